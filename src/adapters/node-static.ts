@@ -1,0 +1,125 @@
+/**
+ * Static files for `otp-flow serve` and the landing kits: compressed once,
+ * kept in memory, served with validators and cache headers.
+ *
+ * A landing folder is a handful of small files, so compressing each on first
+ * request and keeping the result beats compressing per request or needing a
+ * build step to precompress.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { createHash } from 'node:crypto';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.txt', '.webmanifest']);
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  etag: string;
+  raw: Uint8Array;
+  gzip?: Uint8Array;
+  br?: Uint8Array;
+}
+
+export interface StaticOptions {
+  /** Files whose names carry a content hash (`name-abc123.js`) are cached for a year. */
+  immutable?: RegExp;
+  /** Cache lifetime for other non-HTML files, seconds. */
+  maxAge?: number;
+}
+
+export type StaticHandler = (request: Request) => Promise<Response | undefined>;
+
+function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
+  const header = (accept ?? '').toLowerCase();
+  const accepts = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*($|,))[\\d.]+)?\\s*($|,)`).test(header);
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return undefined;
+}
+
+export function createStaticHandler(root: string, options: StaticOptions = {}): StaticHandler {
+  const base = resolve(root);
+  const immutable = options.immutable ?? /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
+  const maxAge = options.maxAge ?? 3600;
+  const cache = new Map<string, CachedFile>();
+
+  async function load(path: string): Promise<CachedFile | undefined> {
+    let info;
+    try {
+      info = await stat(path);
+    } catch {
+      return undefined;
+    }
+    if (!info.isFile()) return undefined;
+    const hit = cache.get(path);
+    if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit;
+    const raw = new Uint8Array(await readFile(path));
+    const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`;
+    const file: CachedFile = { mtimeMs: info.mtimeMs, size: info.size, etag, raw };
+    if (COMPRESSIBLE.has(extname(path)) && raw.byteLength > 256) {
+      file.gzip = new Uint8Array(gzipSync(raw, { level: 9 }));
+      file.br = new Uint8Array(brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    cache.set(path, file);
+    return file;
+  }
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url).pathname);
+    } catch {
+      return undefined;
+    }
+    if (pathname.includes('\0')) return undefined;
+    let path = normalize(join(base, pathname));
+    if (path !== base && !path.startsWith(base + sep)) return undefined;
+    if (pathname.endsWith('/')) path = join(path, 'index.html');
+    let file = await load(path);
+    if (!file && !extname(path)) {
+      path = join(path, 'index.html');
+      file = await load(path);
+    }
+    if (!file) return undefined;
+
+    const ext = extname(path);
+    const headers = new Headers({
+      'content-type': TYPES[ext] ?? 'application/octet-stream',
+      etag: file.etag,
+      vary: 'accept-encoding',
+      'x-content-type-options': 'nosniff',
+      'cache-control':
+        ext === '.html' ? 'no-cache' : immutable.test(path) ? 'public, max-age=31536000, immutable' : `public, max-age=${maxAge}`,
+    });
+    if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
+
+    const encoding = pickEncoding(request.headers.get('accept-encoding'));
+    let body = file.raw;
+    if (encoding && file[encoding] && file[encoding]!.byteLength < file.raw.byteLength) {
+      body = file[encoding]!;
+      headers.set('content-encoding', encoding);
+    }
+    headers.set('content-length', String(body.byteLength));
+    return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+  };
+}

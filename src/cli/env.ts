@@ -1,0 +1,34 @@
+/** The environment the CLI runs with: the process's, over a `.env` in the working directory. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { ConfigError } from '../proxy/config.js';
+
+export type Env = Record<string, string | undefined>;
+
+export function loadEnv(cwd = process.cwd(), env: Env = process.env): Env {
+  const file = join(cwd, '.env');
+  const fromFile = existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Env) : {};
+  // Real environment wins: that is how platforms and CI inject secrets.
+  return { ...fromFile, ...env };
+}
+
+const Listen = z.object({
+  PORT: z.coerce
+    .number({ error: 'must be a port number from 0 to 65535' })
+    .int('must be a port number from 0 to 65535')
+    .min(0, 'must be a port number from 0 to 65535')
+    .max(65535, 'must be a port number from 0 to 65535')
+    .default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+});
+
+export function listenFromEnv(env: Env): { port: number; host: string } {
+  const result = Listen.safeParse({ PORT: env.PORT || undefined, HOST: env.HOST || undefined });
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
+  }
+  return { port: result.data.PORT, host: result.data.HOST };
+}

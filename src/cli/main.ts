@@ -1,0 +1,90 @@
+/** The `otp-flow` command. */
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../proxy/config.js';
+import { loadEnv } from './env.js';
+import { startServe } from './serve.js';
+
+const HELP = `otp-flow: Offer18 OTP landing flow
+
+Usage:
+  otp-flow serve [dir] [--simulate] [--port N] [--host H]
+      Run the OTP proxy (POST /otp/send, POST /otp/verify, GET /healthz),
+      serving the static files in [dir] beside it when given.
+      --simulate   use the built-in Offer18 simulator: no credentials needed,
+                   no SMS sent; codes are printed to the terminal.
+      Configuration comes from the environment and ./.env (see README).
+
+  otp-flow --help | --version
+`;
+
+function version(): string {
+  // Built code sits two folders deeper than the source; look upward for our own package.json.
+  for (let dir = new URL('.', import.meta.url); dir.pathname !== '/'; dir = new URL('..', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version: string };
+      if (pkg.name === 'otp-flow') return pkg.version;
+    } catch {
+      // Not here; keep climbing.
+    }
+  }
+  return 'unknown';
+}
+
+function fail(message: string): never {
+  process.stderr.write(`otp-flow: ${message}\n`);
+  process.exit(1);
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return;
+  }
+  if (command !== 'serve') fail(`unknown command "${command}". Run otp-flow --help.`);
+
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        simulate: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`${(error as Error).message}. Run otp-flow --help.`);
+  }
+  if (parsed.values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (parsed.positionals.length > 1) fail('serve takes at most one folder');
+  const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail('--port must be a port number from 0 to 65535');
+
+  try {
+    const app = await startServe({
+      env: loadEnv(),
+      staticDir: parsed.positionals[0],
+      simulate: parsed.values.simulate,
+      port,
+      host: parsed.values.host,
+    });
+    const stop = () => void app.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`that port is already in use (${(error as Error).message})`);
+    throw error;
+  }
+}

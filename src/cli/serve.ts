@@ -1,0 +1,100 @@
+/**
+ * `otp-flow serve`: the proxy on Node, optionally with a static folder and,
+ * with `--simulate`, the Offer18 simulator in place of the real service.
+ */
+import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { HEALTH_PATH } from '../contract/wire.js';
+import { createOtpProxy, type OtpProxyHandler } from '../proxy/proxy.js';
+import { ConfigError, optionsFromEnv, parseOptions } from '../proxy/config.js';
+import { jsonLogger, type Logger } from '../proxy/log.js';
+import { createUndiciTransport, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
+import { createStaticHandler } from '../adapters/node-static.js';
+import { CONTROL_PREFIX, Offer18Simulator } from '../simulator/offer18-simulator.js';
+import { startSimulator, type RunningSimulator } from '../simulator/server.js';
+import { listenFromEnv, type Env } from './env.js';
+
+export interface ServeOptions {
+  env: Env;
+  /** Folder of static files to serve beside the proxy. */
+  staticDir?: string | undefined;
+  simulate?: boolean;
+  port?: number | undefined;
+  host?: string | undefined;
+  /** Human-facing lines (banner, address); stderr by default. */
+  say?: (line: string) => void;
+  logger?: Logger;
+}
+
+export interface RunningApp extends RunningServer {
+  simulator: RunningSimulator | undefined;
+}
+
+export async function startServe(options: ServeOptions): Promise<RunningApp> {
+  const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const env: Env = { ...options.env };
+
+  if (env.NODE_ENV === 'production' && !env.OTP_SESSION_SECRET) {
+    throw new ConfigError('OTP_SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)');
+  }
+  const listenOn = listenFromEnv({ PORT: options.port?.toString() ?? env.PORT, HOST: options.host ?? env.HOST });
+
+  let staticDir: string | undefined;
+  if (options.staticDir) {
+    staticDir = resolve(options.staticDir);
+    if (!existsSync(staticDir) || !statSync(staticDir).isDirectory()) {
+      throw new ConfigError(`the static folder ${options.staticDir} does not exist`);
+    }
+  }
+
+  let simulator: RunningSimulator | undefined;
+  if (options.simulate) {
+    // The simulator makes its own throwaway credentials; a real key in the environment is not used or sent anywhere.
+    simulator = await startSimulator(new Offer18Simulator({ print: say }));
+    Object.assign(env, {
+      OFFER18_KEY: simulator.simulator.credentials.key,
+      OFFER18_AID: simulator.simulator.credentials.aid,
+      OFFER18_MID: simulator.simulator.credentials.mid,
+      OFFER18_PARTNER: env.OFFER18_PARTNER || 'simulator',
+      OFFER18_API_BASE: simulator.apiBase,
+    });
+  }
+
+  const settings = parseOptions(optionsFromEnv(env));
+  const transport = createUndiciTransport();
+  let proxy: OtpProxyHandler;
+  try {
+    proxy = createOtpProxy({ ...settings, transport, logger: options.logger ?? jsonLogger() });
+  } catch (error) {
+    await simulator?.close();
+    throw error;
+  }
+
+  const files = staticDir ? createStaticHandler(staticDir) : undefined;
+  const app: FetchHandler = async (request, info) => {
+    const { pathname } = new URL(request.url);
+    if (simulator && pathname.startsWith(`${CONTROL_PREFIX}/`)) return simulator.simulator.fetch(request);
+    if (files && pathname !== HEALTH_PATH && !pathname.startsWith(`${settings.basePath}/`)) {
+      const file = await files(request);
+      if (file) return file;
+    }
+    return proxy(request, info);
+  };
+
+  const running = await serve(app, listenOn);
+  if (simulator) {
+    say('SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here.');
+  }
+  say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
+  if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
+
+  return {
+    ...running,
+    simulator,
+    close: async () => {
+      await running.close();
+      await simulator?.close();
+      await transport.close();
+    },
+  };
+}

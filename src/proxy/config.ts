@@ -1,0 +1,146 @@
+/**
+ * Proxy configuration: one zod schema for the options object, and a mapping
+ * from environment variables onto it, so a bad value is reported by the name
+ * the operator actually set.
+ */
+import { z } from 'zod';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/max/metadata';
+import { DEFAULT_BASE_PATH } from '../contract/wire.js';
+
+export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
+
+const digits = (what: string) => z.coerce.string().regex(/^\d{1,18}$/, `must be a whole number (${what})`);
+const positiveInt = (max: number) => {
+  const error = `must be a whole number from 1 to ${max}`;
+  return z.coerce.number({ error }).int(error).positive(error).max(max, error);
+};
+
+const commaList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === 'string' ? v.split(',') : v).map((s) => s.trim()).filter(Boolean));
+
+export const ProxyOptionsSchema = z.object({
+  offer18: z.object({
+    key: z.string().trim().min(1, 'is required'),
+    aid: digits('the affiliate id'),
+    mid: digits('the advertiser MID'),
+    partner: z.string().trim().min(1, 'is required'),
+    userId: z.string().trim().min(1).optional(),
+    type: z.string().trim().min(1).optional(),
+    apiBase: z
+      .string()
+      .trim()
+      .default(DEFAULT_API_BASE)
+      .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+      .transform((u) => u.replace(/\/+$/, '')),
+    timeoutMs: positiveInt(120_000).default(8_000),
+  }),
+  /** HMAC secret for session tokens; at least 32 characters. */
+  sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
+  sessionTtl: positiveInt(86_400).default(600),
+  resendAfter: z.coerce
+    .number({ error: 'must be a whole number of seconds from 0 to 3600' })
+    .int('must be a whole number of seconds from 0 to 3600')
+    .min(0, 'must be a whole number of seconds from 0 to 3600')
+    .max(3_600, 'must be a whole number of seconds from 0 to 3600')
+    .default(30),
+  maxAttempts: positiveInt(100).default(5),
+  allowedOrigins: commaList.default([]).pipe(
+    z.array(
+      z
+        .string()
+        .refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/$/, ''), {
+          error: 'must be a comma list of origins like https://example.com (scheme, host, optional port)',
+        })
+        .transform((o) => o.replace(/\/$/, '')),
+    ),
+  ),
+  countries: commaList.default([]).pipe(
+    z.array(
+      z
+        .string()
+        .transform((c) => c.toUpperCase())
+        .refine((c) => isSupportedCountry(c as CountryCode, metadata), { error: 'must be a comma list of ISO country codes like AE,SA' }),
+    ),
+  ),
+  basePath: z
+    .string()
+    .default(DEFAULT_BASE_PATH)
+    .transform((p) => `/${p.replace(/^\/+|\/+$/g, '')}`)
+    .refine((p) => /^\/[A-Za-z0-9._~\-/]*$/.test(p), { error: 'must be a URL path like /otp' }),
+});
+
+export type ProxyOptionsInput = z.input<typeof ProxyOptionsSchema>;
+export type ProxySettings = z.output<typeof ProxyOptionsSchema>;
+
+/** Environment variable for each option path, used to name the culprit in errors. */
+export const ENV_NAMES: Record<string, string> = {
+  'offer18.key': 'OFFER18_KEY',
+  'offer18.aid': 'OFFER18_AID',
+  'offer18.mid': 'OFFER18_MID',
+  'offer18.partner': 'OFFER18_PARTNER',
+  'offer18.userId': 'OFFER18_USER_ID',
+  'offer18.type': 'OFFER18_TYPE',
+  'offer18.apiBase': 'OFFER18_API_BASE',
+  'offer18.timeoutMs': 'OFFER18_TIMEOUT_MS',
+  sessionSecret: 'OTP_SESSION_SECRET',
+  sessionTtl: 'OTP_SESSION_TTL',
+  resendAfter: 'OTP_RESEND_AFTER',
+  maxAttempts: 'OTP_MAX_ATTEMPTS',
+  allowedOrigins: 'OTP_ALLOWED_ORIGINS',
+  countries: 'OTP_COUNTRIES',
+  basePath: 'OTP_BASE_PATH',
+};
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function get(env: Env, path: string): string | undefined {
+  const value = env[ENV_NAMES[path]!];
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
+
+/** The options object the environment describes, before validation. */
+export function optionsFromEnv(env: Env): ProxyOptionsInput {
+  return {
+    offer18: {
+      key: get(env, 'offer18.key') ?? '',
+      aid: get(env, 'offer18.aid') ?? '',
+      mid: get(env, 'offer18.mid') ?? '',
+      partner: get(env, 'offer18.partner') ?? '',
+      userId: get(env, 'offer18.userId'),
+      type: get(env, 'offer18.type'),
+      apiBase: get(env, 'offer18.apiBase'),
+      timeoutMs: get(env, 'offer18.timeoutMs'),
+    },
+    sessionSecret: get(env, 'sessionSecret'),
+    sessionTtl: get(env, 'sessionTtl'),
+    resendAfter: get(env, 'resendAfter'),
+    maxAttempts: get(env, 'maxAttempts'),
+    allowedOrigins: get(env, 'allowedOrigins'),
+    countries: get(env, 'countries'),
+    basePath: get(env, 'basePath'),
+  } as ProxyOptionsInput;
+}
+
+/**
+ * Validates options; throws a ConfigError whose message is one line naming
+ * the first bad setting. Values are never echoed: one of them is the key.
+ */
+export function parseOptions(input: unknown, { names = 'env' }: { names?: 'env' | 'path' } = {}): ProxySettings {
+  const result = ProxyOptionsSchema.safeParse(input);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path.filter((p) => typeof p === 'string').join('.');
+  const name = names === 'env' ? (ENV_NAMES[path] ?? path) : path;
+  const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], input);
+  const missing = given === undefined || given === '';
+  throw new ConfigError(`${name} ${missing ? 'is required' : issue.message}`);
+}

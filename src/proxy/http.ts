@@ -1,0 +1,66 @@
+/** Fetch-standard request reading and response writing for the proxy. */
+import { ProxyError } from './errors.js';
+
+const JSON_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+  const merged = new Headers(JSON_HEADERS);
+  for (const [name, value] of new Headers(headers)) merged.set(name, value);
+  return new Response(JSON.stringify(body), { status, headers: merged });
+}
+
+export function errorResponse(error: ProxyError, headers: HeadersInit = {}): Response {
+  const merged = new Headers(headers);
+  if (error.details.retryAfter !== undefined) merged.set('retry-after', String(error.details.retryAfter));
+  return json(error.status, error.toReply(), merged);
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`, counting the bytes that actually
+ * arrive: a missing or lying Content-Length does not get a larger body in.
+ */
+export async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (mediaType !== 'application/json') throw new ProxyError('unsupported_media_type');
+  const encoding = request.headers.get('content-encoding');
+  if (encoding && encoding.toLowerCase() !== 'identity') {
+    throw new ProxyError('unsupported_media_type', { message: 'Compressed request bodies are not accepted.' });
+  }
+  const declared = Number(request.headers.get('content-length'));
+  if (declared > maxBytes) throw new ProxyError('payload_too_large');
+
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new ProxyError('payload_too_large');
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProxyError('invalid_json', { message: 'The request body is not valid UTF-8.' });
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProxyError('invalid_json');
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The Offer18 OTP API client: `otp_gen` and `otp_verify`.
+ *
+ * Offer18's documentation shows two success words per call, `status` as a
+ * string, and a `data` field that carries a requestId only when the
+ * advertiser's API returned one, so replies are parsed loosely and classified
+ * strictly. Upstream text is logged for the operator, never sent to the user.
+ */
+import { z } from 'zod';
+import { ProxyError } from './errors.js';
+import type { ProxySettings } from './config.js';
+
+/** The one network operation the client needs; runtimes can bring a faster one. */
+export type Transport = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; body: string }>;
+
+const MAX_REPLY_BYTES = 64 * 1024;
+
+/** Global `fetch`, redirects not followed, reply capped. Works on every fetch-standard runtime. */
+export const fetchTransport: Transport = async (url, { signal }) => {
+  const response = await fetch(url, { method: 'POST', redirect: 'manual', signal, headers: { accept: 'application/json' } });
+  const reader = response.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_REPLY_BYTES) {
+      await reader.cancel();
+      break;
+    }
+    chunks.push(value);
+  }
+  const decoder = new TextDecoder();
+  const body = chunks.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode();
+  return { status: response.status, body };
+};
+
+const Reply = z.looseObject({
+  status: z.union([z.string(), z.number()]).transform((s) => String(s).trim()),
+  response: z.string().optional(),
+  error: z.unknown().optional(),
+  message: z.unknown().optional(),
+  data: z.unknown().optional(),
+});
+type Reply = z.output<typeof Reply>;
+
+const SENT = new Set(['otp_sent', 'otp_sent_successfully']);
+const VERIFIED = new Set(['otp_verified', 'otp_verified_successfully']);
+// The one failure the docs name. On verify it means our key/aid/mid are wrong, not the user's code.
+const CREDENTIAL_ERRORS = /credential|unauthori[sz]ed|api[_ ]?key|forbidden/i;
+
+/** `data` is a requestId string, an object holding one, or absent. */
+function requestIdOf(data: unknown): string | undefined {
+  if (typeof data === 'string' || typeof data === 'number') {
+    const id = String(data).trim();
+    return id.length > 0 && id.length <= 512 ? id : undefined;
+  }
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    const record = data as Record<string, unknown>;
+    return requestIdOf(record.requestId ?? record.request_id ?? record.requestID);
+  }
+  return undefined;
+}
+
+function errorText(reply: Reply): string {
+  const text = reply.error ?? reply.message ?? reply.response ?? 'unknown';
+  return (typeof text === 'string' ? text : JSON.stringify(text)).slice(0, 200);
+}
+
+export type VerifyOutcome = { verified: true } | { verified: false; reason: string };
+
+export interface Offer18Client {
+  generate(msisdn: string): Promise<{ requestId: string | undefined }>;
+  verify(input: { msisdn: string; requestId: string | undefined; otp: string }): Promise<VerifyOutcome>;
+}
+
+export function createOffer18Client(settings: ProxySettings['offer18'], transport: Transport = fetchTransport): Offer18Client {
+  const common = () => new URLSearchParams({ key: settings.key, aid: settings.aid, mid: settings.mid });
+
+  async function call(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams): Promise<Reply> {
+    const url = `${settings.apiBase}/${endpoint}?${params}`;
+    let status: number;
+    let body: string;
+    try {
+      ({ status, body } = await transport(url, { signal: AbortSignal.timeout(settings.timeoutMs) }));
+    } catch (error) {
+      const name = (error as Error)?.name;
+      if (name === 'TimeoutError' || name === 'AbortError') {
+        throw new ProxyError('upstream_timeout', {}, `${endpoint}: no answer within ${settings.timeoutMs} ms`);
+      }
+      throw new ProxyError('upstream_unavailable', {}, `${endpoint}: ${(error as Error)?.message ?? 'network error'}`);
+    }
+
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch {
+      json = undefined;
+    }
+    const parsed = Reply.safeParse(json);
+    if (status >= 500) {
+      throw new ProxyError('upstream_unavailable', {}, `${endpoint}: HTTP ${status}`);
+    }
+    if (status >= 300 && status < 400) {
+      throw new ProxyError('upstream_bad_reply', {}, `${endpoint}: HTTP ${status} redirect not followed`);
+    }
+    if (!parsed.success) {
+      throw new ProxyError('upstream_bad_reply', {}, `${endpoint}: HTTP ${status}, unreadable reply (${body.length} bytes)`);
+    }
+    return parsed.data;
+  }
+
+  return {
+    async generate(msisdn) {
+      const params = common();
+      params.set('msisdn', msisdn);
+      params.set('partner', settings.partner);
+      if (settings.userId) params.set('userId', settings.userId);
+      if (settings.type) params.set('type', settings.type);
+      const reply = await call('otp_gen', params);
+      if (reply.status === '200' && reply.response !== undefined && SENT.has(reply.response)) {
+        return { requestId: requestIdOf(reply.data) };
+      }
+      if (reply.status === '200') {
+        throw new ProxyError('upstream_bad_reply', {}, `otp_gen: status 200 with response ${JSON.stringify(reply.response)}`);
+      }
+      throw new ProxyError('upstream_rejected', {}, `otp_gen: status ${reply.status}, ${errorText(reply)}`);
+    },
+
+    async verify({ msisdn, requestId, otp }) {
+      const params = common();
+      params.set('msisdn', msisdn);
+      params.set('partner', settings.partner);
+      if (settings.userId) params.set('userId', settings.userId);
+      // Sent empty rather than left out: the docs list it on every verify.
+      params.set('request_id', requestId ?? '');
+      params.set('otp', otp);
+      const reply = await call('otp_verify', params);
+      if (reply.status === '200' && reply.response !== undefined && VERIFIED.has(reply.response)) {
+        return { verified: true };
+      }
+      if (reply.status === '200') {
+        throw new ProxyError('upstream_bad_reply', {}, `otp_verify: status 200 with response ${JSON.stringify(reply.response)}`);
+      }
+      const reason = errorText(reply);
+      if (CREDENTIAL_ERRORS.test(reason)) {
+        throw new ProxyError('upstream_rejected', {}, `otp_verify: status ${reply.status}, ${reason}`);
+      }
+      return { verified: false, reason };
+    },
+  };
+}

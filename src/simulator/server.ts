@@ -1,0 +1,36 @@
+/** The simulator on a real port, for tests and `otp-flow serve --simulate`. */
+import { createListener, createNodeServer, listen, type RunningServer } from '../adapters/node.js';
+import { Offer18Simulator } from './offer18-simulator.js';
+
+export interface RunningSimulator extends RunningServer {
+  simulator: Offer18Simulator;
+  /** The value for `OFFER18_API_BASE`. */
+  apiBase: string;
+}
+
+export async function startSimulator(
+  simulator: Offer18Simulator = new Offer18Simulator(),
+  { port = 0, host = '127.0.0.1' } = {},
+): Promise<RunningSimulator> {
+  const listener = createListener(simulator.fetch);
+  const server = createNodeServer((req, res) => {
+    const endpoint = Offer18Simulator.endpointOf(new URL(req.url ?? '/', 'http://x').pathname);
+    // A connection reset is something only the socket's owner can do.
+    if (endpoint && simulator.faultFor(endpoint) === 'reset') {
+      simulator.calls.push({ endpoint, method: req.method ?? '', params: {}, at: Date.now() });
+      req.socket.destroy();
+      return;
+    }
+    void listener(req, res);
+  });
+  const running = await listen(server, port, host);
+  return {
+    ...running,
+    simulator,
+    apiBase: `${running.url}/api/af`,
+    close: async () => {
+      simulator.close();
+      await running.close();
+    },
+  };
+}

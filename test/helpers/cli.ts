@@ -1,0 +1,94 @@
+/** Runs the built `otp-flow` command as a user would. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const BIN = fileURLToPath(new URL('../../bin/otp-flow.js', import.meta.url));
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs to completion (bounded by `timeoutMs`). */
+export function runCli(args: string[], { env = {}, cwd, timeoutMs = 20_000 }: { env?: Record<string, string>; cwd?: string } & { timeoutMs?: number } = {}): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(env), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`otp-flow ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+export interface Started {
+  url: string;
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first match of `pattern` in the output, waiting for it. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
+  stop(): Promise<void>;
+}
+
+/** Starts a long-running command and waits for its "listening on" line. */
+export async function startCli(args: string[], { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {}): Promise<Started> {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(env), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const waiters = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    output += d;
+    for (const w of waiters) w();
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const waitFor = (pattern: RegExp, timeoutMs = 15_000) =>
+    new Promise<RegExpMatchArray>((resolve, reject) => {
+      const check = () => {
+        const match = output.match(pattern);
+        if (match) {
+          waiters.delete(check);
+          clearTimeout(timer);
+          resolve(match);
+        }
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(`no ${pattern} in output within ${timeoutMs} ms:\n${output}`));
+      }, timeoutMs);
+      waiters.add(check);
+      child.once('exit', () => {
+        if (!output.match(pattern)) {
+          clearTimeout(timer);
+          reject(new Error(`process exited before ${pattern}:\n${output}`));
+        }
+      });
+      check();
+    });
+  const [, url] = await waitFor(/listening on (http:\/\/\S+)/);
+  return {
+    url: url!,
+    child,
+    output: () => output,
+    waitFor,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+      }),
+  };
+}
+
+/** The parent's PATH and nothing else of its environment, so a developer's own OFFER18_* never leaks in. */
+function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...env };
+}
