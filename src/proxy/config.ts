@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
-import { DEFAULT_BASE_PATH } from '../contract/wire.js';
+import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 

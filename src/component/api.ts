@@ -1,0 +1,80 @@
+/**
+ * The component's calls to the proxy. Every outcome becomes a value, never a
+ * throw: the component only has to choose a sentence. Replies are checked
+ * for the fields the component uses; anything else is `bad_reply`.
+ */
+import { SEND_PATH, VERIFY_PATH } from '../contract/paths.js';
+import type { SendReply, VerifyReply, SendRequest, VerifyRequest } from '../contract/wire.js';
+import type { ErrorCode } from '../contract/errors.js';
+
+/** The proxy's codes plus what only the browser can see. */
+export type ClientErrorCode = ErrorCode | 'offline' | 'timeout' | 'network' | 'bad_reply';
+
+export interface ClientError {
+  code: ClientErrorCode;
+  retryAfter?: number | undefined;
+  attemptsLeft?: number | undefined;
+}
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
+
+/** Longer than the proxy's own upstream timeout (8 s), so the proxy's 504 arrives first. */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+function retryAfterOf(response: Response, body: Record<string, unknown> | undefined): number | undefined {
+  const fromBody = body?.retryAfter;
+  if (typeof fromBody === 'number' && fromBody >= 0) return fromBody;
+  const header = Number(response.headers.get('retry-after'));
+  return Number.isFinite(header) && header >= 0 ? header : undefined;
+}
+
+async function post<T>(url: string, body: unknown, signal: AbortSignal, accept: (json: any) => boolean): Promise<ApiResult<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+      signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
+    });
+  } catch (error) {
+    if (signal.aborted) return { ok: false, error: { code: 'network' } };
+    if ((error as Error)?.name === 'TimeoutError') return { ok: false, error: { code: 'timeout' } };
+    return { ok: false, error: { code: navigator.onLine === false ? 'offline' : 'network' } };
+  }
+  let json: any;
+  try {
+    json = await response.json();
+  } catch {
+    json = undefined;
+  }
+  if (response.ok && json?.ok === true && accept(json)) return { ok: true, value: json as T };
+  if (json?.ok === false && typeof json.error === 'string') {
+    return {
+      ok: false,
+      error: {
+        code: json.error as ClientErrorCode,
+        retryAfter: retryAfterOf(response, json),
+        attemptsLeft: typeof json.attemptsLeft === 'number' ? json.attemptsLeft : undefined,
+      },
+    };
+  }
+  // Not our proxy speaking: a load balancer's HTML page, a captive portal, a CDN error.
+  if (response.status === 429) return { ok: false, error: { code: 'rate_limited', retryAfter: retryAfterOf(response, undefined) } };
+  if (response.status === 504) return { ok: false, error: { code: 'upstream_timeout' } };
+  if (response.status >= 500) return { ok: false, error: { code: 'upstream_unavailable' } };
+  return { ok: false, error: { code: 'bad_reply' } };
+}
+
+export function createApi(endpoint: string) {
+  const base = endpoint.replace(/\/+$/, '');
+  return {
+    send: (body: SendRequest, signal: AbortSignal) =>
+      post<SendReply>(base + SEND_PATH, body, signal, (j) => typeof j.session === 'string' && typeof j.msisdn === 'string'),
+    verify: (body: VerifyRequest, signal: AbortSignal) =>
+      post<VerifyReply>(base + VERIFY_PATH, body, signal, (j) => j.verified === true),
+  };
+}
+
+export type OtpApi = ReturnType<typeof createApi>;

@@ -1,0 +1,117 @@
+/**
+ * Texts of `<otp-flow>`: one typed object per language, sentences with a
+ * number in them as functions so each language can say it its own way.
+ *
+ * Numbers handed to these functions are already wrapped in Unicode isolates
+ * (LRI…PDI), so a phone number stays left-to-right inside Arabic or Urdu text.
+ */
+import type { ClientError } from './api.js';
+
+export interface Translation {
+  /** BCP 47 code of the language. */
+  $code: string;
+  /** Name of the language in itself, for pickers. */
+  $name: string;
+  $dir: 'ltr' | 'rtl';
+
+  phoneLabel: string;
+  countryLabel: string;
+  send: string;
+  sending: string;
+  codeLabel: string;
+  codeSent: (phone: string) => string;
+  verify: string;
+  verifying: string;
+  changeNumber: string;
+  resend: string;
+  resendIn: (time: string) => string;
+  resent: string;
+  success: string;
+
+  invalidNumber: string;
+  notMobile: string;
+  countryNotAllowed: string;
+  wrongCode: (attemptsLeft: number | undefined) => string;
+  malformedCode: string;
+  expired: string;
+  locked: string;
+  used: string;
+  /** `wait` is a relative time from Intl.RelativeTimeFormat ("in 5 minutes"). */
+  tooMany: (wait: string) => string;
+  unavailable: string;
+  timeout: string;
+  offline: string;
+  generic: string;
+}
+
+/** What a page may override: any text, in the language being shown. */
+export type Messages = Partial<Omit<Translation, '$code' | '$name' | '$dir'>>;
+
+/** The wrapped form every number takes inside a sentence. */
+export const isolate = (text: string) => `\u2066${text}\u2069`;
+
+/** `lang` of the element, else of the nearest ancestor, else of the page, else English. */
+export function resolveLang(element: Element): string {
+  const own = element.closest('[lang]')?.getAttribute('lang');
+  return own || document.documentElement.lang || 'en';
+}
+
+export function pickTranslation(lang: string, available: Readonly<Record<string, Translation>>): Translation {
+  const tag = lang.toLowerCase();
+  const exact = Object.values(available).find((t) => t.$code.toLowerCase() === tag);
+  return exact ?? available[tag.split('-')[0]!] ?? available.en ?? Object.values(available)[0]!;
+}
+
+/** "in 5 minutes" / "خلال ٥ دقائق", rounded up to a unit people think in. */
+export function relativeWait(seconds: number, lang: string): string {
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  if (seconds < 90) return format.format(Math.max(1, Math.ceil(seconds)), 'second');
+  if (seconds < 90 * 60) return format.format(Math.ceil(seconds / 60), 'minute');
+  return format.format(Math.ceil(seconds / 3600), 'hour');
+}
+
+/** `m:ss`, the one time format every script reads the same way. */
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** The sentence for an error, in the user's language. Never a raw code. */
+export function errorMessage(t: Translation, error: ClientError, lang: string): string {
+  switch (error.code) {
+    case 'msisdn_invalid':
+    case 'country_invalid':
+      return t.invalidNumber;
+    case 'msisdn_not_mobile':
+      return t.notMobile;
+    case 'country_not_allowed':
+      return t.countryNotAllowed;
+    case 'otp_invalid':
+      return t.wrongCode(error.attemptsLeft);
+    case 'otp_malformed':
+      return t.malformedCode;
+    case 'session_expired':
+    case 'session_invalid':
+      return t.expired;
+    case 'session_locked':
+      return t.locked;
+    case 'session_used':
+      return t.used;
+    case 'rate_limited':
+      return t.tooMany(relativeWait(error.retryAfter ?? 60, lang));
+    case 'upstream_rejected':
+    case 'upstream_bad_reply':
+    case 'upstream_unavailable':
+    case 'service_unavailable':
+    case 'bad_reply':
+      return t.unavailable;
+    case 'upstream_timeout':
+    case 'timeout':
+      return t.timeout;
+    case 'offline':
+    case 'network':
+      return t.offline;
+    default:
+      return t.generic;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Translation } from '../localize.js';
+
+const en: Translation = {
+  $code: 'en',
+  $name: 'English',
+  $dir: 'ltr',
+
+  phoneLabel: 'Mobile number',
+  countryLabel: 'Country',
+  send: 'Send code',
+  sending: 'Sending…',
+  codeLabel: 'Code from the SMS',
+  codeSent: (phone) => `We sent a code to ${phone}.`,
+  verify: 'Confirm',
+  verifying: 'Checking…',
+  changeNumber: 'Change number',
+  resend: 'Send a new code',
+  resendIn: (time) => `You can ask for a new code in ${time}.`,
+  resent: 'A new code is on its way.',
+  success: 'Your number is confirmed. Thank you!',
+
+  invalidNumber: 'Enter a valid mobile number.',
+  notMobile: 'This is not a mobile number. Enter a mobile number.',
+  countryNotAllowed: 'Numbers from this country cannot be used here.',
+  wrongCode: (left) =>
+    left === undefined ? 'That code is not right. Try again.' : left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`,
+  malformedCode: 'Enter the code from the SMS.',
+  expired: 'This code has expired. Ask for a new one.',
+  locked: 'Too many wrong codes. Ask for a new one.',
+  used: 'This code has already been used.',
+  tooMany: (wait) => `Too many attempts. Try again ${wait}.`,
+  unavailable: 'The service is not available right now. Try again in a moment.',
+  timeout: 'This is taking too long. Check your connection and try again.',
+  offline: 'You seem to be offline. Check your connection and try again.',
+  generic: 'Something went wrong. Try again.',
+};
+
+export default en;

@@ -1,0 +1,37 @@
+import type { Translation } from '../localize.js';
+
+const id: Translation = {
+  $code: 'id',
+  $name: 'Bahasa Indonesia',
+  $dir: 'ltr',
+
+  phoneLabel: 'Nomor HP',
+  countryLabel: 'Negara',
+  send: 'Kirim kode',
+  sending: 'Mengirim…',
+  codeLabel: 'Kode dari SMS',
+  codeSent: (phone) => `Kami telah mengirim kode ke ${phone}.`,
+  verify: 'Konfirmasi',
+  verifying: 'Memeriksa…',
+  changeNumber: 'Ganti nomor',
+  resend: 'Kirim kode baru',
+  resendIn: (time) => `Anda dapat meminta kode baru dalam ${time}.`,
+  resent: 'Kode baru sedang dikirim.',
+  success: 'Nomor Anda sudah dikonfirmasi. Terima kasih!',
+
+  invalidNumber: 'Masukkan nomor HP yang valid.',
+  notMobile: 'Ini bukan nomor HP. Masukkan nomor HP.',
+  countryNotAllowed: 'Nomor dari negara ini tidak dapat digunakan di sini.',
+  wrongCode: (left) => (left === undefined ? 'Kode salah. Coba lagi.' : `Kode salah. Sisa ${left} percobaan.`),
+  malformedCode: 'Masukkan kode dari SMS.',
+  expired: 'Kode ini sudah kedaluwarsa. Minta kode baru.',
+  locked: 'Terlalu banyak kode salah. Minta kode baru.',
+  used: 'Kode ini sudah digunakan.',
+  tooMany: (wait) => `Terlalu banyak percobaan. Coba lagi ${wait}.`,
+  unavailable: 'Layanan sedang tidak tersedia. Coba lagi sebentar lagi.',
+  timeout: 'Terlalu lama. Periksa koneksi Anda lalu coba lagi.',
+  offline: 'Sepertinya Anda sedang offline. Periksa koneksi Anda lalu coba lagi.',
+  generic: 'Terjadi kesalahan. Coba lagi.',
+};
+
+export default id;
