@@ -2,7 +2,7 @@
 // Run through `npm run test:browser`, which loads tsx so this file can import the TypeScript sources.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome, CHROME_ARGS } from './test/helpers/chrome.js';
+import { findChrome, CHROME_ARGS } from './test/helpers/chrome.ts';
 import { proxyMiddleware } from './test/helpers/proxy-middleware.ts';
 
 const proxy = await proxyMiddleware();

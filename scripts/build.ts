@@ -1,5 +1,30 @@
-/** `npm run build`: the full component bundle and the demo page (after tsc has built dist/lib). */
+/**
+ * `npm run build`, after tsc has compiled dist/lib:
+ * - dist/otp-flow.js: the component with every country and language (the one-script-tag bundle);
+ * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
+ * - dist/demo: the demo page (vite.config.ts).
+ */
+import { build } from 'vite';
 import { buildComponentBundle } from '../src/build/component-bundle.js';
 
-const result = await buildComponentBundle({ outFile: 'dist/otp-flow.js' });
-console.log(`dist/otp-flow.js  ${(result.bytes / 1024).toFixed(1)} KB, ${(result.gzip / 1024).toFixed(1)} KB gzip`);
+const component = await buildComponentBundle({ outFile: 'dist/otp-flow.js' });
+console.log(`dist/otp-flow.js        ${(component.bytes / 1024).toFixed(1)} KB, ${(component.gzip / 1024).toFixed(1)} KB gzip`);
+
+await build({
+  configFile: false,
+  logLevel: 'warn',
+  build: {
+    ssr: 'src/kit/server.ts',
+    outDir: 'dist/kit',
+    emptyOutDir: true,
+    target: 'node20',
+    minify: true,
+    rolldownOptions: { output: { entryFileNames: 'server.mjs', codeSplitting: false } },
+  },
+  // Everything inside: a kit runs with no node_modules.
+  ssr: { noExternal: true, target: 'node' },
+});
+console.log('dist/kit/server.mjs     built');
+
+await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
+console.log('dist/demo/              built');

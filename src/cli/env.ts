@@ -1,4 +1,4 @@
-/** The environment the CLI runs with: the process's, over a `.env` in the working directory. */
+/** The environment the CLI runs with: the process's, over `.env` files in a folder. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
@@ -7,11 +7,16 @@ import { ConfigError } from '../proxy/config.js';
 
 export type Env = Record<string, string | undefined>;
 
-export function loadEnv(cwd = process.cwd(), env: Env = process.env): Env {
-  const file = join(cwd, '.env');
-  const fromFile = existsSync(file) ? (parseEnv(readFileSync(file, 'utf8')) as Env) : {};
+/** Later files override earlier ones, and the real environment overrides them all. */
+export function loadEnv(dir = process.cwd(), env: Env = process.env, files: readonly string[] = ['.env']): Env {
+  const merged: Env = {};
+  for (const name of files) {
+    const file = join(dir, name);
+    if (existsSync(file)) Object.assign(merged, parseEnv(readFileSync(file, 'utf8')));
+  }
   // Real environment wins: that is how platforms and CI inject secrets.
-  return { ...fromFile, ...env };
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[name] = value;
+  return merged;
 }
 
 const Listen = z.object({

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from '../proxy/config.js';
 import { loadEnv } from './env.js';
 import { startServe } from './serve.js';
+import { init, InitError, INIT_HELP } from './init.js';
 
 const HELP = `otp-flow: Offer18 OTP landing flow
 
@@ -14,6 +15,10 @@ Usage:
       --simulate   use the built-in Offer18 simulator: no credentials needed,
                    no SMS sent; codes are printed to the terminal.
       Configuration comes from the environment and ./.env (see README).
+
+  otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
+      Write a ready-to-deploy landing folder for one campaign.
+      otp-flow init --help lists every option.
 
   otp-flow --help | --version
 `;
@@ -46,6 +51,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${version()}\n`);
     return;
   }
+  if (command === 'init') return runInit(rest);
   if (command !== 'serve') fail(`unknown command "${command}". Run otp-flow --help.`);
 
   let parsed;
@@ -85,6 +91,74 @@ export async function main(argv: string[]): Promise<void> {
   } catch (error) {
     if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`that port is already in use (${(error as Error).message})`);
+    throw error;
+  }
+}
+
+async function runInit(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        aid: { type: 'string' },
+        mid: { type: 'string' },
+        partner: { type: 'string' },
+        country: { type: 'string' },
+        countries: { type: 'string' },
+        lang: { type: 'string' },
+        title: { type: 'string' },
+        'success-url': { type: 'string' },
+        'user-id': { type: 'string' },
+        type: { type: 'string' },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    fail(`init: ${(error as Error).message}. Run otp-flow init --help.`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(INIT_HELP);
+    return;
+  }
+  if (positionals.length > 1) fail('init: give one folder, e.g. otp-flow init ./my-landing …');
+  try {
+    const result = await init({
+      dir: positionals[0]!,
+      aid: values.aid!,
+      mid: values.mid!,
+      partner: values.partner!,
+      country: values.country!,
+      countries: values.countries,
+      lang: values.lang,
+      title: values.title,
+      successUrl: values['success-url'],
+      userId: values['user-id'],
+      type: values.type,
+      force: values.force,
+    });
+    const where = positionals[0]!;
+    process.stdout.write(
+      [
+        `Wrote ${where}: ${result.files.join(', ')}`,
+        `Component bundle: ${(result.bundle.gzip / 1024).toFixed(1)} KB gzip.`,
+        '',
+        'Next:',
+        `  cd ${where}`,
+        '  npm run simulate        # try it now: no credentials, no SMS, codes in the terminal',
+        '  cp .env.example .env    # then put your Offer18 key in .env',
+        '  npm start',
+        '',
+      ].join('\n'),
+    );
+  } catch (error) {
+    if (error instanceof InitError) {
+      for (const line of error.lines) process.stderr.write(`otp-flow init: ${line}\n`);
+      process.exit(1);
+    }
     throw error;
   }
 }

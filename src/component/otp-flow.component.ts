@@ -1,5 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { AsYouType, getCountryCallingCode, isSupportedCountry, type CountryCode, type MetadataJson } from 'libphonenumber-js/core';
+import {
+  AsYouType,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  type CountryCode,
+  type MetadataJson,
+} from 'libphonenumber-js/core';
 import { canonicalMobile } from '../shared/phone.js';
 import { extractCode, foldDigits } from '../shared/digits.js';
 import { createApi, type ClientError, type OtpApi } from './api.js';
@@ -243,8 +250,13 @@ export class OtpFlow extends LitElement {
       this._error = { code: 'upstream_unavailable' };
     } else {
       this._step = preview;
-      if (preview === 'code') this._status = this.#t.codeSent(isolate(PREVIEW_NUMBER));
+      if (preview === 'code') this._status = this.#t.codeSent(isolate(this.#display(PREVIEW_NUMBER)));
     }
+  }
+
+  /** `+971 50 123 4567`: how people read their own number. */
+  #display(e164: string): string {
+    return parsePhoneNumberFromString(e164, this.#metadata)?.formatInternational() ?? e164;
   }
 
   #go(step: OtpStep): void {
@@ -350,7 +362,7 @@ export class OtpFlow extends LitElement {
     this._msisdn = e164;
     this._code = '';
     this._resendAt = Date.now() + (Number.isFinite(resendAfter) ? resendAfter : DEFAULT_RESEND_AFTER) * 1000;
-    this._status = resend ? this.#t.resent : this.#t.codeSent(isolate(e164));
+    this._status = resend ? this.#t.resent : this.#t.codeSent(isolate(this.#display(e164)));
     this.#go('code');
     this.dispatchEvent(new OtpSentEvent({ msisdn: e164, country: this._selected, resendAfter, resend }));
     this.#listenForSms();
@@ -495,7 +507,7 @@ export class OtpFlow extends LitElement {
     const invalid = !!this._error && ['msisdn_invalid', 'msisdn_not_mobile', 'country_not_allowed', 'country_invalid'].includes(this._error.code);
     return html`<form part="form" class="number" novalidate @submit=${this.#submitNumber} aria-busy=${busy}>
       <label part="label" for="phone">${t.phoneLabel}</label>
-      <div class="field" part="field" ?data-invalid=${invalid}>
+      <div class="field" part="field" dir="ltr" ?data-invalid=${invalid}>
         ${this.#renderCountry(t)}
         <input
           id="phone"
@@ -532,7 +544,7 @@ export class OtpFlow extends LitElement {
         <button class="link" part="button link" type="button" @click=${this.#changeNumber}>${t.changeNumber}</button>
       </div>
       <label part="label" for="code">${t.codeLabel}</label>
-      <div class="field" part="field" ?data-invalid=${!!this._error}>
+      <div class="field" part="field" dir="ltr" ?data-invalid=${!!this._error}>
         <input
           id="code"
           part="input code-input"

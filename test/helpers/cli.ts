@@ -38,9 +38,21 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts a long-running command and waits for its "listening on" line. */
-export async function startCli(args: string[], { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {}): Promise<Started> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(env), cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `otp-flow …` and waits for its "listening on" line. */
+export function startCli(args: string[], options: { env?: Record<string, string>; cwd?: string } = {}): Promise<Started> {
+  return startProcess(process.execPath, [BIN, ...args], options);
+}
+
+/**
+ * Starts any long-running command (`npm start` in a kit, say) in its own
+ * process group, so stopping it stops its children too.
+ */
+export async function startProcess(
+  command: string,
+  args: string[],
+  { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {},
+): Promise<Started> {
+  const child = spawn(command, args, { env: cleanEnv(env), cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
   const waiters = new Set<() => void>();
   const onData = (d: Buffer) => {
@@ -82,8 +94,15 @@ export async function startCli(args: string[], { env = {}, cwd }: { env?: Record
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-        setTimeout(() => child.kill('SIGKILL'), 3_000).unref();
+        const signal = (name: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, name);
+          } catch {
+            // Already gone.
+          }
+        };
+        signal('SIGTERM');
+        setTimeout(() => signal('SIGKILL'), 3_000).unref();
       }),
   };
 }

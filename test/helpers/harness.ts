@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { createOtpProxy, type OtpProxyOptions } from '../../src/proxy/index.js';
 import { createUndiciTransport, serve } from '../../src/adapters/node.js';
 import { Offer18Simulator, startSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
+import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/index.js';
 
 /** Distinctive enough that finding it anywhere is proof of a leak. */
 export const TEST_KEY = `k3y-${crypto.randomUUID()}`;
@@ -31,6 +32,20 @@ export interface Harness {
   /** Sends to a number and returns the session and the code the simulator "sent". */
   sendCode(msisdn?: string, country?: string): Promise<{ session: string; code: string }>;
   close(): Promise<void>;
+}
+
+/** Every JSON reply the proxy makes is one the shared wire contract describes. */
+function assertContract(path: string, status: number, json: unknown): void {
+  if (json === undefined || path === '/healthz') return;
+  if (status === 200) {
+    const schema = path.endsWith('/send') ? SendReply : VerifyReply;
+    const parsed = schema.safeParse(json);
+    assert.ok(parsed.success, `200 from ${path} does not match the contract: ${JSON.stringify(json)}`);
+    return;
+  }
+  const parsed = ErrorReply.safeParse(json);
+  assert.ok(parsed.success, `error from ${path} does not match the contract: ${JSON.stringify(json)}`);
+  assert.equal(ERRORS[parsed.data.error as keyof typeof ERRORS].status, status, `${parsed.data.error} comes with its documented status`);
 }
 
 export function assertNoKey(where: string, text: string): void {
@@ -84,6 +99,7 @@ export async function startHarness(
     } catch {
       json = undefined;
     }
+    assertContract(path, response.status, json);
     return { status: response.status, headers: response.headers, text, json };
   }
 

@@ -2,27 +2,20 @@
  * Mounts the real proxy, backed by the simulator, into the test runner's dev
  * server, so component tests talk to the same HTTP API users' pages do.
  */
-import { createListener } from '../../src/adapters/node.js';
-import { createOtpProxy } from '../../src/proxy/index.js';
-import { CONTROL_PREFIX, Offer18Simulator, startSimulator } from '../../src/simulator/index.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createListener } from '../../src/adapters/node.js';
+import { CONTROL_PREFIX, createSimulatedApp } from '../../src/simulator/index.js';
 
 export async function proxyMiddleware() {
-  const simulator = new Offer18Simulator({ print: () => {} });
-  const upstream = await startSimulator(simulator);
-  const { key, aid, mid } = simulator.credentials;
-  const proxy = createOtpProxy({
-    offer18: { key, aid, mid, partner: 'test', apiBase: upstream.apiBase, timeoutMs: 1_000 },
-    sessionSecret: 'component-tests-secret-0123456789abcdef',
-    resendAfter: 30,
-    logger: () => {},
+  const app = await createSimulatedApp({
+    print: () => {},
+    // Short, so the "upstream hangs" test sees the proxy's 504 quickly.
+    timeoutMs: 1_000,
+    proxy: { sessionSecret: 'component-tests-secret-0123456789abcdef', logger: () => {} },
   });
-  const listener = createListener(async (request, info) => {
-    const { pathname } = new URL(request.url);
-    return pathname.startsWith(`${CONTROL_PREFIX}/`) ? simulator.fetch(request) : proxy(request, info);
-  });
+  const listener = createListener(app.fetch);
   return {
-    close: () => upstream.close(),
+    close: app.close,
     middleware: async (ctx: { path: string; req: IncomingMessage; res: ServerResponse; respond: boolean }, next: () => Promise<void>) => {
       if (ctx.path.startsWith('/otp/') || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
         ctx.respond = false;

@@ -1,15 +1,15 @@
 // Finds Debian's Chromium (or CHROME_PATH); the tests never download a browser.
 import { existsSync } from 'node:fs';
 
-const CANDIDATES = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+const CANDIDATES: Array<string | undefined> = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export function findChrome() {
+export function findChrome(): string {
   const found = CANDIDATES.find((p) => p && existsSync(p));
   if (!found) {
     console.error('Chromium not found: install it with `apt-get install -y chromium` (or set CHROME_PATH).');
     process.exit(1);
   }
-  return found;
+  return found!;
 }
 
 export const CHROME_ARGS = [

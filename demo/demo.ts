@@ -1,0 +1,203 @@
+/**
+ * The marketers' demo: one live `<otp-flow>` against the simulator, every
+ * state side by side, and controls whose choices become the snippet to copy.
+ * Settings live in the URL hash, so a preview can be shared as a link.
+ */
+import metadata from 'libphonenumber-js/mobile/metadata';
+import '../src/component/otp-flow.js';
+import { translations } from '../src/component/translations/index.js';
+import type { OtpFlow } from '../src/component/define.js';
+
+type El = InstanceType<typeof OtpFlow>;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const controls = {
+  lang: $<HTMLSelectElement>('lang'),
+  country: $<HTMLSelectElement>('country'),
+  countries: $<HTMLInputElement>('countries'),
+  fault: $<HTMLSelectElement>('fault'),
+  primary: $<HTMLInputElement>('primary'),
+  text: $<HTMLInputElement>('text'),
+  background: $<HTMLInputElement>('background'),
+  radius: $<HTMLInputElement>('radius'),
+  font: $<HTMLSelectElement>('font'),
+};
+const live = $<El>('live');
+const all = () => [...document.querySelectorAll<El>('otp-flow')];
+
+const THEME_DEFAULTS = { primary: '#0b5cd5', text: '#1b1f24', background: '#ffffff', radius: '8', font: '' };
+type Settings = { lang: string; country: string; countries: string; fault: string } & typeof THEME_DEFAULTS;
+
+// ----- options -----
+
+for (const t of Object.values(translations)) controls.lang.add(new Option(`${t.$name} (${t.$code})`, t.$code));
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+for (const code of Object.keys(metadata.countries).sort((a, b) => (regionNames.of(a) ?? a).localeCompare(regionNames.of(b) ?? b))) {
+  controls.country.add(new Option(`${regionNames.of(code) ?? code} (${code})`, code));
+}
+
+// ----- settings ⇄ URL -----
+
+function read(): Settings {
+  return {
+    lang: controls.lang.value,
+    country: controls.country.value,
+    countries: controls.countries.value.toUpperCase().replace(/[^A-Z,]/g, ''),
+    fault: controls.fault.value,
+    primary: controls.primary.value,
+    text: controls.text.value,
+    background: controls.background.value,
+    radius: controls.radius.value,
+    font: controls.font.value,
+  };
+}
+
+function load(): void {
+  const saved = new URLSearchParams(location.hash.slice(1));
+  const defaults: Settings = { lang: 'en', country: 'AE', countries: '', fault: 'none', ...THEME_DEFAULTS };
+  for (const key of Object.keys(defaults) as Array<keyof Settings>) {
+    const control = controls[key];
+    control.value = saved.get(key) ?? defaults[key];
+    // An unknown value in a shared link falls back rather than leaving the control empty.
+    if (control.value === '' && defaults[key] !== '') control.value = defaults[key];
+  }
+}
+
+function save(settings: Settings): void {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(settings)) if (value) params.set(key, value);
+  history.replaceState(null, '', `#${params}`);
+}
+
+// ----- applying -----
+
+function countryList(s: Settings): string {
+  const extra = s.countries.split(',').filter((c) => c && c !== s.country && c in metadata.countries);
+  return extra.length ? [s.country, ...extra].join(',') : '';
+}
+
+function themeDeclarations(s: Settings, onlyChanged: boolean): string[] {
+  const d: Array<[string, string, string]> = [
+    ['--otp-flow-color-primary', s.primary, THEME_DEFAULTS.primary],
+    ['--otp-flow-color-focus', s.primary, THEME_DEFAULTS.primary],
+    ['--otp-flow-color-text', s.text, THEME_DEFAULTS.text],
+    ['--otp-flow-color-background', s.background, THEME_DEFAULTS.background],
+    ['--otp-flow-radius', `${s.radius}px`, `${THEME_DEFAULTS.radius}px`],
+    ['--otp-flow-font-family', s.font || 'inherit', 'inherit'],
+  ];
+  return d.filter(([, value, initial]) => !onlyChanged || value !== initial).map(([name, value]) => `${name}: ${value};`);
+}
+
+let lastFault = 'none';
+async function apply(): Promise<void> {
+  const s = read();
+  save(s);
+  const countries = countryList(s);
+  for (const el of all()) {
+    el.setAttribute('lang', s.lang);
+    el.country = s.country;
+    el.countries = countries || undefined;
+  }
+  $('theme').textContent = `otp-flow { ${themeDeclarations(s, false).join(' ')} }\n[data-otp-surface] { --surface: ${s.background}; }`;
+  renderSnippet(s, countries);
+  if (s.fault !== lastFault) {
+    lastFault = s.fault;
+    await fetch('/__simulator/fault', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fault: s.fault, delayMs: 3000 }),
+    });
+  }
+}
+
+function renderSnippet(s: Settings, countries: string): void {
+  const attrs = [`endpoint="/otp"`, `country="${s.country}"`, countries && `countries="${countries}"`, s.lang !== 'en' && `lang="${s.lang}"`]
+    .filter(Boolean)
+    .join(' ');
+  const theme = themeDeclarations(s, true);
+  const lines = [
+    '<script type="module" src="https://cdn.example/otp-flow.js"></script>',
+    `<otp-flow ${attrs}>`,
+    '  <p slot="disclosure">Price and terms of the offer</p>',
+    '</otp-flow>',
+  ];
+  if (theme.length) lines.push('<style>', `  otp-flow { ${theme.join(' ')} }`, '</style>');
+  lines.push(
+    '',
+    '# or a whole landing folder (page, tailored bundle, server):',
+    `npx otp-flow init ./landing --aid <AID> --mid <MID> --partner <PARTNER> --country ${s.country}` +
+      (countries ? ` --countries ${countries}` : '') +
+      (s.lang !== 'en' ? ` --lang ${s.lang}` : ''),
+  );
+  $('snippet').textContent = lines.join('\n');
+}
+
+// ----- simulated inbox -----
+
+const seen = new Set<string>();
+async function pollInbox(): Promise<void> {
+  try {
+    const response = await fetch('/__simulator/inbox');
+    const { messages } = (await response.json()) as { messages: Array<{ to: string; code: string; sentAt: number }> };
+    const list = $('inbox');
+    for (const m of messages) {
+      const id = `${m.sentAt}-${m.to}-${m.code}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const item = document.createElement('li');
+      const meta = document.createElement('span');
+      meta.className = 'meta';
+      meta.textContent = `To ${m.to} · ${new Date(m.sentAt).toLocaleTimeString()}`;
+      const code = document.createElement('span');
+      code.className = 'code';
+      code.textContent = m.code;
+      item.append(meta, 'Your code is ', code);
+      list.prepend(item);
+    }
+    $('inbox-empty').hidden = messages.length > 0;
+  } catch {
+    // The server is restarting or gone; the next poll will tell.
+  }
+}
+
+// ----- events -----
+
+for (const type of ['otp-step', 'otp-sent', 'otp-verified', 'otp-error'] as const) {
+  live.addEventListener(type, (event) => {
+    const item = document.createElement('li');
+    const name = document.createElement('span');
+    name.className = 'type';
+    name.textContent = type;
+    item.append(`${new Date().toLocaleTimeString()} `, name, ` ${JSON.stringify(event.detail)}`);
+    $('events').prepend(item);
+    if (type === 'otp-sent') void pollInbox();
+  });
+}
+
+// ----- wiring -----
+
+$('controls').addEventListener('input', () => void apply());
+$('controls').addEventListener('change', () => void apply());
+$('theme-reset').addEventListener('click', () => {
+  for (const [key, value] of Object.entries(THEME_DEFAULTS)) controls[key as keyof typeof THEME_DEFAULTS].value = value;
+  void apply();
+});
+$('restart').addEventListener('click', () => live.reset());
+$('events-clear').addEventListener('click', () => $('events').replaceChildren());
+$('copy').addEventListener('click', async () => {
+  const text = $('snippet').textContent ?? '';
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Clipboard API refused (insecure context, permissions): select the text for Ctrl+C instead.
+    getSelection()?.selectAllChildren($('snippet'));
+    document.execCommand?.('copy');
+  }
+  $('copied').textContent = 'Copied.';
+  setTimeout(() => ($('copied').textContent = ''), 2000);
+});
+
+load();
+void apply();
+void pollInbox();
+setInterval(() => document.visibilityState === 'visible' && void pollInbox(), 1500);

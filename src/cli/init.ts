@@ -1,0 +1,159 @@
+/**
+ * `otp-flow init`: writes a landing folder for one campaign, the counterpart
+ * of Offer18's PHP download, without the key in it.
+ */
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
+import metadata from 'libphonenumber-js/mobile/metadata';
+import { buildComponentBundle, LANGUAGES } from '../build/component-bundle.js';
+import { translations } from '../component/translations/index.js';
+import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
+
+export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
+
+Writes <dir>: a landing page for one campaign with <otp-flow>, a component bundle built for its
+countries, a self-contained server (npm start; no npm install), .env.example and a README.
+
+Required:
+  --aid <id>            Offer18 affiliate ID (digits)
+  --mid <id>            advertiser MID (digits)
+  --partner <name>      partner name
+  --country <ISO>       default country of the numbers, e.g. AE
+
+Options:
+  --countries <list>    every country numbers may come from, e.g. AE,SA (default: --country)
+  --lang <code>         language of the page: ${LANGUAGES.join(', ')} (default: en)
+  --title <text>        page title (default: "Confirm your mobile number")
+  --success-url <url>   where to go once the number is confirmed (http(s) URL or /path)
+  --user-id <id>        Offer18 userId, if your campaign uses one
+  --type <type>         Offer18 request type, if your campaign uses one
+  --force               write into <dir> even if it is not empty
+  -h, --help            this help
+
+The API key is never written into any file: put it in <dir>/.env (see .env.example).
+`;
+
+const country = (flag: string) =>
+  z
+    .string({ error: `${flag} is required` })
+    .trim()
+    .transform((c) => c.toUpperCase())
+    .refine((c) => isSupportedCountry(c as CountryCode, metadata), {
+      error: (issue) => `${flag}: unknown country ${JSON.stringify(issue.input)}; use an ISO code like AE`,
+    });
+
+const InitArgs = z.object({
+  dir: z.string({ error: 'the folder to write is required: otp-flow init <dir> …' }).min(1),
+  aid: z.string({ error: '--aid is required (your Offer18 affiliate ID)' }).regex(/^\d{1,18}$/, '--aid must be a whole number'),
+  mid: z.string({ error: '--mid is required (the advertiser MID)' }).regex(/^\d{1,18}$/, '--mid must be a whole number'),
+  partner: z.string({ error: '--partner is required (the partner name)' }).trim().min(1, '--partner must not be empty'),
+  country: country('--country'),
+  countries: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((c) => c.trim()).filter(Boolean) : []))
+    .pipe(z.array(country('--countries'))),
+  lang: z
+    .string()
+    .default('en')
+    .refine((l) => (LANGUAGES as readonly string[]).includes(l), {
+      error: (issue) => `--lang: no built-in language ${JSON.stringify(issue.input)}; choose one of ${LANGUAGES.join(', ')}`,
+    }),
+  title: z.string().trim().min(1).max(120, '--title must be at most 120 characters').default('Confirm your mobile number'),
+  successUrl: z
+    .string()
+    .refine((u) => u.startsWith('/') || /^https?:$/.test(URL.canParse(u) ? new URL(u).protocol : ''), {
+      error: '--success-url must be an http(s) URL or a path starting with /',
+    })
+    .optional(),
+  userId: z.string().trim().min(1).optional(),
+  type: z.string().trim().min(1).optional(),
+  force: z.boolean().default(false),
+});
+export type InitArgs = z.input<typeof InitArgs>;
+
+export class InitError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'InitError';
+  }
+}
+
+/** Where the prebuilt kit server is: dist/kit/server.mjs beside the compiled CLI. */
+function kitServerPath(): string {
+  for (const candidate of ['../../kit/server.mjs', '../../dist/kit/server.mjs']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  throw new InitError(['the kit server is not built; run `npm run build` in the otp-flow folder first']);
+}
+
+export interface InitResult {
+  dir: string;
+  files: string[];
+  bundle: { file: string; gzip: number };
+}
+
+export async function init(input: InitArgs): Promise<InitResult> {
+  const parsed = InitArgs.safeParse(input);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const args = parsed.success ? parsed.data : undefined;
+
+  const dir = resolve(input.dir ?? '.');
+  if (input.dir && existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) problems.push(`${input.dir} exists and is not a folder`);
+    else if (!input.force && (await readdir(dir)).length > 0) problems.push(`${input.dir} is not empty; pass --force to write into it anyway`);
+  }
+  if (problems.length > 0 || !args) throw new InitError([...new Set(problems)]);
+
+  const countries = [...new Set([args.country, ...args.countries])];
+  const server = kitServerPath();
+  await mkdir(join(dir, 'public'), { recursive: true });
+
+  // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
+  const staging = join(dir, 'public', '.otp-flow.building.js');
+  const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: staging });
+  const hash = createHash('sha256').update(await readFile(staging)).digest('hex').slice(0, 10);
+  const bundle = `otp-flow.${hash}.js`;
+  for (const old of await readdir(join(dir, 'public'))) {
+    if (/^otp-flow\.[0-9a-f]{10}\.js$/.test(old)) await rm(join(dir, 'public', old));
+  }
+  await rename(staging, join(dir, 'public', bundle));
+
+  const kit: KitSettings = {
+    aid: args.aid,
+    mid: args.mid,
+    partner: args.partner,
+    country: args.country,
+    countries,
+    lang: args.lang,
+    dir: translations[args.lang as keyof typeof translations].$dir,
+    title: args.title,
+    successUrl: args.successUrl,
+    userId: args.userId,
+    type: args.type,
+    bundle,
+    name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
+  };
+  const files: Record<string, string> = {
+    'public/index.html': indexHtml(kit),
+    '.env.example': envExample(kit),
+    'campaign.env': campaignEnv(kit),
+    'package.json': packageJson(kit),
+    'README.md': readme(kit),
+    '.gitignore': gitignore,
+  };
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  await copyFile(server, join(dir, 'server.mjs'));
+  return {
+    dir,
+    files: [...Object.keys(files), `public/${bundle}`, 'server.mjs'].sort(),
+    bundle: { file: `public/${bundle}`, gzip: built.gzip },
+  };
+}

@@ -1,0 +1,86 @@
+/** The marketers' demo page, walked as a person would, on a phone and on a desktop. */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser } from 'playwright-core';
+import { startCli, type Started } from '../helpers/cli.js';
+import { axeViolations, launch, PHONE, recordedPage } from '../helpers/browser.js';
+
+describe('the demo page', () => {
+  let demo: Started;
+  let browser: Browser;
+  before(async () => {
+    demo = await startCli(['serve', 'dist/demo', '--simulate', '--port', '0']);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('walks the live component using the simulated SMS inbox', async () => {
+    const { page, consoleErrors } = await recordedPage(browser, PHONE);
+    await page.goto(`${demo.url}/`);
+    const phone = page.locator('#live #phone');
+    await phone.pressSequentially('0501234567');
+    await phone.press('Enter');
+    const code = page.locator('#inbox li .code').first();
+    await code.waitFor();
+    const sent = (await code.textContent())!.trim();
+    assert.match(sent, /^\d{6}$/);
+    await page.locator('#live #code').pressSequentially(sent);
+    await page.locator('#live #code').press('Enter');
+    await page.locator('#live .success').waitFor();
+    await page.locator('#events li', { hasText: 'otp-verified' }).waitFor();
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('switches language live, right to left for Arabic, and updates the snippet', async () => {
+    const { page, consoleErrors } = await recordedPage(browser, PHONE);
+    await page.goto(`${demo.url}/`);
+    await page.selectOption('#lang', 'ar');
+    await page.waitForFunction(() => document.querySelector('#live')?.shadowRoot?.querySelector('.root')?.getAttribute('dir') === 'rtl');
+    assert.equal(await page.locator('#live label').first().textContent(), 'رقم الجوال');
+    assert.match((await page.locator('#snippet').textContent()) ?? '', /lang="ar"/);
+    assert.match((await page.locator('#snippet').textContent()) ?? '', /otp-flow init .* --lang ar/);
+    assert.match(page.url(), /lang=ar/);
+    await page.fill('#countries', 'SA,KW');
+    await page.locator('#live select').waitFor();
+    assert.deepEqual(await page.locator('#live select option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)), ['AE', 'SA', 'KW']);
+    await page.locator('#primary').evaluate((el: HTMLInputElement) => {
+      el.value = '#a4133c';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const background = await page.locator('#live button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
+    assert.equal(background, 'rgb(164, 19, 60)');
+    assert.match((await page.locator('#snippet').textContent()) ?? '', /--otp-flow-color-primary: #a4133c/);
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('shows every state side by side without walking there', async () => {
+    const { page } = await recordedPage(browser, PHONE);
+    await page.goto(`${demo.url}/`);
+    for (const [state, text] of [
+      ['number', 'Mobile number'],
+      ['code', 'We sent a code'],
+      ['error', 'not available right now'],
+      ['done', 'Your number is confirmed'],
+    ] as const) {
+      const shown = await page.locator(`otp-flow[preview=${state}]`).evaluate((el) => el.shadowRoot!.textContent ?? '');
+      assert.match(shown, new RegExp(text));
+    }
+  });
+
+  for (const [name, options] of [
+    ['a 360 px phone', PHONE],
+    ['a desktop', { viewport: { width: 1280, height: 900 } }],
+  ] as const) {
+    it(`fits and is accessible on ${name}`, async () => {
+      const { page } = await recordedPage(browser, options);
+      await page.goto(`${demo.url}/`);
+      await page.locator('#live #phone').waitFor();
+      const width = options.viewport!.width;
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= width, 'no sideways scrolling');
+      assert.deepEqual(await axeViolations(page), []);
+    });
+  }
+});

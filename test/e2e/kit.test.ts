@@ -1,0 +1,113 @@
+/**
+ * The whole affiliate journey: `otp-flow init`, `npm start` in the folder it
+ * wrote, and a person on a phone walking the page, in Debian's Chromium.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { runCli, startProcess, type Started } from '../helpers/cli.js';
+import { launch, recordedPage } from '../helpers/browser.js';
+import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+
+const KEY = `e2e-key-${crypto.randomUUID()}`;
+
+describe('a landing kit, end to end', () => {
+  let root: string;
+  let kit: string;
+  let upstream: RunningSimulator;
+  let server: Started;
+  let browser: Browser;
+  const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'otp-flow-e2e-'));
+    kit = join(root, 'landing');
+    const made = await runCli(['init', kit, '--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE', '--lang', 'ar', '--title', 'مسابقة اليوم'], {
+      timeoutMs: 60_000,
+    });
+    assert.equal(made.code, 0, made.stderr);
+    // The affiliate's own step: the key goes into .env, which init never writes.
+    upstream = await startSimulator(sim);
+    await writeFile(
+      join(kit, '.env'),
+      [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'s'.repeat(40)}`, 'NODE_ENV=production', 'PORT=0'].join('\n'),
+    );
+    server = await startProcess('npm', ['start'], { cwd: kit, env: { npm_config_update_notifier: 'false' } });
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+    await upstream?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('walks number → wrong code → right code on a phone, with no key in sight', async () => {
+    const { page, consoleErrors, traffic, events } = await recordedPage(browser);
+    await page.goto(`${server.url}/`);
+    await assert.doesNotReject(page.waitForFunction(() => customElements.get('otp-flow')));
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+
+    const phone = page.locator('otp-flow #phone');
+    await phone.pressSequentially('0501234567');
+    assert.equal(await phone.inputValue(), '050 123 4567');
+    await phone.press('Enter');
+
+    const code = page.locator('otp-flow #code');
+    await code.waitFor();
+    assert.ok(await code.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), "focus moved to the code");
+    const sent = sim.lastCode('971501234567')!;
+    assert.match(sent, /^\d{6}$/);
+
+    await code.pressSequentially(sent === '000000' ? '111111' : '000000');
+    await code.press('Enter');
+    const alert = page.locator('otp-flow #code-error');
+    await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('#code-error')?.textContent?.trim());
+    assert.equal((await alert.textContent())?.trim(), 'الرمز غير صحيح. بقيت 4 محاولات.');
+    assert.equal(await alert.getAttribute('role'), 'alert');
+
+    await code.pressSequentially(sent);
+    await code.press('Enter');
+    await page.locator('otp-flow .success').waitFor();
+    assert.match((await page.locator('otp-flow .success').textContent()) ?? '', /تم تأكيد رقمك/);
+
+    const fired = (await events()).map((e) => e.type);
+    assert.ok(fired.includes('otp-sent') && fired.includes('otp-error') && fired.includes('otp-verified'), fired.join(','));
+    assert.deepEqual(sim.calls.map((c) => c.endpoint), ['otp_gen', 'otp_verify', 'otp_verify']);
+
+    assert.ok(traffic.length > 5);
+    for (const entry of traffic) assert.ok(!entry.includes(KEY), `the key is not in ${entry.slice(0, 80)}`);
+    // Chromium reports every 4xx fetch on the console; the wrong code's 422 is the API doing its job.
+    const expected = /^Failed to load resource: the server responded with a status of 422/;
+    assert.deepEqual(consoleErrors.filter((e) => !expected.test(e)), []);
+    assert.equal(consoleErrors.length, 1, 'exactly the one wrong code');
+  });
+
+  it('serves its files compressed with sensible cache headers', async () => {
+    const page = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(page.headers.get('content-encoding'), 'br');
+    assert.equal(page.headers.get('cache-control'), 'no-cache');
+    const html = await page.text();
+    const bundle = html.match(/src="(otp-flow\.[0-9a-f]{10}\.js)"/)![1]!;
+    const js = await fetch(`${server.url}/${bundle}`, { headers: { 'accept-encoding': 'gzip' } });
+    assert.equal(js.headers.get('content-encoding'), 'gzip');
+    assert.equal(js.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+    assert.match(js.headers.get('content-type') ?? '', /javascript/);
+    const again = await fetch(`${server.url}/${bundle}`, { headers: { 'if-none-match': js.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+  });
+
+  it('keeps the key out of every file but the .env the affiliate wrote, and out of the log', async () => {
+    for (const entry of await readdir(kit, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name === '.env') continue;
+      const text = await readFile(join(entry.parentPath, entry.name), 'utf8');
+      assert.ok(!text.includes(KEY), `the key is not in ${entry.name}`);
+    }
+    assert.ok(!server.output().includes(KEY), 'the key is not in the server log');
+    assert.match(server.output(), /otp\.verified/);
+  });
+});

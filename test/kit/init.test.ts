@@ -1,0 +1,116 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { runCli } from '../helpers/cli.js';
+
+const KEY = `kit-key-${crypto.randomUUID()}`;
+const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
+
+async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+describe('otp-flow init', () => {
+  let root: string;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'otp-flow-init-'));
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it('writes a complete landing folder for one campaign, without the key', async () => {
+    const dir = join(root, 'gulf-quiz');
+    const result = await runCli(
+      ['init', dir, ...ARGS, '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily Quiz', '--success-url', 'https://offer.example/thanks', '--user-id', 'u-9'],
+      { env: { OFFER18_KEY: KEY }, timeoutMs: 60_000 },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /npm start/);
+
+    const files = (await filesIn(dir)).map((f) => f.slice(dir.length + 1)).sort();
+    const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
+    assert.ok(bundle, `a content-hashed bundle in ${files.join(', ')}`);
+    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, 'public/index.html', 'server.mjs'].sort());
+    const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
+    assert.match(campaign, /^OFFER18_AID=1234$/m);
+    assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
+    assert.doesNotMatch(campaign, /OFFER18_KEY/);
+
+    for (const file of await filesIn(dir)) {
+      assert.ok(!(await readFile(file, 'utf8')).includes(KEY), `the key is not in ${file}`);
+    }
+
+    const html = await readFile(join(dir, 'public/index.html'), 'utf8');
+    assert.match(html, /<html lang="ar" dir="rtl">/);
+    assert.match(html, /<title>Daily Quiz<\/title>/);
+    assert.match(html, /<otp-flow endpoint="\/otp" country="AE" countries="AE,SA" success-url="https:\/\/offer.example\/thanks">/);
+    assert.match(html, new RegExp(`<script type="module" src="${bundle!.slice('public/'.length).replace('.', '\\.')}">`));
+    assert.match(html, /PRICE AND TERMS/);
+
+    const env = await readFile(join(dir, '.env.example'), 'utf8');
+    for (const line of ['OFFER18_KEY=\n', 'OFFER18_AID=1234', 'OFFER18_MID=5678', 'OFFER18_PARTNER=acme', 'OFFER18_USER_ID=u-9', 'OTP_COUNTRIES=AE,SA', 'OTP_SESSION_SECRET=', 'PORT=', 'HOST=']) {
+      assert.ok(env.includes(line), `.env.example has ${line.trim()}`);
+    }
+    const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
+    assert.equal(pkg.scripts.start, 'node server.mjs');
+    assert.equal(pkg.dependencies, undefined, 'nothing to install');
+    assert.match(await readFile(join(dir, 'README.md'), 'utf8'), /HTTPS/);
+
+    // Tailored to the campaign: inside the one-country budget, and carrying only its languages.
+    const js = await readFile(join(dir, bundle!));
+    assert.ok(gzipSync(js).byteLength <= 30 * 1024, `bundle is ${gzipSync(js).byteLength} bytes gzip`);
+    assert.ok(js.includes('رقم الجوال') && js.includes('Mobile number'));
+    assert.ok(!js.includes('Numéro de mobile'), 'no French in an Arabic campaign');
+  });
+
+  const refusals: Array<[string, string[], RegExp]> = [
+    ['a missing --aid', ['--mid', '5678', '--partner', 'acme', '--country', 'AE'], /^otp-flow init: --aid is required/m],
+    ['a non-numeric --mid', ['--aid', '1', '--mid', 'x5', '--partner', 'acme', '--country', 'AE'], /^otp-flow init: --mid must be a whole number$/m],
+    ['an unknown country', [...ARGS.slice(0, 6), '--country', 'XY'], /^otp-flow init: --country: unknown country "XY"/m],
+    ['an unknown country in --countries', [...ARGS, '--countries', 'SA,ZZ'], /^otp-flow init: --countries: unknown country "ZZ"/m],
+    ['an unknown language', [...ARGS, '--lang', 'kl'], /^otp-flow init: --lang: no built-in language "kl"/m],
+    ['a javascript: success URL', [...ARGS, '--success-url', 'javascript:alert(1)'], /--success-url must be an http\(s\) URL/],
+    ['an unknown option', [...ARGS, '--colour', 'red'], /^otp-flow: init: Unknown option '--colour'/m],
+  ];
+  for (const [what, args, message] of refusals) {
+    it(`refuses ${what} with one clear line`, async () => {
+      const dir = join(root, `refused-${what.replace(/\W+/g, '-')}`);
+      const result = await runCli(['init', dir, ...args]);
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, message);
+      assert.ok(!/\n\s+at /.test(result.stderr), 'no stack trace');
+      await assert.rejects(readdir(dir), 'nothing written');
+    });
+  }
+
+  it('reports every bad argument, one line each', async () => {
+    const result = await runCli(['init', join(root, 'many'), '--country', 'QQ', '--lang', 'xx']);
+    const lines = result.stderr.trim().split('\n');
+    assert.equal(result.code, 1);
+    assert.ok(lines.length >= 5, result.stderr);
+    for (const line of lines) assert.match(line, /^otp-flow init: /);
+  });
+
+  it('will not write into a folder that is not empty, unless --force', async () => {
+    const dir = join(root, 'occupied');
+    await mkdir(dir);
+    await writeFile(join(dir, 'mine.txt'), 'keep me');
+    const refused = await runCli(['init', dir, ...ARGS]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.stderr, /^otp-flow init: .*occupied is not empty; pass --force/m);
+    const forced = await runCli(['init', dir, ...ARGS, '--force'], { timeoutMs: 60_000 });
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.equal(await readFile(join(dir, 'mine.txt'), 'utf8'), 'keep me');
+  });
+
+  it('lists every option in --help', async () => {
+    const result = await runCli(['init', '--help']);
+    assert.equal(result.code, 0);
+    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--user-id', '--type', '--force']) {
+      assert.ok(result.stdout.includes(flag), flag);
+    }
+  });
+});
