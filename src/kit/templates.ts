@@ -36,8 +36,8 @@ export function indexHtml(kit: KitSettings): string {
     <meta name="description" content="${escapeHtml(kit.title)}" />
     <meta name="theme-color" content="#0b5cd5" />
     <link rel="icon" href="data:," />
-    <link rel="modulepreload" href="${kit.bundle}" />
-    <script type="module" src="${kit.bundle}"></script>
+    <!-- The page paints its text first; the component follows one frame later. -->
+    <script type="module">requestAnimationFrame(() => setTimeout(() => import('./${kit.bundle}')));</script>
     <style>
       :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; line-height: 1.5; color: #1b1f24; background: #f3f5f8; }
       * { box-sizing: border-box; }
@@ -46,9 +46,9 @@ export function indexHtml(kit: KitSettings): string {
       .card { background: #fff; border-radius: 1rem; padding: 1.5rem 1.25rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.08), 0 8px 24px rgb(0 0 0 / 0.06); }
       h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 0.5rem; }
       .lead { margin: 0 0 1.25rem; color: #57606a; }
-      /* Keeps the page from jumping while the component loads. */
-      otp-flow:not(:defined) { display: block; min-height: 13rem; }
-      otp-flow:not(:defined) > * { visibility: hidden; }
+      /* Until the component is defined, its box is reserved and the price and terms already sit where
+         the component will put them (under the label and the field), so nothing jumps. */
+      otp-flow:not(:defined) { display: block; min-height: 13rem; padding-top: 6.25rem; }
       .terms { font-size: 0.875rem; color: #57606a; margin: 0; }
       footer { text-align: center; font-size: 0.8125rem; color: #57606a; padding: 1rem; }
       footer a { color: inherit; }

@@ -92,7 +92,7 @@ describe('a landing kit, end to end', () => {
     assert.equal(page.headers.get('content-encoding'), 'br');
     assert.equal(page.headers.get('cache-control'), 'no-cache');
     const html = await page.text();
-    const bundle = html.match(/src="(otp-flow\.[0-9a-f]{10}\.js)"/)![1]!;
+    const bundle = html.match(/import\('\.\/(otp-flow\.[0-9a-f]{10}\.js)'\)/)![1]!;
     const js = await fetch(`${server.url}/${bundle}`, { headers: { 'accept-encoding': 'gzip' } });
     assert.equal(js.headers.get('content-encoding'), 'gzip');
     assert.equal(js.headers.get('cache-control'), 'public, max-age=31536000, immutable');
