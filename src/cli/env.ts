@@ -37,3 +37,15 @@ export function listenFromEnv(env: Env): { port: number; host: string } {
   }
   return { port: result.data.PORT, host: result.data.HOST };
 }
+
+const RedisUrl = z
+  .string()
+  .refine((u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol), { error: 'must be a redis:// or rediss:// URL' });
+
+/** `REDIS_URL`, validated; undefined when unset. */
+export function redisUrlFromEnv(env: Env): string | undefined {
+  if (!env.REDIS_URL) return undefined;
+  const result = RedisUrl.safeParse(env.REDIS_URL);
+  if (!result.success) throw new ConfigError(`REDIS_URL ${result.error.issues[0]!.message}`);
+  return result.data;
+}

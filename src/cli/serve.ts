@@ -11,8 +11,10 @@ import { jsonLogger, type Logger } from '../proxy/log.js';
 import { createUndiciTransport, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
 import { createStaticHandler } from '../adapters/node-static.js';
 import { CONTROL_PREFIX, Offer18Simulator } from '../simulator/offer18-simulator.js';
+import { SIMULATION_LIMITS } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { listenFromEnv, type Env } from './env.js';
+import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
+import { Redis } from 'ioredis';
 
 export interface ServeOptions {
   env: Env;
@@ -52,6 +54,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     // The simulator makes its own throwaway credentials; a real key in the environment is not used or sent anywhere.
     simulator = await startSimulator(new Offer18Simulator({ print: say }));
     Object.assign(env, {
+      OTP_NUMBER_LIMIT: env.OTP_NUMBER_LIMIT || String(SIMULATION_LIMITS.numberLimit),
+      OTP_CLIENT_LIMIT: env.OTP_CLIENT_LIMIT || String(SIMULATION_LIMITS.clientLimit),
       OFFER18_KEY: simulator.simulator.credentials.key,
       OFFER18_AID: simulator.simulator.credentials.aid,
       OFFER18_MID: simulator.simulator.credentials.mid,
@@ -61,12 +65,16 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   }
 
   const settings = parseOptions(optionsFromEnv(env));
+  const redisUrl = redisUrlFromEnv(env);
+  const logger = options.logger ?? jsonLogger();
+  const redis = redisUrl ? connectRedis(redisUrl, logger) : undefined;
   const transport = createUndiciTransport();
   let proxy: OtpProxyHandler;
   try {
-    proxy = createOtpProxy({ ...settings, transport, logger: options.logger ?? jsonLogger() });
+    proxy = createOtpProxy({ ...settings, transport, logger, redis });
   } catch (error) {
     await simulator?.close();
+    redis?.disconnect();
     throw error;
   }
 
@@ -87,6 +95,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   }
   say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
   if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
+  if (redis) say(`budgets and sessions shared through Redis at ${new URL(redisUrl!).host}`);
 
   return {
     ...running,
@@ -95,6 +104,38 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
       await running.close();
       await simulator?.close();
       await transport.close();
+      redis?.disconnect();
     },
   };
+}
+
+/**
+ * An ioredis client that fails fast: with the offline queue off, a command
+ * while disconnected errors at once (and the proxy answers 503) instead of
+ * waiting; reconnection goes on in the background.
+ */
+function connectRedis(url: string, log: Logger): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  let up: boolean | undefined;
+  redis.on('ready', () => {
+    if (up !== true) log({ level: 'info', event: 'redis.ready', host: new URL(url).host });
+    up = true;
+  });
+  redis.on('error', (error: Error) => {
+    if (up !== false) {
+      log({
+        level: 'error',
+        event: 'redis.unavailable',
+        message: 'Redis is unreachable: sends and verifies are refused (503) until it is back.',
+        detail: error.message,
+      });
+    }
+    up = false;
+  });
+  return redis;
 }

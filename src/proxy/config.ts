@@ -46,6 +46,21 @@ export const ProxyOptionsSchema = z.object({
     .max(3_600, 'must be a whole number of seconds from 0 to 3600')
     .default(30),
   maxAttempts: positiveInt(100).default(5),
+  /** Sends per number (canonical, so spellings don't multiply it) per `numberWindow` seconds. */
+  numberLimit: positiveInt(1_000).default(3),
+  numberWindow: positiveInt(86_400).default(900),
+  /** Sends per client address per `clientWindow` seconds. */
+  clientLimit: positiveInt(1_000_000).default(20),
+  clientWindow: positiveInt(86_400).default(600),
+  /** Sends per hour for the whole proxy: the spending cap. */
+  hourlyLimit: positiveInt(10_000_000).default(1_000),
+  /** Proxy hops whose X-Forwarded-For entries are trusted; 0 uses the socket's address. */
+  trustProxy: z.coerce
+    .number({ error: 'must be the number of proxy hops to trust (0 to 10)' })
+    .int('must be the number of proxy hops to trust (0 to 10)')
+    .min(0, 'must be the number of proxy hops to trust (0 to 10)')
+    .max(10, 'must be the number of proxy hops to trust (0 to 10)')
+    .default(0),
   allowedOrigins: commaList.default([]).pipe(
     z.array(
       z
@@ -88,6 +103,12 @@ export const ENV_NAMES: Record<string, string> = {
   sessionTtl: 'OTP_SESSION_TTL',
   resendAfter: 'OTP_RESEND_AFTER',
   maxAttempts: 'OTP_MAX_ATTEMPTS',
+  numberLimit: 'OTP_NUMBER_LIMIT',
+  numberWindow: 'OTP_NUMBER_WINDOW',
+  clientLimit: 'OTP_CLIENT_LIMIT',
+  clientWindow: 'OTP_CLIENT_WINDOW',
+  hourlyLimit: 'OTP_HOURLY_LIMIT',
+  trustProxy: 'OTP_TRUST_PROXY',
   allowedOrigins: 'OTP_ALLOWED_ORIGINS',
   countries: 'OTP_COUNTRIES',
   basePath: 'OTP_BASE_PATH',
@@ -124,6 +145,12 @@ export function optionsFromEnv(env: Env): ProxyOptionsInput {
     sessionTtl: get(env, 'sessionTtl'),
     resendAfter: get(env, 'resendAfter'),
     maxAttempts: get(env, 'maxAttempts'),
+    numberLimit: get(env, 'numberLimit'),
+    numberWindow: get(env, 'numberWindow'),
+    clientLimit: get(env, 'clientLimit'),
+    clientWindow: get(env, 'clientWindow'),
+    hourlyLimit: get(env, 'hourlyLimit'),
+    trustProxy: get(env, 'trustProxy'),
     allowedOrigins: get(env, 'allowedOrigins'),
     countries: get(env, 'countries'),
     basePath: get(env, 'basePath'),

@@ -10,21 +10,29 @@ import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BO
 import type { SendReply, VerifyReply } from '../contract/wire.js';
 import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
-import { parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
+import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
 import { ProxyError } from './errors.js';
 import { errorResponse, json, readJson } from './http.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, type Transport } from './offer18.js';
 import { createSessionSigner, randomId } from './session.js';
 import { MemoryVerifyStore, type VerifyStore } from './store.js';
+import { createSendLimiter, type SendLimiter } from './limits.js';
+import { RedisVerifyStore } from './redis-store.js';
+import { clientKey } from './client.js';
+import type { Redis } from 'ioredis';
 
 export interface OtpProxyOptions extends ProxyOptionsInput {
   /** Where log lines go; JSON lines on stdout by default. Secrets are scrubbed before it sees them. */
   logger?: Logger;
   /** How the proxy reaches Offer18; global `fetch` by default. */
   transport?: Transport;
-  /** Attempts and one-conversion records; in memory by default. */
+  /** Attempts and one-conversion records; in memory by default, in Redis when `redis` is given. */
   store?: VerifyStore;
+  /** Send budgets; in memory by default, in Redis when `redis` is given. */
+  limiter?: SendLimiter;
+  /** A shared ioredis client (with `enableOfflineQueue: false`): budgets and records shared by every instance. */
+  redis?: Redis;
   /** Clock, epoch milliseconds. */
   now?: () => number;
 }
@@ -66,8 +74,12 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 }
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, store = new MemoryVerifyStore(options.now), now = Date.now } = options;
+  const { logger: rawLogger = jsonLogger(), transport, redis, now = Date.now } = options;
   const settings = parseOptions(options, { names: 'path' });
+  if (redis && !settings.sessionSecret) {
+    throw new ConfigError('OTP_SESSION_SECRET is required with REDIS_URL: every instance must sign sessions with the same secret');
+  }
+  const store = options.store ?? (redis ? new RedisVerifyStore(redis) : new MemoryVerifyStore(options.now));
   let secret = settings.sessionSecret;
   const log = redacting(rawLogger, [settings.offer18.key, ...(secret ? [secret] : [])]);
   if (!secret) {
@@ -80,16 +92,21 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   }
 
   const signer = createSessionSigner(secret);
+  const limiter = options.limiter ?? createSendLimiter(settings, log, redis);
   const offer18 = createOffer18Client(settings.offer18, transport);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
   const verifyPath = settings.basePath + VERIFY_PATH;
 
-  async function send(request: Request): Promise<Response> {
+  async function send(request: Request, info: ConnectionInfo | undefined): Promise<Response> {
     const body = SendRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
     const number = canonicalMobile(body.data.msisdn, { country: body.data.country, allowed: settings.countries }, metadata);
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
+
+    const client = clientKey(request, info?.remoteAddress, settings.trustProxy);
+    const [numberTag, clientTag] = await Promise.all([signer.tag(`n:${number.msisdn}`), signer.tag(`c:${client}`)]);
+    await limiter.take(numberTag, clientTag);
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
@@ -148,7 +165,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     return json(200, reply);
   }
 
-  return async function handle(request: Request): Promise<Response> {
+  return async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
     let cors: Record<string, string> = {};
     try {
       const url = new URL(request.url);
@@ -170,7 +187,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         return new Response(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } });
       }
       if (request.method !== 'POST') throw new ProxyError('method_not_allowed');
-      const response = await route(request);
+      const response = await route(request, info);
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
       return response;
     } catch (error) {

@@ -37,7 +37,10 @@ function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    // atob ignores the unused low bits of the last character, so several spellings decode alike;
+    // only the one spelling we produce is a token.
+    return toBase64Url(bytes) === text ? bytes : undefined;
   } catch {
     return undefined;
   }
@@ -52,6 +55,8 @@ export type OpenResult = { ok: true; claims: SessionClaims } | { ok: false; reas
 export interface SessionSigner {
   sign(claims: SessionClaims): Promise<string>;
   open(token: string, now: number): Promise<OpenResult>;
+  /** A keyed digest: stable per secret, so stores hold no phone numbers or addresses in the clear. */
+  tag(text: string): Promise<string>;
 }
 
 export function createSessionSigner(secret: string): SessionSigner {
@@ -67,6 +72,11 @@ export function createSessionSigner(secret: string): SessionSigner {
       const body = `${PREFIX}.${toBase64Url(encoder.encode(JSON.stringify(payload)))}`;
       const signature = new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(body)));
       return `${body}.${toBase64Url(signature)}`;
+    },
+
+    async tag(text) {
+      const digest = new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(`tag:${text}`)));
+      return toBase64Url(digest.subarray(0, 16));
     },
 
     async open(token, now) {

@@ -8,6 +8,12 @@ import { createUndiciTransport, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
+/**
+ * Budgets for previews: a marketer tries the same number again and again.
+ * Real deployments keep the defaults (3 sends per number per 15 minutes).
+ */
+export const SIMULATION_LIMITS = { numberLimit: 100, clientLimit: 10_000 };
+
 export interface SimulatedApp {
   fetch: FetchHandler;
   simulator: Offer18Simulator;
@@ -24,6 +30,7 @@ export async function createSimulatedApp(
   const proxy = createOtpProxy({
     offer18: { key, aid, mid, partner: 'simulator', apiBase: upstream.apiBase, timeoutMs: options.timeoutMs },
     transport,
+    ...SIMULATION_LIMITS,
     ...options.proxy,
   });
   return {

@@ -13,6 +13,8 @@ import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/i
 export const TEST_KEY = `k3y-${crypto.randomUUID()}`;
 export const TEST_SECRET = 'test-session-secret-0123456789abcdef';
 
+export const ROOMY_LIMITS = { numberLimit: 1_000, clientLimit: 1_000_000, hourlyLimit: 10_000_000 };
+
 /** Everything any harness logged, for the final scan. */
 export const allLogLines: string[] = [];
 
@@ -84,6 +86,8 @@ export async function startHarness(
     sessionSecret: TEST_SECRET,
     logger: (entry) => keep(JSON.stringify(entry)),
     transport,
+    // Roomy budgets: these tests are about other things. The limit tests set their own.
+    ...ROOMY_LIMITS,
     ...options.proxy,
   });
   const server = await serve(proxy);

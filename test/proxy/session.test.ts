@@ -45,6 +45,19 @@ describe('sessions', () => {
     assert.equal(verifies(h), 0);
   });
 
+  it('has one spelling: a variant that decodes to the same bytes is refused', async () => {
+    h.sim.reset();
+    const { session, code } = await h.sendCode();
+    const [version, payload, signature] = session.split('.');
+    // The last of 43 base64url characters carries 2 unused bits; flip them.
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const last = alphabet.indexOf(signature!.at(-1)!);
+    const twin = `${version}.${payload}.${signature!.slice(0, -1)}${alphabet[last ^ 1]}`;
+    assert.equal(Buffer.from(twin.split('.')[2]!, 'base64url').equals(Buffer.from(signature!, 'base64url')), true, 'same bytes');
+    assertError(await h.post('/otp/verify', { session: twin, otp: code }), 400, 'session_invalid');
+    assert.equal(verifies(h), 0);
+  });
+
   it('refuses a token signed with another secret', async () => {
     const other = await startHarness({ proxy: { sessionSecret: 'another-secret-another-secret-0123456' } });
     try {
