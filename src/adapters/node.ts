@@ -24,7 +24,36 @@ export interface NodeServerOptions {
   keepAliveTimeoutMs?: number;
 }
 
-export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
+/** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Reads a request body into memory, up to `cap + 1` bytes. Buffering beats a
+ * web stream here: the bodies this server takes are a few hundred bytes, and
+ * Readable.toWeb costs more than the copy.
+ */
+function readBody(req: IncomingMessage, cap: number): Promise<{ body: Buffer; complete: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (complete: boolean) => {
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      resolve({ body: Buffer.concat(chunks, Math.min(size, cap + 1)), complete });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > cap) {
+        req.pause();
+        done(false);
+      }
+    };
+    const onEnd = () => done(true);
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+export function toRequest(req: IncomingMessage, body?: Uint8Array, signal?: AbortSignal): Request {
   const host = req.headers.host ?? 'localhost';
   const url = new URL(req.url ?? '/', `http://${/^[A-Za-z0-9.\-:[\]]+$/.test(host) ? host : 'localhost'}`);
   const headers = new Headers();
@@ -42,10 +71,10 @@ export function toRequest(req: IncomingMessage, signal?: AbortSignal): Request {
   return new Request(url, {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
+    body: hasBody ? (body ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)) : null,
     // Required by undici for a streamed body.
-    ...(hasBody ? { duplex: 'half' } : {}),
-    signal,
+    ...(hasBody && !body ? { duplex: 'half' } : {}),
+    ...(signal ? { signal } : {}),
   } as RequestInit);
 }
 
@@ -63,15 +92,37 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   res.end(body);
 }
 
+export interface ListenerOptions {
+  /** Largest body buffered for the handler; see DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
+  /**
+   * Give the handler a `request.signal` that aborts when the client goes away.
+   * Off by default: the proxy never abandons an upstream call (a generate may
+   * already have sent its SMS), and Node 20 makes each AbortSignal costly.
+   */
+  abortOnClose?: boolean;
+}
+
 /** A `node:http` request listener for a fetch-standard handler. */
-export function createListener(handler: FetchHandler) {
+export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, abortOnClose = false }: ListenerOptions = {}) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const abort = new AbortController();
-    res.once('close', () => {
-      if (!res.writableFinished) abort.abort();
-    });
+    let signal: AbortSignal | undefined;
+    if (abortOnClose) {
+      const abort = new AbortController();
+      signal = abort.signal;
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+    }
     try {
-      const response = await handler(toRequest(req, abort.signal), { remoteAddress: req.socket.remoteAddress });
+      let body: Uint8Array | undefined;
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        const read = await readBody(req, maxBodyBytes);
+        body = read.body;
+        // Not reading the rest of an oversized body: close the connection after answering instead.
+        if (!read.complete) res.shouldKeepAlive = false;
+      }
+      const response = await handler(toRequest(req, body, signal), { remoteAddress: req.socket.remoteAddress });
       await writeResponse(res, response);
     } catch {
       // The handler answers its own errors; reaching here means the client went away or the request was malformed.
@@ -82,8 +133,8 @@ export function createListener(handler: FetchHandler) {
         res.destroy();
       }
     }
-    // A refused body may still be arriving; drain it so the connection can be reused rather than stalled.
-    if (!req.complete) req.resume();
+    // A body refused unread is not drained: the connection closes (see shouldKeepAlive above).
+    if (!req.complete && res.shouldKeepAlive) req.resume();
   };
 }
 
@@ -145,13 +196,24 @@ export function serve(
  */
 export function createUndiciTransport({ maxReplyBytes = 64 * 1024 } = {}): Transport & { close(): Promise<void> } {
   const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
-  const transport = async (url: string, { signal }: { signal: AbortSignal }) => {
-    const response = await undiciRequest(url, {
-      method: 'POST',
-      signal,
-      dispatcher,
-      headers: { accept: 'application/json' },
-    });
+  const transport = async (url: string, { timeoutMs }: { timeoutMs: number }) => {
+    let response;
+    try {
+      // undici's own timers, not an AbortSignal per call: Node 20 makes every signal transferable, at a cost.
+      response = await undiciRequest(url, {
+        method: 'POST',
+        dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+        headers: { accept: 'application/json' },
+      });
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+        throw new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError');
+      }
+      throw error;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of response.body) {

@@ -37,32 +37,41 @@ export function createSendLimiter(settings: ProxySettings, log: Logger, redis?: 
   const hourly = make('hourly', settings.hourlyLimit, 3600);
   let capLoggedUntil = 0;
 
-  async function consume(limiter: RateLimiterAbstract, key: string, budget: string): Promise<void> {
-    try {
-      await limiter.consume(key);
-    } catch (outcome) {
-      if (outcome instanceof RateLimiterRes) {
-        if (budget === 'hourly' && Date.now() > capLoggedUntil) {
-          capLoggedUntil = Date.now() + outcome.msBeforeNext;
-          log({
-            level: 'error',
-            event: 'limits.hourly_cap_reached',
-            message: `HOURLY SEND CAP REACHED: ${settings.hourlyLimit} sends this hour (OTP_HOURLY_LIMIT). Every send is refused until the hour is over.`,
-            retryAfter: Math.ceil(outcome.msBeforeNext / 1000),
-          });
-        }
-        throw new ProxyError('rate_limited', { retryAfter: coarseRetryAfter(outcome.msBeforeNext) }, `${budget} budget spent`);
-      }
-      throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, `limit store: ${(outcome as Error)?.message ?? outcome}`);
+  function refusal(outcome: unknown, budget: string): ProxyError {
+    if (!(outcome instanceof RateLimiterRes)) {
+      return new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, `limit store: ${(outcome as Error)?.message ?? outcome}`);
     }
+    if (budget === 'hourly' && Date.now() > capLoggedUntil) {
+      capLoggedUntil = Date.now() + outcome.msBeforeNext;
+      log({
+        level: 'error',
+        event: 'limits.hourly_cap_reached',
+        message: `HOURLY SEND CAP REACHED: ${settings.hourlyLimit} sends this hour (OTP_HOURLY_LIMIT). Every send is refused until the hour is over.`,
+        retryAfter: Math.ceil(outcome.msBeforeNext / 1000),
+      });
+    }
+    return new ProxyError('rate_limited', { retryAfter: coarseRetryAfter(outcome.msBeforeNext) }, `${budget} budget spent`);
   }
+
+  const budgets = [
+    { name: 'client', limiter: perClient },
+    { name: 'number', limiter: perNumber },
+    { name: 'hourly', limiter: hourly },
+  ] as const;
 
   return {
     async take(numberKey, clientKey) {
-      // The client first: a client out of budget must not spend a victim number's budget.
-      await consume(perClient, clientKey, 'client');
-      await consume(perNumber, numberKey, 'number');
-      await consume(hourly, 'all', 'hourly');
+      const keys = [clientKey, numberKey, 'all'];
+      // All three at once: one Redis round trip of latency instead of three.
+      const outcomes = await Promise.allSettled(budgets.map((b, i) => b.limiter.consume(keys[i]!)));
+      const first = outcomes.findIndex((o) => o.status === 'rejected');
+      if (first === -1) return;
+      // As if taken in order client → number → hourly: what comes after the first refusal is given back,
+      // so a client out of budget never spends a victim number's budget.
+      await Promise.allSettled(
+        outcomes.map((o, i) => (i > first && o.status === 'fulfilled' ? budgets[i]!.limiter.reward(keys[i]!) : undefined)),
+      );
+      throw refusal((outcomes[first] as PromiseRejectedResult).reason, budgets[first]!.name);
     },
   };
 }

@@ -10,13 +10,18 @@ import { z } from 'zod';
 import { ProxyError } from './errors.js';
 import type { ProxySettings } from './config.js';
 
-/** The one network operation the client needs; runtimes can bring a faster one. */
-export type Transport = (url: string, init: { signal: AbortSignal }) => Promise<{ status: number; body: string }>;
+/**
+ * The one network operation the client needs; runtimes can bring a faster one.
+ * A transport that gets no response headers within `timeoutMs` rejects with an
+ * error named `TimeoutError`.
+ */
+export type Transport = (url: string, init: { timeoutMs: number }) => Promise<{ status: number; body: string }>;
 
 const MAX_REPLY_BYTES = 64 * 1024;
 
 /** Global `fetch`, redirects not followed, reply capped. Works on every fetch-standard runtime. */
-export const fetchTransport: Transport = async (url, { signal }) => {
+export const fetchTransport: Transport = async (url, { timeoutMs }) => {
+  const signal = AbortSignal.timeout(timeoutMs);
   const response = await fetch(url, { method: 'POST', redirect: 'manual', signal, headers: { accept: 'application/json' } });
   const reader = response.body?.getReader();
   const chunks: Uint8Array[] = [];
@@ -83,7 +88,7 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
     let status: number;
     let body: string;
     try {
-      ({ status, body } = await transport(url, { signal: AbortSignal.timeout(settings.timeoutMs) }));
+      ({ status, body } = await transport(url, { timeoutMs: settings.timeoutMs }));
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === 'TimeoutError' || name === 'AbortError') {

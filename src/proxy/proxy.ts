@@ -83,7 +83,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   let secret = settings.sessionSecret;
   const log = redacting(rawLogger, [settings.offer18.key, ...(secret ? [secret] : [])]);
   if (!secret) {
-    secret = randomId(32);
+    secret = randomId() + randomId();
     log({
       level: 'warn',
       event: 'config.session_secret_generated',

@@ -12,7 +12,8 @@ export async function startSimulator(
   simulator: Offer18Simulator = new Offer18Simulator(),
   { port = 0, host = '127.0.0.1' } = {},
 ): Promise<RunningSimulator> {
-  const listener = createListener(simulator.fetch);
+  // The simulator stops a slow or hanging reply when the caller gives up, as a real server's work would be lost.
+  const listener = createListener(simulator.fetch, { abortOnClose: true });
   const server = createNodeServer((req, res) => {
     const endpoint = Offer18Simulator.endpointOf(new URL(req.url ?? '/', 'http://x').pathname);
     // A connection reset is something only the socket's owner can do.

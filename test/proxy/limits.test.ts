@@ -77,6 +77,19 @@ describe('per-client budget', () => {
     assert.deepEqual(tally(outcomes), { '200': 20, '429 rate_limited': 5 });
   });
 
+  it('does not let a client out of budget spend a victim number’s budget', async () => {
+    h.sim.reset();
+    const victim = '+971508887766';
+    const attacker = { 'x-forwarded-for': '203.0.113.99' };
+    // The attacker spends its own budget on other numbers, then aims at the victim.
+    await burst(() => `${h.url}/otp/send`, 20, (i) => ({ msisdn: uae(2_000 + i) }), { headers: () => attacker });
+    const aimed = await burst(() => `${h.url}/otp/send`, 10, () => ({ msisdn: victim }), { headers: () => attacker });
+    assert.deepEqual(tally(aimed), { '429 rate_limited': 10 });
+    // The victim still has all 3 sends.
+    const own = await burst(() => `${h.url}/otp/send`, 3, () => ({ msisdn: victim }), { headers: (i) => ({ 'x-forwarded-for': `198.51.100.${200 + i}` }) });
+    assert.deepEqual(tally(own), { '200': 3 });
+  });
+
   it('gives each client its own budget', async () => {
     h.sim.reset();
     const outcomes = await burst(() => `${h.url}/otp/send`, 40, (i) => ({ msisdn: uae(700 + i) }), {
