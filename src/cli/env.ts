@@ -19,13 +19,9 @@ export function loadEnv(dir = process.cwd(), env: Env = process.env, files: read
   return merged;
 }
 
+const portError = 'must be a port number from 0 to 65535';
 const Listen = z.object({
-  PORT: z.coerce
-    .number({ error: 'must be a port number from 0 to 65535' })
-    .int('must be a port number from 0 to 65535')
-    .min(0, 'must be a port number from 0 to 65535')
-    .max(65535, 'must be a port number from 0 to 65535')
-    .default(8787),
+  PORT: z.coerce.number({ error: portError }).int(portError).min(0, portError).max(65535, portError).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
 });
 

@@ -11,10 +11,9 @@ import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
 const digits = (what: string) => z.coerce.string().regex(/^\d{1,18}$/, `must be a whole number (${what})`);
-const positiveInt = (max: number) => {
-  const error = `must be a whole number from 1 to ${max}`;
-  return z.coerce.number({ error }).int(error).positive(error).max(max, error);
-};
+const wholeNumber = (min: number, max: number, error = `must be a whole number from ${min} to ${max}`) =>
+  z.coerce.number({ error }).int(error).min(min, error).max(max, error);
+const positiveInt = (max: number) => wholeNumber(1, max);
 
 const commaList = z
   .union([z.string(), z.array(z.string())])
@@ -39,12 +38,7 @@ export const ProxyOptionsSchema = z.object({
   /** HMAC secret for session tokens; at least 32 characters. */
   sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   sessionTtl: positiveInt(86_400).default(600),
-  resendAfter: z.coerce
-    .number({ error: 'must be a whole number of seconds from 0 to 3600' })
-    .int('must be a whole number of seconds from 0 to 3600')
-    .min(0, 'must be a whole number of seconds from 0 to 3600')
-    .max(3_600, 'must be a whole number of seconds from 0 to 3600')
-    .default(30),
+  resendAfter: wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(30),
   maxAttempts: positiveInt(100).default(5),
   /** Sends per number (canonical, so spellings don't multiply it) per `numberWindow` seconds. */
   numberLimit: positiveInt(1_000).default(3),
@@ -55,12 +49,7 @@ export const ProxyOptionsSchema = z.object({
   /** Sends per hour for the whole proxy: the spending cap. */
   hourlyLimit: positiveInt(10_000_000).default(1_000),
   /** Proxy hops whose X-Forwarded-For entries are trusted; 0 uses the socket's address. */
-  trustProxy: z.coerce
-    .number({ error: 'must be the number of proxy hops to trust (0 to 10)' })
-    .int('must be the number of proxy hops to trust (0 to 10)')
-    .min(0, 'must be the number of proxy hops to trust (0 to 10)')
-    .max(10, 'must be the number of proxy hops to trust (0 to 10)')
-    .default(0),
+  trustProxy: wholeNumber(0, 10, 'must be the number of proxy hops to trust (0 to 10)').default(0),
   allowedOrigins: commaList.default([]).pipe(
     z.array(
       z

@@ -192,8 +192,11 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       return response;
     } catch (error) {
       if (error instanceof ProxyError) {
-        if (error.status >= 500 || error.logDetail) {
-          log({ level: error.status >= 500 ? 'error' : 'warn', event: 'request.failed', error: error.code, detail: error.logDetail });
+        if (error.status >= 500) {
+          log({ level: 'error', event: 'request.failed', error: error.code, detail: error.logDetail });
+        } else if (error.logDetail) {
+          // Refusals (spent budgets) are routine under attack: info, so they don't drown real failures.
+          log({ level: 'info', event: 'request.refused', error: error.code, detail: error.logDetail });
         }
         const headers: Record<string, string> = { ...cors };
         if (error.code === 'method_not_allowed') headers.allow = 'POST, OPTIONS';

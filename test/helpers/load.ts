@@ -1,10 +1,27 @@
 /** Bounded bursts of real HTTP requests from the test process. */
 import { Agent, request } from 'undici';
 
+export { Agent };
+
 export interface Outcome {
   status: number;
+  /** The reply parsed as JSON, or its text when it is not JSON. */
   body: any;
+  text: string;
   headers: Record<string, string | string[] | undefined>;
+}
+
+/** One POST of a raw body with undici; any headers, any text. */
+export async function postRaw(dispatcher: Agent, url: string, text: string, headers: Record<string, string>, signal?: AbortSignal): Promise<Outcome> {
+  const response = await request(url, { method: 'POST', dispatcher, signal, headers, body: text });
+  const reply = await response.body.text();
+  let body: unknown;
+  try {
+    body = JSON.parse(reply);
+  } catch {
+    body = reply;
+  }
+  return { status: response.statusCode, body, text: reply, headers: response.headers };
 }
 
 /**
@@ -22,23 +39,9 @@ export async function burst(
   const deadline = AbortSignal.timeout(timeoutMs);
   try {
     return await Promise.all(
-      Array.from({ length: count }, async (_, i) => {
-        const response = await request(url(i), {
-          method: 'POST',
-          dispatcher,
-          signal: deadline,
-          headers: { 'content-type': 'application/json', ...headers(i) },
-          body: JSON.stringify(body(i)),
-        });
-        const text = await response.body.text();
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch {
-          json = text;
-        }
-        return { status: response.statusCode, body: json, headers: response.headers };
-      }),
+      Array.from({ length: count }, (_, i) =>
+        postRaw(dispatcher, url(i), JSON.stringify(body(i)), { 'content-type': 'application/json', ...headers(i) }, deadline),
+      ),
     );
   } finally {
     await dispatcher.close();

@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { Agent, request } from 'undici';
+import { Agent, postRaw, type Outcome } from '../helpers/load.js';
 import metadata from 'libphonenumber-js/max/metadata';
 import { canonicalMobile } from '../../src/shared/phone.js';
 import { ERRORS } from '../../src/contract/index.js';
@@ -62,31 +62,12 @@ const sendBody = fc.oneof(
   { weight: 3, arbitrary: knownSend.map(({ body, expected }) => ({ text: JSON.stringify(body), expected: expected as string | undefined })) },
 );
 
-interface Answer {
-  status: number;
-  json: any;
-  text: string;
-  headers: Record<string, unknown>;
-}
-
-async function post(dispatcher: Agent, url: string, text: string, headers: Record<string, string>): Promise<Answer> {
-  const response = await request(url, { method: 'POST', dispatcher, headers, body: text });
-  const body = await response.body.text();
-  let json: any;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.statusCode, json, text: body, headers: response.headers };
-}
-
-function assertStableError(answer: Answer): void {
+function assertStableError(answer: Outcome): void {
   assert.ok(answer.status >= 400 && answer.status < 500, `a 4xx, not ${answer.status}: ${answer.text}`);
-  assert.equal(answer.json?.ok, false, answer.text);
-  assert.ok(Object.hasOwn(ERRORS, answer.json.error), `a stable code: ${answer.json.error}`);
-  assert.equal(ERRORS[answer.json.error as keyof typeof ERRORS].status, answer.status);
-  assert.equal(typeof answer.json.message, 'string');
+  assert.equal(answer.body?.ok, false, answer.text);
+  assert.ok(Object.hasOwn(ERRORS, answer.body.error), `a stable code: ${answer.body.error}`);
+  assert.equal(ERRORS[answer.body.error as keyof typeof ERRORS].status, answer.status);
+  assert.equal(typeof answer.body.message, 'string');
 }
 
 describe('properties', () => {
@@ -108,7 +89,7 @@ describe('properties', () => {
         const before = h.sim.calls.length;
         const headers: Record<string, string> = { ...extra, 'content-type': type };
         if (from) headers.origin = from;
-        const answer = await post(dispatcher, `${h.url}/otp/send`, body.text, headers);
+        const answer = await postRaw(dispatcher, `${h.url}/otp/send`, body.text, headers);
         assertNoKey('a reply', answer.text);
         const calls = h.sim.calls.slice(before);
         if (answer.status === 200) {
@@ -146,7 +127,7 @@ describe('properties', () => {
       fc.asyncProperty(verifyBody, contentType, origin(h.url), fc.dictionary(headerName, headerValue, { maxKeys: 4 }), async (text, type, from, extra) => {
         const headers: Record<string, string> = { ...extra, 'content-type': type };
         if (from) headers.origin = from;
-        const answer = await post(dispatcher, `${h.url}/otp/verify`, text, headers);
+        const answer = await postRaw(dispatcher, `${h.url}/otp/verify`, text, headers);
         assertStableError(answer);
       }),
       { numRuns: RUNS },
