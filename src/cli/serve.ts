@@ -61,6 +61,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
       OFFER18_MID: simulator.simulator.credentials.mid,
       OFFER18_PARTNER: env.OFFER18_PARTNER || 'simulator',
       OFFER18_API_BASE: simulator.apiBase,
+      // Nothing real to protect: a throwaway secret, without the warning a real deployment deserves.
+      OTP_SESSION_SECRET: env.OTP_SESSION_SECRET || crypto.randomUUID() + crypto.randomUUID(),
     });
   }
 
