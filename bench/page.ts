@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import lighthouse, { type Flags } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { init } from '../src/cli/init.js';
-import { startCli, startProcess } from '../test/helpers/cli.js';
+import { startProcess } from '../test/helpers/cli.js';
 import { CHROME_ARGS, findChrome } from '../test/helpers/chrome.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -30,8 +30,8 @@ const median = (values: number[]) => {
 const root = await mkdtemp(join(tmpdir(), 'otp-flow-bench-'));
 const kit = join(root, 'landing');
 await init({ dir: kit, aid: '1', mid: '2', partner: 'bench', country: 'AE', lang: 'ar', title: 'Daily Quiz' });
+// Started as an affiliate would: the kit's own server.mjs, here against the simulator.
 const server = await startProcess(process.execPath, ['server.mjs', '--simulate'], { cwd: kit, env: { PORT: '0' } });
-void startCli; // the kit is started exactly as an affiliate would, with its own server.mjs
 const chrome = await chromeLauncher.launch({ chromePath: findChrome(), chromeFlags: CHROME_ARGS });
 
 try {

@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -105,5 +105,3 @@ export async function measure(file: string): Promise<BundleResult> {
     brotli: brotliCompressSync(bytes).byteLength,
   };
 }
-
-export { join as joinPath };
