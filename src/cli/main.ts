@@ -1,9 +1,8 @@
 /** The `otp-flow` command. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../proxy/config.js';
 import { loadEnv } from './env.js';
-import { startServe } from './serve.js';
+import { serveUntilStopped } from './serve.js';
 import { init, InitError, INIT_HELP } from './init.js';
 
 const HELP = `otp-flow: Offer18 OTP landing flow
@@ -77,22 +76,10 @@ export async function main(argv: string[]): Promise<void> {
   const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail('--port must be a port number from 0 to 65535');
 
-  try {
-    const app = await startServe({
-      env: loadEnv(),
-      staticDir: parsed.positionals[0],
-      simulate: parsed.values.simulate,
-      port,
-      host: parsed.values.host,
-    });
-    const stop = () => void app.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`configuration error: ${error.message}`);
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') fail(`that port is already in use (${(error as Error).message})`);
-    throw error;
-  }
+  await serveUntilStopped(
+    { env: loadEnv(), staticDir: parsed.positionals[0], simulate: parsed.values.simulate, port, host: parsed.values.host },
+    { name: 'otp-flow' },
+  );
 }
 
 async function runInit(args: string[]): Promise<void> {

@@ -112,6 +112,26 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
 }
 
 /**
+ * Serves until SIGINT or SIGTERM, for `otp-flow serve` and a kit's server.mjs.
+ * A bad setting or a taken port ends the process with one line, no stack.
+ */
+export async function serveUntilStopped(options: ServeOptions, { name, configHint = '' }: { name: string; configHint?: string }): Promise<void> {
+  try {
+    const app = await startServe(options);
+    const stop = () => void app.close().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (error) {
+    let line: string | undefined;
+    if (error instanceof ConfigError) line = `configuration error: ${error.message}${configHint}`;
+    else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') line = 'that port is already in use; set PORT to another one';
+    if (!line) throw error;
+    process.stderr.write(`${name}: ${line}\n`);
+    process.exit(1);
+  }
+}
+
+/**
  * An ioredis client that fails fast: with the offline queue off, a command
  * while disconnected errors at once (and the proxy answers 503) instead of
  * waiting; reconnection goes on in the background.

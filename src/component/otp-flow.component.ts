@@ -475,6 +475,13 @@ export class OtpFlow extends LitElement {
     return html`<p id=${id} class="error" part="message error" role="alert">${message}</p>`;
   }
 
+  /** Stays focusable while busy (aria-disabled, not disabled); the step check stops a second submit. */
+  #renderSubmit(busy: boolean, label: string, busyLabel: string) {
+    return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+      ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
+    </button>`;
+  }
+
   #renderCountry(t: Translation) {
     const list = this.#countryList;
     if (list.length > 1) {
@@ -528,9 +535,7 @@ export class OtpFlow extends LitElement {
       </div>
       ${this.#renderError('phone-error')}
       <slot name="disclosure"></slot>
-      <button class="submit" part="button submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.sending}` : t.send}
-      </button>
+      ${this.#renderSubmit(busy, t.send, t.sending)}
     </form>`;
   }
 
@@ -564,9 +569,7 @@ export class OtpFlow extends LitElement {
       </div>
       ${this.#renderError('code-error')}
       <slot name="disclosure"></slot>
-      <button class="submit" part="button submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-        ${busy ? html`<span class="spinner" aria-hidden="true"></span>${t.verifying}` : t.verify}
-      </button>
+      ${this.#renderSubmit(busy, t.verify, t.verifying)}
       ${wait > 0
         ? html`<p class="muted" part="message">${t.resendIn(isolate(clock(wait)))}</p>`
         : html`<button class="link" part="button link" type="button" @click=${this.#resend}>${t.resend}</button>`}

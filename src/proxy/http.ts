@@ -20,6 +20,38 @@ export function errorResponse(error: ProxyError, headers: HeadersInit = {}): Res
 }
 
 /**
+ * Reads a web stream up to `maxBytes`. `complete` is false when there was
+ * more: the rest is cancelled, never buffered.
+ */
+export async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<{ bytes: Uint8Array; complete: boolean }> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let complete = true;
+  const reader = stream?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (size + value.byteLength > maxBytes) {
+      complete = false;
+      await reader.cancel().catch(() => {});
+      break;
+    }
+    size += value.byteLength;
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes, complete };
+}
+
+/**
  * Reads a JSON body of at most `maxBytes`, counting the bytes that actually
  * arrive: a missing or lying Content-Length does not get a larger body in.
  */
@@ -33,25 +65,8 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) throw new ProxyError('payload_too_large');
 
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      throw new ProxyError('payload_too_large');
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const { bytes, complete } = await readCapped(request.body, maxBytes);
+  if (!complete) throw new ProxyError('payload_too_large');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

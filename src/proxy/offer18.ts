@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { ProxyError } from './errors.js';
+import { readCapped } from './http.js';
 import type { ProxySettings } from './config.js';
 
 /**
@@ -23,22 +24,9 @@ const MAX_REPLY_BYTES = 64 * 1024;
 export const fetchTransport: Transport = async (url, { timeoutMs }) => {
   const signal = AbortSignal.timeout(timeoutMs);
   const response = await fetch(url, { method: 'POST', redirect: 'manual', signal, headers: { accept: 'application/json' } });
-  const reader = response.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_REPLY_BYTES) {
-      await reader.cancel();
-      break;
-    }
-    chunks.push(value);
-  }
-  const decoder = new TextDecoder();
-  const body = chunks.map((c) => decoder.decode(c, { stream: true })).join('') + decoder.decode();
-  return { status: response.status, body };
+  // An oversized reply is cut short; what is left will not parse, which is the right outcome.
+  const { bytes } = await readCapped(response.body, MAX_REPLY_BYTES);
+  return { status: response.status, body: new TextDecoder().decode(bytes) };
 };
 
 const Reply = z.looseObject({
