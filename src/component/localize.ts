@@ -7,6 +7,25 @@
  */
 import type { ClientError } from './api.js';
 
+/**
+ * A number as a sentence needs it: its value, its spelling in the language's
+ * own digits (`Intl.NumberFormat`), and its plural category in that language
+ * (`Intl.PluralRules`), so each translation picks its words by category
+ * instead of by hard-coded values.
+ */
+export interface Count {
+  value: number;
+  /** In the language's digits: `٣` in Arabic, `৩` in Bengali, `3` in English. */
+  text: string;
+  /** `zero`, `one`, `two`, `few`, `many` or `other`, by the language's own rules. */
+  plural: Intl.LDMLPluralRule;
+}
+
+/** A number as a `Count` for `lang`. */
+export function count(value: number, lang: string): Count {
+  return { value, text: new Intl.NumberFormat(lang).format(value), plural: new Intl.PluralRules(lang).select(value) };
+}
+
 export interface Translation {
   /** BCP 47 code of the language. */
   $code: string;
@@ -31,17 +50,47 @@ export interface Translation {
   invalidNumber: string;
   notMobile: string;
   countryNotAllowed: string;
-  wrongCode: (attemptsLeft: number | undefined) => string;
+  /** Wrong code; `attemptsLeft` is undefined when the proxy did not say. */
+  wrongCode: (attemptsLeft: Count | undefined) => string;
   malformedCode: string;
   expired: string;
   locked: string;
   used: string;
+  /** The same code is being checked by another tab or a double tap. */
+  inProgress: string;
   /** `wait` is a relative time from Intl.RelativeTimeFormat ("in 5 minutes"). */
   tooMany: (wait: string) => string;
   unavailable: string;
   timeout: string;
   offline: string;
   generic: string;
+}
+
+/**
+ * The words of a landing page around the component: what `otp-flow init
+ * --lang` writes into a kit's page, and the demo's sample terms. Each language
+ * file exports these as `page`, beside its `Translation`; the component's
+ * language chunks leave them out.
+ */
+export interface PageTexts {
+  /** `<title>` and heading when `init --title` is not given. */
+  title: string;
+  /** The sentence under the heading. */
+  lead: string;
+  /**
+   * Placeholder for the price and terms the affiliate must replace, with the
+   * parts to fill in between square brackets.
+   */
+  terms: string;
+  /** "By continuing you accept the {link}." `link` is the link, already HTML, whose text is `termsLink`. */
+  acceptTerms: (link: string) => string;
+  /** The link text inside `acceptTerms`. */
+  termsLink: string;
+  /** Footer links. */
+  footerTerms: string;
+  footerPrivacy: string;
+  /** The demo's example disclosure: `price` like `AED 1.50` (already formatted), `shortCode` like `1234`. */
+  sampleTerms: (price: string, shortCode: string) => string;
 }
 
 /** What a page may override: any text, in the language being shown. */
@@ -87,7 +136,7 @@ export function errorMessage(t: Translation, error: ClientError, lang: string): 
     case 'country_not_allowed':
       return t.countryNotAllowed;
     case 'otp_invalid':
-      return t.wrongCode(error.attemptsLeft);
+      return t.wrongCode(error.attemptsLeft === undefined ? undefined : count(error.attemptsLeft, lang));
     case 'otp_malformed':
       return t.malformedCode;
     case 'session_expired':
@@ -97,6 +146,10 @@ export function errorMessage(t: Translation, error: ClientError, lang: string): 
       return t.locked;
     case 'session_used':
       return t.used;
+    case 'verify_in_progress':
+      return t.inProgress;
+    case 'resend_too_soon':
+      return t.resendIn(isolate(clock(error.retryAfter ?? 30)));
     case 'rate_limited':
       return t.tooMany(relativeWait(error.retryAfter ?? 60, lang));
     case 'upstream_rejected':

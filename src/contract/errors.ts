@@ -6,6 +6,8 @@
  * the English sentence the proxy sends alongside live here too, so the README
  * table, the proxy and the component cannot drift apart.
  */
+import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from './limits.js';
+
 export const ERRORS = {
   invalid_json: { status: 400, message: 'The request body is not valid JSON.' },
   invalid_request: { status: 400, message: 'The request is missing a field or has one of the wrong type.' },
@@ -13,7 +15,7 @@ export const ERRORS = {
   msisdn_not_mobile: { status: 400, message: 'That number is not a mobile number.' },
   country_invalid: { status: 400, message: 'That country code is not known.' },
   country_not_allowed: { status: 400, message: 'Numbers from that country are not accepted here.' },
-  otp_malformed: { status: 400, message: 'The code must be 4 to 8 digits.' },
+  otp_malformed: { status: 400, message: `The code must be ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS} digits.` },
   session_invalid: { status: 400, message: 'The session is not valid. Ask for a new code.' },
   session_expired: { status: 410, message: 'The code has expired. Ask for a new code.' },
   otp_invalid: { status: 422, message: 'That code is not correct.' },
@@ -26,6 +28,8 @@ export const ERRORS = {
   payload_too_large: { status: 413, message: 'The request body is too large.' },
   unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
   rate_limited: { status: 429, message: 'Too many requests. Try again later.' },
+  resend_too_soon: { status: 429, message: 'A code was just sent to this number. Wait before asking for another.' },
+  misdirected_request: { status: 421, message: 'This server does not answer for that host name.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   upstream_rejected: { status: 502, message: 'The OTP service refused the request.' },
   upstream_bad_reply: { status: 502, message: 'The OTP service answered with something we could not read.' },

@@ -7,5 +7,4 @@ export const SEND_PATH = '/send';
 export const VERIFY_PATH = '/verify';
 export const HEALTH_PATH = '/healthz';
 
-/** Largest request body the proxy reads, in bytes. */
-export const MAX_BODY_BYTES = 4096;
+export * from './limits.js';

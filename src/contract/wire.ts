@@ -8,6 +8,7 @@
  */
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './errors.js';
+import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limits.js';
 
 export * from './paths.js';
 
@@ -15,7 +16,7 @@ const countryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alp
 
 export const SendRequest = z.strictObject({
   /** What the user typed, in any common spelling: `+971 50 123 4567`, `00971…`, `0501234567`. */
-  msisdn: z.string().check(z.minLength(1), z.maxLength(64)),
+  msisdn: z.string().check(z.minLength(1), z.maxLength(MSISDN_MAX_CHARS)),
   /** The country a national number (one without its dial code) belongs to. */
   country: z.optional(countryCode),
 });
@@ -35,8 +36,8 @@ export const SendReply = z.object({
 export type SendReply = z.infer<typeof SendReply>;
 
 export const VerifyRequest = z.strictObject({
-  session: z.string().check(z.minLength(1), z.maxLength(2048)),
-  otp: z.string().check(z.minLength(1), z.maxLength(32)),
+  session: z.string().check(z.minLength(1), z.maxLength(SESSION_MAX_CHARS)),
+  otp: z.string().check(z.minLength(1), z.maxLength(OTP_FIELD_MAX_CHARS)),
 });
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
 

@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const en: Translation = {
   $code: 'en',
@@ -23,16 +23,32 @@ const en: Translation = {
   notMobile: 'This is not a mobile number. Enter a mobile number.',
   countryNotAllowed: 'Numbers from this country cannot be used here.',
   wrongCode: (left) =>
-    left === undefined ? 'That code is not right. Try again.' : left === 1 ? 'That code is not right. 1 try left.' : `That code is not right. ${left} tries left.`,
+    left === undefined
+      ? 'That code is not right. Try again.'
+      : left.plural === 'one'
+        ? `That code is not right. ${left.text} try left.`
+        : `That code is not right. ${left.text} tries left.`,
   malformedCode: 'Enter the code from the SMS.',
   expired: 'This code has expired. Ask for a new one.',
   locked: 'Too many wrong codes. Ask for a new one.',
   used: 'This code has already been used.',
+  inProgress: 'Your code is still being checked. Wait a moment.',
   tooMany: (wait) => `Too many attempts. Try again ${wait}.`,
   unavailable: 'The service is not available right now. Try again in a moment.',
-  timeout: 'This is taking too long. Check your connection and try again.',
+  timeout: 'The service is taking too long to answer. Try again in a moment.',
   offline: 'You seem to be offline. Check your connection and try again.',
   generic: 'Something went wrong. Try again.',
 };
 
 export default en;
+
+export const page: PageTexts = {
+  title: 'Confirm your mobile number',
+  lead: 'Enter your mobile number. We will send you a code by SMS.',
+  terms: '[Price] per [period], renews automatically. Cancel anytime by sending STOP to [short code].',
+  acceptTerms: (link) => `By continuing you accept the ${link}.`,
+  termsLink: 'terms',
+  footerTerms: 'Terms',
+  footerPrivacy: 'Privacy',
+  sampleTerms: (price, shortCode) => `${price} a day, renews daily. Send STOP to ${shortCode} to cancel.`,
+};

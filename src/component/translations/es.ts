@@ -25,13 +25,14 @@ const es: Translation = {
   wrongCode: (left) =>
     left === undefined
       ? 'El código no es correcto. Inténtalo de nuevo.'
-      : left === 1
-        ? 'El código no es correcto. Te queda 1 intento.'
-        : `El código no es correcto. Te quedan ${left} intentos.`,
+      : left.plural === 'one'
+        ? `El código no es correcto. Te queda ${left.text} intento.`
+        : `El código no es correcto. Te quedan ${left.text} intentos.`,
   malformedCode: 'Introduce el código del SMS.',
   expired: 'Este código ha caducado. Pide uno nuevo.',
   locked: 'Demasiados códigos incorrectos. Pide uno nuevo.',
   used: 'Este código ya se ha usado.',
+  inProgress: 'Todavía estamos comprobando tu código. Espera un momento.',
   tooMany: (wait) => `Demasiados intentos. Vuelve a intentarlo ${wait}.`,
   unavailable: 'El servicio no está disponible ahora. Inténtalo en un momento.',
   timeout: 'Está tardando demasiado. Comprueba tu conexión e inténtalo de nuevo.',

@@ -25,13 +25,14 @@ const fr: Translation = {
   wrongCode: (left) =>
     left === undefined
       ? 'Code incorrect. Réessayez.'
-      : left === 1
-        ? 'Code incorrect. Il reste 1 essai.'
-        : `Code incorrect. Il reste ${left} essais.`,
+      : left.plural === 'one'
+        ? `Code incorrect. Il reste ${left.text} essai.`
+        : `Code incorrect. Il reste ${left.text} essais.`,
   malformedCode: 'Saisissez le code reçu par SMS.',
   expired: 'Ce code a expiré. Demandez-en un nouveau.',
   locked: 'Trop de codes incorrects. Demandez-en un nouveau.',
   used: 'Ce code a déjà été utilisé.',
+  inProgress: 'Votre code est en cours de vérification. Patientez un instant.',
   tooMany: (wait) => `Trop de tentatives. Réessayez ${wait}.`,
   unavailable: 'Le service est indisponible pour le moment. Réessayez dans un instant.',
   timeout: 'Cela prend trop de temps. Vérifiez votre connexion et réessayez.',

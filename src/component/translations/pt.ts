@@ -25,13 +25,14 @@ const pt: Translation = {
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorreto. Tente de novo.'
-      : left === 1
-        ? 'Código incorreto. Resta 1 tentativa.'
-        : `Código incorreto. Restam ${left} tentativas.`,
+      : left.plural === 'one'
+        ? `Código incorreto. Resta ${left.text} tentativa.`
+        : `Código incorreto. Restam ${left.text} tentativas.`,
   malformedCode: 'Digite o código do SMS.',
   expired: 'Este código expirou. Peça um novo.',
   locked: 'Muitos códigos incorretos. Peça um novo.',
   used: 'Este código já foi usado.',
+  inProgress: 'Seu código ainda está sendo verificado. Aguarde um momento.',
   tooMany: (wait) => `Muitas tentativas. Tente de novo ${wait}.`,
   unavailable: 'O serviço não está disponível agora. Tente daqui a pouco.',
   timeout: 'Está demorando demais. Verifique sua conexão e tente de novo.',

@@ -25,13 +25,14 @@ const sw: Translation = {
   wrongCode: (left) =>
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'
-      : left === 1
-        ? 'Msimbo si sahihi. Imebaki jaribio 1.'
-        : `Msimbo si sahihi. Yamebaki majaribio ${left}.`,
+      : left.plural === 'one'
+        ? `Msimbo si sahihi. Imebaki jaribio ${left.text}.`
+        : `Msimbo si sahihi. Yamebaki majaribio ${left.text}.`,
   malformedCode: 'Weka msimbo kutoka SMS.',
   expired: 'Msimbo huu umeisha muda wake. Omba msimbo mpya.',
   locked: 'Misimbo mingi si sahihi. Omba msimbo mpya.',
   used: 'Msimbo huu umeshatumika.',
+  inProgress: 'Msimbo wako bado unakaguliwa. Subiri kidogo.',
   tooMany: (wait) => `Majaribio mengi mno. Jaribu tena ${wait}.`,
   unavailable: 'Huduma haipatikani kwa sasa. Jaribu tena baada ya muda mfupi.',
   timeout: 'Inachukua muda mrefu mno. Angalia muunganisho wako kisha ujaribu tena.',

@@ -1,0 +1,19 @@
+/**
+ * Sizes both sides of the wire agree on. The component sizes its fields and
+ * decides when a code is complete with these; the proxy refuses anything
+ * outside them. One place, so a page can never auto-submit a code the proxy
+ * will always refuse.
+ */
+
+/** Fewest digits in a one-time code. */
+export const OTP_MIN_DIGITS = 4;
+/** Most digits in a one-time code. */
+export const OTP_MAX_DIGITS = 8;
+/** Longest `otp` field the proxy reads: the digits plus the spaces and dashes people paste around them. */
+export const OTP_FIELD_MAX_CHARS = 32;
+/** Longest `msisdn` field: a number in any spelling, with spaces, brackets and a dial code. */
+export const MSISDN_MAX_CHARS = 64;
+/** Longest `session` field. */
+export const SESSION_MAX_CHARS = 2048;
+/** Largest request body the proxy reads, in bytes. */
+export const MAX_BODY_BYTES = 4096;
