@@ -1,12 +1,17 @@
 /**
  * Static files for `otp-flow serve` and the landing kits: compressed once,
- * kept in memory, served with validators and cache headers.
+ * kept in memory, served with validators, cache and security headers.
  *
  * A landing folder is a handful of small files, so compressing each on first
  * request and keeping the result beats compressing per request or needing a
  * build step to precompress.
+ *
+ * What it refuses to serve, whatever the folder holds: any path with a
+ * segment starting with `.` (`.env`, `.git/`, `public/.anything`) except
+ * `/.well-known/`, and any file whose real path (links resolved) is outside
+ * the folder.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -37,13 +42,25 @@ interface CachedFile {
   raw: Uint8Array;
   gzip?: Uint8Array;
   br?: Uint8Array;
+  /** HTML only: the policy with this page's inline scripts allowed by hash. */
+  csp?: string;
 }
+
+/**
+ * `strict`: scripts only from this origin and the page's own inline scripts
+ * (by hash), nothing may frame the page; what a generated landing page needs.
+ * `frame`: only `frame-ancestors 'none'`, for folders whose pages otp-flow did
+ * not write. A string is used as the whole policy.
+ */
+export type PagePolicy = 'strict' | 'frame' | (string & {});
 
 export interface StaticOptions {
   /** Files whose names carry a content hash (`name-abc123.js`) are cached for a year. */
   immutable?: RegExp;
-  /** Cache lifetime for other non-HTML files, seconds. */
+  /** Cache lifetime for other known static types (scripts, styles, images), seconds. */
   maxAge?: number;
+  /** Content-Security-Policy of HTML pages; `frame` by default. */
+  pagePolicy?: PagePolicy;
 }
 
 export type StaticHandler = (request: Request) => Promise<Response | undefined>;
@@ -56,31 +73,72 @@ function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
   return undefined;
 }
 
+/** Dot-segments hide what a folder should never publish: `.env`, `.git`, editor backups. */
+function hidden(pathname: string): boolean {
+  if (pathname.startsWith('/.well-known/')) return false;
+  return pathname.split('/').some((segment) => segment.startsWith('.'));
+}
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+export function strictPolicy(html: string): string {
+  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [
+    "default-src 'self'",
+    `script-src 'self'${hashes.length ? ` ${hashes.join(' ')}` : ''}`,
+    // Lit adopts constructed stylesheets; older engines fall back to <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
 export function createStaticHandler(root: string, options: StaticOptions = {}): StaticHandler {
   const base = resolve(root);
+  const realBase = realpath(base);
   const immutable = options.immutable ?? /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
   const maxAge = options.maxAge ?? 3600;
+  const policy = options.pagePolicy ?? 'frame';
   const cache = new Map<string, CachedFile>();
 
   async function load(path: string): Promise<CachedFile | undefined> {
     let info;
+    let real;
     try {
-      info = await stat(path);
+      real = await realpath(path);
+      info = await stat(real);
     } catch {
       return undefined;
     }
+    // A link (or a link's parent) pointing out of the folder is not the folder's file.
+    const inside = await realBase;
+    if (real !== inside && !real.startsWith(inside + sep)) return undefined;
     if (!info.isFile()) return undefined;
     const hit = cache.get(path);
     if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit;
-    const raw = new Uint8Array(await readFile(path));
+    const raw = new Uint8Array(await readFile(real));
     const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`;
     const file: CachedFile = { mtimeMs: info.mtimeMs, size: info.size, etag, raw };
     if (COMPRESSIBLE.has(extname(path)) && raw.byteLength > 256) {
       file.gzip = new Uint8Array(gzipSync(raw, { level: 9 }));
       file.br = new Uint8Array(brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
     }
+    if (extname(path) === '.html') {
+      file.csp = policy === 'strict' ? strictPolicy(new TextDecoder().decode(raw)) : policy === 'frame' ? "frame-ancestors 'none'" : policy;
+    }
     cache.set(path, file);
     return file;
+  }
+
+  function cacheControl(path: string, ext: string): string {
+    if (ext === '.html') return 'no-cache';
+    if (immutable.test(path)) return 'public, max-age=31536000, immutable';
+    // Unknown or extensionless files may be anything; no shared cache keeps them.
+    return TYPES[ext] ? `public, max-age=${maxAge}` : 'no-cache';
   }
 
   return async (request) => {
@@ -91,7 +149,7 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
     } catch {
       return undefined;
     }
-    if (pathname.includes('\0')) return undefined;
+    if (pathname.includes('\0') || pathname.includes('\\') || hidden(pathname)) return undefined;
     let path = normalize(join(base, pathname));
     if (path !== base && !path.startsWith(base + sep)) return undefined;
     if (pathname.endsWith('/')) path = join(path, 'index.html');
@@ -108,9 +166,10 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
       etag: file.etag,
       vary: 'accept-encoding',
       'x-content-type-options': 'nosniff',
-      'cache-control':
-        ext === '.html' ? 'no-cache' : immutable.test(path) ? 'public, max-age=31536000, immutable' : `public, max-age=${maxAge}`,
+      'referrer-policy': 'strict-origin-when-cross-origin',
+      'cache-control': cacheControl(path, ext),
     });
+    if (file.csp) headers.set('content-security-policy', file.csp);
     if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
 
     const encoding = pickEncoding(request.headers.get('accept-encoding'));

@@ -1,28 +1,22 @@
 /**
  * `otp-flow/node`: runs a fetch-standard handler on `node:http`.
  *
- * Thin on purpose: translate IncomingMessage to Request, Response back to
- * ServerResponse, and set the socket timeouts a public server needs. No
- * proxy logic lives here.
+ * Thin on purpose: translate IncomingMessage to Request and Response back to
+ * ServerResponse, and give a public server what it needs to survive the
+ * internet: timeouts, a connection cap that sheds idle sockets first, and a
+ * stop that lets in-flight requests finish. No proxy logic lives here.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import type { AddressInfo } from 'node:net';
-import { Agent, request as undiciRequest } from 'undici';
 import type { ConnectionInfo } from '../proxy/proxy.js';
-import type { Transport } from '../proxy/offer18.js';
+import type { Logger } from '../proxy/log.js';
+
+export { createUndiciTransport } from './node-transport.js';
+export { nodeSessionCrypto } from './node-crypto.js';
 
 export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
-
-export interface NodeServerOptions {
-  /** Longest wait for a client's complete request headers (slow-header clients are dropped after it). */
-  headersTimeoutMs?: number;
-  /** Longest wait for a whole request, body included. */
-  requestTimeoutMs?: number;
-  /** How often those two are checked; Node's 30 s default would delay every timeout by up to that. */
-  connectionsCheckingIntervalMs?: number;
-  keepAliveTimeoutMs?: number;
-}
 
 /** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -53,13 +47,32 @@ function readBody(req: IncomingMessage, cap: number): Promise<{ body: Buffer; co
   });
 }
 
-export function toRequest(req: IncomingMessage, body?: Uint8Array, signal?: AbortSignal): Request {
+const HOST = /^[A-Za-z0-9.\-:[\]]+$/;
+
+/**
+ * The request URL as the client addressed it. An absolute-form target
+ * (`POST http://other.example/otp/send`) names its own host, which then
+ * counts instead of `Host` (RFC 9112 §3.2.2), so the proxy's host check sees
+ * what the client really asked for.
+ */
+function requestUrl(req: IncomingMessage, path = req.url ?? '/'): URL {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && URL.canParse(path)) {
+    const absolute = new URL(path);
+    return new URL(`${absolute.pathname}${absolute.search}`, `http://${absolute.host}`);
+  }
   const host = req.headers.host ?? 'localhost';
-  const url = new URL(req.url ?? '/', `http://${/^[A-Za-z0-9.\-:[\]]+$/.test(host) ? host : 'localhost'}`);
+  return new URL(path.startsWith('/') ? path : `/${path}`, `http://${HOST.test(host) ? host : 'invalid.invalid'}`);
+}
+
+/**
+ * `path` overrides `req.url`, for frameworks that mount the handler under a
+ * prefix and strip it (Express's `req.url` vs `req.originalUrl`).
+ */
+export function toRequest(req: IncomingMessage, body?: Uint8Array, { signal, path }: { signal?: AbortSignal; path?: string } = {}): Request {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i]!;
-    // HTTP/2 pseudo-headers and hop-by-hop fields are the runtime's business, not the handler's.
+    // HTTP/2 pseudo-headers are the runtime's business, not the handler's.
     if (name.startsWith(':')) continue;
     try {
       headers.append(name, req.rawHeaders[i + 1]!);
@@ -68,7 +81,7 @@ export function toRequest(req: IncomingMessage, body?: Uint8Array, signal?: Abor
     }
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(url, {
+  return new Request(requestUrl(req, path), {
     method: req.method,
     headers,
     body: hasBody ? (body ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)) : null,
@@ -92,6 +105,10 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   res.end(body);
 }
 
+const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+const INTERNAL_ERROR = JSON.stringify({ ok: false, error: 'internal_error', message: 'Something went wrong on our side.' });
+const UNREADABLE = JSON.stringify({ ok: false, error: 'invalid_request', message: 'The request could not be read.' });
+
 export interface ListenerOptions {
   /** Largest body buffered for the handler; see DEFAULT_MAX_BODY_BYTES. */
   maxBodyBytes?: number;
@@ -101,11 +118,13 @@ export interface ListenerOptions {
    * already have sent its SMS), and Node 20 makes each AbortSignal costly.
    */
   abortOnClose?: boolean;
+  /** Where a handler's crash is reported; it answers 500 either way. */
+  log?: Logger;
 }
 
 /** A `node:http` request listener for a fetch-standard handler. */
-export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, abortOnClose = false }: ListenerOptions = {}) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, abortOnClose = false, log }: ListenerOptions = {}) {
+  return async (req: IncomingMessage, res: ServerResponse, path?: string): Promise<void> => {
     let signal: AbortSignal | undefined;
     if (abortOnClose) {
       const abort = new AbortController();
@@ -114,6 +133,7 @@ export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_M
         if (!res.writableFinished) abort.abort();
       });
     }
+    let request: Request;
     try {
       let body: Uint8Array | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -122,13 +142,23 @@ export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_M
         // Not reading the rest of an oversized body: close the connection after answering instead.
         if (!read.complete) res.shouldKeepAlive = false;
       }
-      const response = await handler(toRequest(req, body, signal), { remoteAddress: req.socket.remoteAddress });
-      await writeResponse(res, response);
+      request = toRequest(req, body, { signal, ...(path === undefined ? {} : { path }) });
     } catch {
-      // The handler answers its own errors; reaching here means the client went away or the request was malformed.
+      // The client went away mid-body, or sent what fetch cannot represent.
+      if (!res.headersSent && !res.destroyed) {
+        res.writeHead(400, JSON_TYPE);
+        res.end(UNREADABLE);
+      }
+      return;
+    }
+    try {
+      await writeResponse(res, await handler(request, { remoteAddress: req.socket.remoteAddress }));
+    } catch (error) {
+      // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
+      log?.({ level: 'error', event: 'request.crashed', error: (error as Error)?.name ?? 'Error', detail: (error as Error)?.message });
       if (!res.headersSent) {
-        res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(JSON.stringify({ ok: false, error: 'invalid_request', message: 'The request could not be read.' }));
+        res.writeHead(500, JSON_TYPE);
+        res.end(INTERNAL_ERROR);
       } else {
         res.destroy();
       }
@@ -138,17 +168,122 @@ export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_M
   };
 }
 
-/** A `node:http` server with timeouts fit for the public internet. */
-export function createNodeServer(listener: RequestListener, options: NodeServerOptions = {}): Server {
-  return createServer(
+/**
+ * The soft limit on open files, from /proc on Linux; 1024 (the usual default)
+ * where it cannot be read. Node has no getrlimit.
+ */
+export function openFileLimit(): number {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Max open files'));
+    const soft = line?.split(/\s{2,}/)[1];
+    const value = soft === 'unlimited' ? 1_048_576 : Number(soft);
+    return Number.isFinite(value) && value > 0 ? value : 1024;
+  } catch {
+    return 1024;
+  }
+}
+
+/**
+ * Three quarters of the descriptors: the rest is for the upstream pool (64),
+ * Redis, static files and the runtime itself.
+ */
+export function defaultMaxConnections(limit = openFileLimit()): number {
+  return Math.max(32, Math.floor(limit * 0.75));
+}
+
+export interface NodeServerOptions {
+  /** Longest wait for a client's complete request headers (slow-header clients are dropped after it). */
+  headersTimeoutMs?: number;
+  /** Longest wait for a whole request, body included. */
+  requestTimeoutMs?: number;
+  /** How often those two are checked; Node's 30 s default would delay every timeout by up to that. */
+  connectionsCheckingIntervalMs?: number;
+  keepAliveTimeoutMs?: number;
+  /**
+   * Most connections open at once. A new one past it first pushes out the
+   * oldest connection that has no request in progress (an idle keep-alive, or
+   * a client that never finished its headers); only when every connection is
+   * busy is the new one refused. Sized to the descriptor limit by default, so
+   * the server sheds sockets before accept() and the upstream run out of them.
+   */
+  maxConnections?: number;
+  /** Told when connections are shed (at most once a minute). */
+  log?: Logger;
+}
+
+interface Tracked extends Server {
+  /** Requests in progress. */
+  active(): number;
+  /** From now on, responses close their connection. */
+  drain(): void;
+}
+
+/** A `node:http` server with timeouts and a connection cap fit for the public internet. */
+export function createNodeServer(listener: RequestListener, options: NodeServerOptions = {}): Tracked {
+  const maxConnections = options.maxConnections ?? defaultMaxConnections();
+  const sockets = new Map<Socket, { busy: number }>();
+  let active = 0;
+  let draining = false;
+  let shedLoggedAt = -Infinity;
+
+  const server = createServer(
     {
       headersTimeout: options.headersTimeoutMs ?? 10_000,
       requestTimeout: options.requestTimeoutMs ?? 15_000,
       connectionsCheckingInterval: options.connectionsCheckingIntervalMs ?? 1_000,
       keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
     },
-    listener,
-  );
+    (req, res) => {
+      const state = sockets.get(req.socket);
+      if (state) state.busy++;
+      active++;
+      if (draining) res.shouldKeepAlive = false;
+      res.once('close', () => {
+        active--;
+        if (state) state.busy--;
+      });
+      listener(req, res);
+    },
+  ) as Tracked;
+
+  server.on('connection', (socket: Socket) => {
+    if (sockets.size >= maxConnections) {
+      // Map order is arrival order: the first idle one found is the oldest.
+      let shed: Socket | undefined;
+      for (const [candidate, state] of sockets) {
+        if (state.busy === 0) {
+          shed = candidate;
+          break;
+        }
+      }
+      if (Date.now() - shedLoggedAt > 60_000) {
+        shedLoggedAt = Date.now();
+        options.log?.({
+          level: 'warn',
+          event: 'connections.shedding',
+          maxConnections,
+          message: `${maxConnections} connections open: dropping idle ones to serve new clients (OTP_MAX_CONNECTIONS).`,
+        });
+      }
+      if (shed) {
+        sockets.delete(shed);
+        shed.destroy();
+      } else {
+        socket.destroy();
+        return;
+      }
+    }
+    sockets.set(socket, { busy: 0 });
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  server.active = () => active;
+  server.drain = () => {
+    draining = true;
+  };
+  return server;
 }
 
 export interface RunningServer {
@@ -156,7 +291,11 @@ export interface RunningServer {
   /** `http://host:port`, with the port actually bound. */
   url: string;
   port: number;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in progress finish for up to `graceMs`
+   * (an in-flight verify is a conversion), then closes every connection.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export async function listen(server: Server, port = 0, host = '127.0.0.1'): Promise<RunningServer> {
@@ -169,15 +308,20 @@ export async function listen(server: Server, port = 0, host = '127.0.0.1'): Prom
   });
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const tracked = server as Partial<Tracked>;
   return {
     server,
     port: address.port,
     url: `http://${shownHost}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async (graceMs = 0) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      tracked.drain?.();
+      server.closeIdleConnections();
+      const deadline = Date.now() + graceMs;
+      while ((tracked.active?.() ?? 0) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 
@@ -186,45 +330,5 @@ export function serve(
   handler: FetchHandler,
   { port = 0, host = '127.0.0.1', ...options }: NodeServerOptions & { port?: number; host?: string } = {},
 ): Promise<RunningServer> {
-  return listen(createNodeServer(createListener(handler), options), port, host);
-}
-
-/**
- * The upstream transport for Node: undici with a keep-alive pool. Several
- * times faster than Node 20's global `fetch` for this request shape, and it
- * never follows redirects.
- */
-export function createUndiciTransport({ maxReplyBytes = 64 * 1024 } = {}): Transport & { close(): Promise<void> } {
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 64 });
-  const transport = async (url: string, { timeoutMs }: { timeoutMs: number }) => {
-    let response;
-    try {
-      // undici's own timers, not an AbortSignal per call: Node 20 makes every signal transferable, at a cost.
-      response = await undiciRequest(url, {
-        method: 'POST',
-        dispatcher,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        headers: { accept: 'application/json' },
-      });
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-        throw new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError');
-      }
-      throw error;
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const chunk of response.body) {
-      size += chunk.length;
-      if (size > maxReplyBytes) {
-        response.body.destroy();
-        break;
-      }
-      chunks.push(chunk);
-    }
-    return { status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') };
-  };
-  return Object.assign(transport, { close: () => dispatcher.close() });
+  return listen(createNodeServer(createListener(handler, { log: options.log }), options), port, host);
 }

@@ -7,31 +7,57 @@ import { ConfigError } from '../proxy/config.js';
 
 export type Env = Record<string, string | undefined>;
 
+/** The files of `files` that exist in `dir`, as absolute paths. */
+export function envFiles(dir: string, files: readonly string[]): string[] {
+  return files.map((name) => join(dir, name)).filter((file) => existsSync(file));
+}
+
 /** Later files override earlier ones, and the real environment overrides them all. */
 export function loadEnv(dir = process.cwd(), env: Env = process.env, files: readonly string[] = ['.env']): Env {
   const merged: Env = {};
-  for (const name of files) {
-    const file = join(dir, name);
-    if (existsSync(file)) Object.assign(merged, parseEnv(readFileSync(file, 'utf8')));
-  }
+  for (const file of envFiles(dir, files)) Object.assign(merged, parseEnv(readFileSync(file, 'utf8')));
   // Real environment wins: that is how platforms and CI inject secrets.
   for (const [name, value] of Object.entries(env)) if (value !== undefined && value !== '') merged[name] = value;
   return merged;
 }
 
 const portError = 'must be a port number from 0 to 65535';
+const connectionsError = 'must be a whole number from 16 to 1000000';
 const Listen = z.object({
   PORT: z.coerce.number({ error: portError }).int(portError).min(0, portError).max(65535, portError).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
+  OTP_MAX_CONNECTIONS: z.coerce.number({ error: connectionsError }).int(connectionsError).min(16, connectionsError).max(1_000_000, connectionsError).optional(),
+  OTP_CONTENT_SECURITY_POLICY: z
+    .string()
+    .refine((p) => !/[\r\n]/.test(p), { error: 'must be one line' })
+    .optional(),
 });
 
-export function listenFromEnv(env: Env): { port: number; host: string } {
-  const result = Listen.safeParse({ PORT: env.PORT || undefined, HOST: env.HOST || undefined });
+export interface ListenSettings {
+  port: number;
+  host: string;
+  maxConnections: number | undefined;
+  contentSecurityPolicy: string | undefined;
+}
+
+export function listenFromEnv(env: Env): ListenSettings {
+  const value = (name: keyof z.input<typeof Listen>) => env[name] || undefined;
+  const result = Listen.safeParse({
+    PORT: value('PORT'),
+    HOST: value('HOST'),
+    OTP_MAX_CONNECTIONS: value('OTP_MAX_CONNECTIONS'),
+    OTP_CONTENT_SECURITY_POLICY: value('OTP_CONTENT_SECURITY_POLICY'),
+  });
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
   }
-  return { port: result.data.PORT, host: result.data.HOST };
+  return {
+    port: result.data.PORT,
+    host: result.data.HOST,
+    maxConnections: result.data.OTP_MAX_CONNECTIONS,
+    contentSecurityPolicy: result.data.OTP_CONTENT_SECURITY_POLICY,
+  };
 }
 
 const RedisUrl = z

@@ -31,6 +31,8 @@ Options:
   --lang <code>         language of the page: ${LANGUAGES.join(', ')} (default: en)
   --title <text>        page title (default: "Confirm your mobile number")
   --success-url <url>   where to go once the number is confirmed (http(s) URL or /path)
+  --origin <url>        the page's public address, e.g. https://landing.example (OTP_PUBLIC_ORIGIN;
+                        until it is set, only pages on this machine can use the proxy)
   --user-id <id>        Offer18 userId, if your campaign uses one
   --type <type>         Offer18 request type, if your campaign uses one
   --force               write into <dir> even if it is not empty
@@ -38,6 +40,20 @@ Options:
 
 The API key is never written into any file: put it in <dir>/.env (see .env.example).
 `;
+
+/**
+ * Every argument ends up in a file: env files (one setting per line), HTML,
+ * JSON, Markdown. A new line would start a setting of its own
+ * (`--partner $'acme\nOTP_TRUST_PROXY=10'`), so no argument may hold a
+ * control character; values written to env files are quoted, so they may not
+ * hold the quote or the escape character either.
+ */
+const text = (flag: string) =>
+  z.string().refine((v) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(v), {
+    error: `${flag} must be plain text on one line (no new lines, tabs or other control characters)`,
+  });
+const envValue = (flag: string) =>
+  text(flag).refine((v) => !/["\\]/.test(v), { error: `${flag} must not contain " or \\` });
 
 const country = (flag: string) =>
   z
@@ -52,7 +68,7 @@ const InitArgs = z.object({
   dir: z.string({ error: 'the folder to write is required: otp-flow init <dir> …' }).min(1),
   aid: z.string({ error: '--aid is required (your Offer18 affiliate ID)' }).regex(/^\d{1,18}$/, '--aid must be a whole number'),
   mid: z.string({ error: '--mid is required (the advertiser MID)' }).regex(/^\d{1,18}$/, '--mid must be a whole number'),
-  partner: z.string({ error: '--partner is required (the partner name)' }).trim().min(1, '--partner must not be empty'),
+  partner: z.string({ error: '--partner is required (the partner name)' }).pipe(envValue('--partner')).pipe(z.string().trim().min(1, '--partner must not be empty')),
   country: country('--country'),
   countries: z
     .string()
@@ -65,15 +81,20 @@ const InitArgs = z.object({
     .refine((l) => (LANGUAGES as readonly string[]).includes(l), {
       error: (issue) => `--lang: no built-in language ${JSON.stringify(issue.input)}; choose one of ${LANGUAGES.join(', ')}`,
     }),
-  title: z.string().trim().min(1).max(120, '--title must be at most 120 characters').default('Confirm your mobile number'),
-  successUrl: z
-    .string()
+  title: text('--title').pipe(z.string().trim().min(1, '--title must not be empty').max(120, '--title must be at most 120 characters')).optional(),
+  successUrl: text('--success-url')
     .refine((u) => u.startsWith('/') || /^https?:$/.test(URL.canParse(u) ? new URL(u).protocol : ''), {
       error: '--success-url must be an http(s) URL or a path starting with /',
     })
     .optional(),
-  userId: z.string().trim().min(1).optional(),
-  type: z.string().trim().min(1).optional(),
+  origin: text('--origin')
+    .refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o.replace(/\/$/, ''), {
+      error: '--origin must be the page’s origin, like https://landing.example',
+    })
+    .transform((o) => o.replace(/\/$/, ''))
+    .optional(),
+  userId: envValue('--user-id').pipe(z.string().trim().min(1, '--user-id must not be empty')).optional(),
+  type: envValue('--type').pipe(z.string().trim().min(1, '--type must not be empty')).optional(),
   force: z.boolean().default(false),
 });
 export type InitArgs = z.input<typeof InitArgs>;
@@ -134,7 +155,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
     countries,
     lang: args.lang,
     dir: translations[args.lang as keyof typeof translations].$dir,
-    title: args.title,
+    title: args.title ?? 'Confirm your mobile number',
+    origin: args.origin,
     successUrl: args.successUrl,
     userId: args.userId,
     type: args.type,

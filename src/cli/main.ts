@@ -1,7 +1,7 @@
 /** The `otp-flow` command. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { loadEnv } from './env.js';
+import { envFiles, loadEnv } from './env.js';
 import { serveUntilStopped } from './serve.js';
 import { init, InitError, INIT_HELP } from './init.js';
 
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<void> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail('--port must be a port number from 0 to 65535');
 
   await serveUntilStopped(
-    { env: loadEnv(), staticDir: parsed.positionals[0], simulate: parsed.values.simulate, port, host: parsed.values.host },
+    { env: loadEnv(), envFiles: envFiles(process.cwd(), ['.env']), staticDir: parsed.positionals[0], simulate: parsed.values.simulate, port, host: parsed.values.host },
     { name: 'otp-flow' },
   );
 }
@@ -97,6 +97,7 @@ async function runInit(args: string[]): Promise<void> {
         lang: { type: 'string' },
         title: { type: 'string' },
         'success-url': { type: 'string' },
+        origin: { type: 'string' },
         'user-id': { type: 'string' },
         type: { type: 'string' },
         force: { type: 'boolean', default: false },
@@ -123,6 +124,7 @@ async function runInit(args: string[]): Promise<void> {
       lang: values.lang,
       title: values.title,
       successUrl: values['success-url'],
+      origin: values.origin,
       userId: values['user-id'],
       type: values.type,
       force: values.force,

@@ -2,24 +2,28 @@
  * `otp-flow serve`: the proxy on Node, optionally with a static folder and,
  * with `--simulate`, the Offer18 simulator in place of the real service.
  */
-import { resolve } from 'node:path';
-import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { HEALTH_PATH } from '../contract/wire.js';
-import { createOtpProxy, type OtpProxyHandler } from '../proxy/proxy.js';
+import { createOtpProxy, NON_GEOGRAPHIC_CODES, type OtpProxyHandler } from '../proxy/proxy.js';
 import { ConfigError, optionsFromEnv, parseOptions } from '../proxy/config.js';
-import { jsonLogger, type Logger } from '../proxy/log.js';
-import { createUndiciTransport, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
-import { createStaticHandler } from '../adapters/node-static.js';
+import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
+import { createUndiciTransport, nodeSessionCrypto, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
+import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
 import { CONTROL_PREFIX, Offer18Simulator } from '../simulator/offer18-simulator.js';
-import { SIMULATION_LIMITS } from '../simulator/app.js';
+import { controlRoutes, resettableStores, SIMULATION_LIMITS } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
+import { connectRedis, redisStores } from '../redis/index.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
-import { Redis } from 'ioredis';
 
 export interface ServeOptions {
   env: Env;
+  /** The settings files `env` was read from: the folder served must not hold them. */
+  envFiles?: readonly string[];
   /** Folder of static files to serve beside the proxy. */
   staticDir?: string | undefined;
+  /** Content-Security-Policy of the folder's pages; see `createStaticHandler`. */
+  pagePolicy?: PagePolicy;
   simulate?: boolean;
   port?: number | undefined;
   host?: string | undefined;
@@ -30,6 +34,17 @@ export interface ServeOptions {
 
 export interface RunningApp extends RunningServer {
   simulator: RunningSimulator | undefined;
+  /** The longest a request can still take: the upstream deadline, plus a little to write the answer. */
+  graceMs: number;
+}
+
+/** JSON lines on stdout, written directly: console.log adds nothing here and costs a little per line. */
+export const stdoutLogger = (): Logger => jsonLogger((line) => process.stdout.write(`${line}\n`));
+
+function inside(folder: string, file: string): boolean {
+  const root = realpathSync(folder);
+  const path = realpathSync(file);
+  return path === root || path.startsWith(root + sep);
 }
 
 export async function startServe(options: ServeOptions): Promise<RunningApp> {
@@ -39,13 +54,19 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   if (env.NODE_ENV === 'production' && !env.OTP_SESSION_SECRET) {
     throw new ConfigError('OTP_SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)');
   }
-  const listenOn = listenFromEnv({ PORT: options.port?.toString() ?? env.PORT, HOST: options.host ?? env.HOST });
+  const listenOn = listenFromEnv({ ...env, PORT: options.port?.toString() ?? env.PORT, HOST: options.host ?? env.HOST });
 
   let staticDir: string | undefined;
   if (options.staticDir) {
     staticDir = resolve(options.staticDir);
     if (!existsSync(staticDir) || !statSync(staticDir).isDirectory()) {
       throw new ConfigError(`the static folder ${options.staticDir} does not exist`);
+    }
+    const exposed = (options.envFiles ?? []).find((file) => inside(staticDir!, file));
+    if (exposed) {
+      throw new ConfigError(
+        `the folder to serve (${options.staticDir}) holds ${exposed}, which has the key: serve a folder with only the public files (e.g. public/)`,
+      );
     }
   }
 
@@ -56,6 +77,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     Object.assign(env, {
       OTP_NUMBER_LIMIT: env.OTP_NUMBER_LIMIT || String(SIMULATION_LIMITS.numberLimit),
       OTP_CLIENT_LIMIT: env.OTP_CLIENT_LIMIT || String(SIMULATION_LIMITS.clientLimit),
+      OTP_RESEND_AFTER: env.OTP_RESEND_AFTER || String(SIMULATION_LIMITS.resendAfter),
       OFFER18_KEY: simulator.simulator.credentials.key,
       OFFER18_AID: simulator.simulator.credentials.aid,
       OFFER18_MID: simulator.simulator.credentials.mid,
@@ -68,22 +90,29 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
 
   const settings = parseOptions(optionsFromEnv(env));
   const redisUrl = redisUrlFromEnv(env);
-  const logger = options.logger ?? jsonLogger();
-  const redis = redisUrl ? connectRedis(redisUrl, logger) : undefined;
+  if (redisUrl && !settings.sessionSecret) {
+    throw new ConfigError('OTP_SESSION_SECRET is required with REDIS_URL: every instance must seal sessions with the same secret');
+  }
+  const logger = options.logger ?? stdoutLogger();
+  const log = redacting(logger, [settings.offer18.key, ...(settings.sessionSecret ? [settings.sessionSecret] : [])]);
+  const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
   const transport = createUndiciTransport();
+  const stores = redis ? redisStores(redis) : simulator ? resettableStores() : undefined;
   let proxy: OtpProxyHandler;
   try {
-    proxy = createOtpProxy({ ...settings, transport, logger, redis });
+    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, ...stores });
   } catch (error) {
     await simulator?.close();
     redis?.disconnect();
     throw error;
   }
 
-  const files = staticDir ? createStaticHandler(staticDir) : undefined;
+  const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined);
+  const pagePolicy = listenOn.contentSecurityPolicy ?? options.pagePolicy;
+  const files = staticDir ? createStaticHandler(staticDir, pagePolicy ? { pagePolicy } : {}) : undefined;
   const app: FetchHandler = async (request, info) => {
     const { pathname } = new URL(request.url);
-    if (simulator && pathname.startsWith(`${CONTROL_PREFIX}/`)) return simulator.simulator.fetch(request);
+    if (control && pathname.startsWith(`${CONTROL_PREFIX}/`)) return control(request);
     if (files && pathname !== HEALTH_PATH && !pathname.startsWith(`${settings.basePath}/`)) {
       const file = await files(request);
       if (file) return file;
@@ -91,9 +120,18 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     return proxy(request, info);
   };
 
-  const running = await serve(app, listenOn);
+  const running = await serve(app, { port: listenOn.port, host: listenOn.host, maxConnections: listenOn.maxConnections, log });
   if (simulator) {
     say('SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here.');
+  } else {
+    if (settings.countries.length === 0) {
+      say(
+        `WARNING: OTP_COUNTRIES is not set, so numbers from EVERY COUNTRY reach Offer18 (non-geographic +${NON_GEOGRAPHIC_CODES.join(', +')} stay refused). Set OTP_COUNTRIES=AE,SA… to your campaign's countries.`,
+      );
+    }
+    if (settings.publicOrigins.length === 0) {
+      say('WARNING: OTP_PUBLIC_ORIGIN is not set, so only pages on this machine can use the proxy. Set it to your landing page’s address (https://…).');
+    }
   }
   say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
   if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
@@ -102,25 +140,35 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   return {
     ...running,
     simulator,
-    close: async () => {
-      await running.close();
+    graceMs: settings.offer18.timeoutMs + 2_000,
+    close: async (graceMs = 0) => {
+      await running.close(graceMs);
       await simulator?.close();
       await transport.close();
-      redis?.disconnect();
+      if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };
 }
 
 /**
  * Serves until SIGINT or SIGTERM, for `otp-flow serve` and a kit's server.mjs.
- * A bad setting or a taken port ends the process with one line, no stack.
+ * A stop lets requests in progress finish (an in-flight verify is a
+ * conversion), then exits 0. A bad setting or a taken port ends the process
+ * with one line, no stack.
  */
 export async function serveUntilStopped(options: ServeOptions, { name, configHint = '' }: { name: string; configHint?: string }): Promise<void> {
   try {
     const app = await startServe(options);
-    const stop = () => void app.close().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const { graceMs } = app;
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`${name}: ${signal}: finishing requests in progress (up to ${Math.ceil(graceMs / 1000)} s), then stopping\n`);
+      void app.close(graceMs).then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
   } catch (error) {
     let line: string | undefined;
     if (error instanceof ConfigError) line = `configuration error: ${error.message}${configHint}`;
@@ -129,35 +177,4 @@ export async function serveUntilStopped(options: ServeOptions, { name, configHin
     process.stderr.write(`${name}: ${line}\n`);
     process.exit(1);
   }
-}
-
-/**
- * An ioredis client that fails fast: with the offline queue off, a command
- * while disconnected errors at once (and the proxy answers 503) instead of
- * waiting; reconnection goes on in the background.
- */
-function connectRedis(url: string, log: Logger): Redis {
-  const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    connectTimeout: 2_000,
-    retryStrategy: (times) => Math.min(times * 200, 2_000),
-  });
-  let up: boolean | undefined;
-  redis.on('ready', () => {
-    if (up !== true) log({ level: 'info', event: 'redis.ready', host: new URL(url).host });
-    up = true;
-  });
-  redis.on('error', (error: Error) => {
-    if (up !== false) {
-      log({
-        level: 'error',
-        event: 'redis.unavailable',
-        message: 'Redis is unreachable: sends and verifies are refused (503) until it is back.',
-        detail: error.message,
-      });
-    }
-    up = false;
-  });
-  return redis;
 }

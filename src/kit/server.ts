@@ -9,15 +9,19 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadEnv } from '../cli/env.js';
+import { envFiles, loadEnv } from '../cli/env.js';
 import { serveUntilStopped } from '../cli/serve.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const SETTINGS = ['campaign.env', '.env'];
 
 await serveUntilStopped(
   {
-    env: loadEnv(here, process.env, ['campaign.env', '.env']),
+    env: loadEnv(here, process.env, SETTINGS),
+    envFiles: envFiles(here, SETTINGS),
     staticDir: join(here, 'public'),
+    // The page init wrote, and what the affiliate edits into it: scripts from this origin or inline.
+    pagePolicy: 'strict',
     simulate: process.argv.includes('--simulate'),
   },
   { name: 'landing', configHint: ' (see .env.example)' },

@@ -11,6 +11,8 @@ export interface KitSettings {
   dir: 'ltr' | 'rtl';
   title: string;
   successUrl: string | undefined;
+  /** The page's public origin, when init was told it. */
+  origin: string | undefined;
   userId: string | undefined;
   type: string | undefined;
   bundle: string;
@@ -83,26 +85,32 @@ export function indexHtml(kit: KitSettings): string {
 `;
 }
 
+/** `NAME="value"`: init's arguments carry no quotes, backslashes or control characters, so quoting is safe. */
+const setting = (name: string, value: string) => (value === '' || /^[\w.,:/+-]+$/.test(value) ? `${name}=${value}` : `${name}="${value}"`);
+
 export function envExample(kit: KitSettings): string {
-  const line = (name: string, value: string, comment: string) => `# ${comment}\n${name}=${value}\n`;
+  const line = (name: string, value: string, comment: string) => `# ${comment}\n${setting(name, value)}\n`;
   return [
-    '# Copy this file to .env and fill in OFFER18_KEY. Never commit .env: it holds the API key.',
+    '# Copy this file to .env and fill in OFFER18_KEY and OTP_SESSION_SECRET. Never commit .env: it holds the API key.',
     '# Every value can also come from the real environment, which wins over .env.',
     '',
     line(ENV_NAMES['offer18.key']!, '', 'Your Offer18 API key (required). Only the server reads it; it never reaches the page.'),
+    line(ENV_NAMES.sessionSecret!, '', 'Seals the sessions handed to the page. Required with NODE_ENV=production: openssl rand -hex 32'),
+    line(ENV_NAMES.publicOrigins!, kit.origin ?? '', "The page's public address, e.g. https://landing.example. Until it is set only pages on this machine can use the proxy."),
+    line(ENV_NAMES.trustProxy!, '0', 'Proxies in front of this server that add X-Forwarded-For: 1 behind Caddy or nginx (see README), 0 when clients connect directly. Wrong, and every visitor shares one budget.'),
     line(ENV_NAMES['offer18.aid']!, kit.aid, 'Affiliate ID.'),
     line(ENV_NAMES['offer18.mid']!, kit.mid, 'Advertiser MID.'),
     line(ENV_NAMES['offer18.partner']!, kit.partner, 'Partner name.'),
     line(ENV_NAMES['offer18.userId']!, kit.userId ?? '', 'User ID under the partner (optional).'),
     line(ENV_NAMES['offer18.type']!, kit.type ?? '', 'Type of request (optional).'),
     line(ENV_NAMES['offer18.apiBase']!, 'https://api.offer18.com/api/af', 'Offer18 OTP API base URL.'),
-    line(ENV_NAMES['offer18.timeoutMs']!, '8000', 'How long to wait for Offer18, in milliseconds.'),
-    line(ENV_NAMES.sessionSecret!, '', 'Signs the sessions handed to the page. Required with NODE_ENV=production: openssl rand -hex 32'),
+    line(ENV_NAMES['offer18.timeoutMs']!, '8000', 'Longest wait for a whole answer from Offer18, in milliseconds.'),
     line(ENV_NAMES.countries!, kit.countries.join(','), 'Countries numbers may come from. Numbers from elsewhere never reach Offer18.'),
     line(ENV_NAMES.allowedOrigins!, '', 'Other sites allowed to call this server, comma separated (https://a.example). Empty: this site only.'),
-    line(ENV_NAMES.resendAfter!, '30', 'Seconds before the page offers to send a new code.'),
+    line(ENV_NAMES.resendAfter!, '30', 'Seconds before the same number can be sent another code.'),
     line(ENV_NAMES.sessionTtl!, '600', 'Seconds a sent code stays usable.'),
     line(ENV_NAMES.maxAttempts!, '5', 'Wrong codes allowed per session before a new code is needed.'),
+    line('REDIS_URL', '', 'redis://… to share budgets and sessions between several servers, and keep them across restarts.'),
     line('PORT', '8787', 'Port to listen on.'),
     line('HOST', '127.0.0.1', 'Address to listen on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 on a platform that routes to the port.'),
     line('NODE_ENV', 'production', 'production refuses to start without OTP_SESSION_SECRET.'),
@@ -114,13 +122,14 @@ export function campaignEnv(kit: KitSettings): string {
   const lines = [
     '# The campaign otp-flow init wrote this folder for. Nothing secret here:',
     '# .env and the real environment override any of these.',
-    `${ENV_NAMES['offer18.aid']}=${kit.aid}`,
-    `${ENV_NAMES['offer18.mid']}=${kit.mid}`,
-    `${ENV_NAMES['offer18.partner']}=${kit.partner}`,
-    `${ENV_NAMES.countries}=${kit.countries.join(',')}`,
+    setting(ENV_NAMES['offer18.aid']!, kit.aid),
+    setting(ENV_NAMES['offer18.mid']!, kit.mid),
+    setting(ENV_NAMES['offer18.partner']!, kit.partner),
+    setting(ENV_NAMES.countries!, kit.countries.join(',')),
   ];
-  if (kit.userId) lines.push(`${ENV_NAMES['offer18.userId']}=${kit.userId}`);
-  if (kit.type) lines.push(`${ENV_NAMES['offer18.type']}=${kit.type}`);
+  if (kit.origin) lines.push(setting(ENV_NAMES.publicOrigins!, kit.origin));
+  if (kit.userId) lines.push(setting(ENV_NAMES['offer18.userId']!, kit.userId));
+  if (kit.type) lines.push(setting(ENV_NAMES['offer18.type']!, kit.type));
   return `${lines.join('\n')}\n`;
 }
 
@@ -160,18 +169,44 @@ Before going live, edit \`public/index.html\`: the offer's price and terms next 
 
 ## Put it behind HTTPS
 
-The server speaks plain HTTP on \`HOST:PORT\`. Serve it to the internet only through a TLS-terminating
-proxy on the same machine. With [Caddy](https://caddyserver.com), which fetches certificates by itself:
+The server speaks plain HTTP on \`HOST:PORT\`. Serve it to the internet through a TLS-terminating
+proxy on the same machine, and tell the server two things about it in \`.env\`:
 
-\`\`\`
+- \`OTP_PUBLIC_ORIGIN=https://landing.example.com\`: the page's address. Only pages from it may use
+  the proxy; until it is set, only pages on this machine can.
+- \`OTP_TRUST_PROXY=1\`: one proxy stands in front and adds the visitor's address to
+  \`X-Forwarded-For\`. Without it every visitor arrives from 127.0.0.1 and all of them share one
+  budget of 20 sends per 10 minutes, so one abuser can lock everyone out. Never set it when
+  clients connect directly: they could then pick their own address.
+
+With [Caddy](https://caddyserver.com), which fetches certificates by itself (and sets
+\`X-Forwarded-For\` and passes \`Host\` on by default):
+
+\`\`\`caddyfile
 landing.example.com {
   reverse_proxy 127.0.0.1:8787
 }
 \`\`\`
 
-With nginx, \`proxy_pass http://127.0.0.1:8787;\` inside a \`server { listen 443 ssl; … }\` block.
-On a platform that routes traffic to a port for you (Render, Railway, Fly), set \`HOST=0.0.0.0\` and its \`PORT\`.
-Keep it running with your platform, systemd or pm2 (\`pm2 start npm -- start\`).
+With nginx:
+
+\`\`\`nginx
+server {
+  listen 443 ssl;
+  server_name landing.example.com;
+  # ssl_certificate and ssl_certificate_key: from your certificate provider or certbot.
+  location / {
+    proxy_pass http://127.0.0.1:8787;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+    proxy_set_header Host $host;
+  }
+}
+\`\`\`
+
+On a platform that routes traffic to a port for you (Render, Railway, Fly), set \`HOST=0.0.0.0\`, its
+\`PORT\`, \`OTP_PUBLIC_ORIGIN\` to the address it gives you, and \`OTP_TRUST_PROXY\` to the number of
+proxies it documents (usually 1). Keep it running with your platform, systemd or pm2
+(\`pm2 start npm -- start\`). A stop (\`SIGTERM\`, Ctrl+C) lets requests in progress finish first.
 
 ## Settings
 
@@ -182,6 +217,14 @@ platform's environment settings) needs only \`OFFER18_KEY\` and \`OTP_SESSION_SE
 \`otp-flow init\`: it lives only in your \`.env\` or your environment, and only the server reads it.
 
 A missing or malformed setting stops the server with one line naming it.
+
+Budgets, attempts and the one-conversion record of each code live in the server's memory: a restart
+forgets them (a code verified just before a restart could be tried again after it). Set \`REDIS_URL\`
+to keep them across restarts and share them between several servers.
+
+The page is served with a Content-Security-Policy: scripts only from this server or inline in the
+page, and no other site may show the page in a frame. Adding a script from elsewhere (analytics, a
+tag manager)? Set \`OTP_CONTENT_SECURITY_POLICY\` to the policy you need.
 
 ## What is in this folder
 

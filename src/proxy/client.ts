@@ -1,27 +1,44 @@
 /**
- * Who is asking: the address a per-client budget is keyed on.
+ * Who is asking: the addresses a client's budgets are keyed on.
  *
  * The socket's address, unless the operator says how many proxies stand in
  * front (`OTP_TRUST_PROXY`). Then the address is read that many hops back in
  * X-Forwarded-For, counting from the right: entries a client writes itself
  * sit further left and are never reached, so rotating them changes nothing.
+ * Runtimes that know the client by other means (Cloudflare's
+ * `CF-Connecting-IP`) hand the address in directly.
  */
 import ipaddr from 'ipaddr.js';
 
-/** An address as a budget key: IPv4 as is, IPv6 by its /64, which one subscriber usually holds whole. */
-export function addressKey(address: string): string | undefined {
+export interface ClientKeys {
+  /** IPv4 as is; IPv6 by its /64, which one subscriber usually holds whole. */
+  address: string;
+  /**
+   * IPv6 only: the /48 around it. One site or one customer of a hosting
+   * provider holds a /48 (65,536 /64s), so it gets a budget of its own too.
+   */
+  network: string | undefined;
+}
+
+const prefix = (parts: number[], groups: number) => parts.slice(0, groups).map((p) => p.toString(16)).join(':');
+
+export function addressKeys(address: string): ClientKeys | undefined {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
   try {
+    // process() turns IPv4-mapped IPv6 (::ffff:1.2.3.4) into plain IPv4.
     parsed = ipaddr.process(address.trim());
   } catch {
     return undefined;
   }
-  if (parsed.kind() === 'ipv4') return parsed.toString();
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((p) => p.toString(16)).join(':')}::/64`;
+  if (parsed.kind() === 'ipv4') return { address: parsed.toString(), network: undefined };
+  const parts = (parsed as ipaddr.IPv6).parts;
+  return { address: `${prefix(parts, 4)}::/64`, network: `${prefix(parts, 3)}::/48` };
 }
 
-export function clientKey(request: Request, socketAddress: string | undefined, trustProxy: number): string {
-  const socket = addressKey(socketAddress ?? '') ?? 'unknown';
+const UNKNOWN: ClientKeys = { address: 'unknown', network: undefined };
+
+export function clientKeys(request: Request, socketAddress: string | undefined, trustProxy: number): ClientKeys {
+  const socket = addressKeys(socketAddress ?? '') ?? UNKNOWN;
   if (trustProxy <= 0) return socket;
   const forwarded = (request.headers.get('x-forwarded-for') ?? '')
     .split(',')
@@ -30,9 +47,9 @@ export function clientKey(request: Request, socketAddress: string | undefined, t
   const chain = [...forwarded, socketAddress ?? ''];
   // Walk from the trusted end towards the client, stopping at the last hop we trust.
   for (let i = chain.length - 2, hops = 1; i >= 0 && hops <= trustProxy; i--, hops++) {
-    const key = addressKey(chain[i]!);
-    if (!key) break;
-    if (hops === trustProxy || i === 0) return key;
+    const keys = addressKeys(chain[i]!);
+    if (!keys) break;
+    if (hops === trustProxy || i === 0) return keys;
   }
   return socket;
 }

@@ -19,6 +19,17 @@ const commaList = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (typeof v === 'string' ? v.split(',') : v).map((s) => s.trim()).filter(Boolean));
 
+const originList = commaList.default([]).pipe(
+  z.array(
+    z
+      .string()
+      .refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o.replace(/\/$/, ''), {
+        error: 'must be a comma list of origins like https://example.com (scheme, host, optional port)',
+      })
+      .transform((o) => o.replace(/\/$/, '')),
+  ),
+);
+
 export const ProxyOptionsSchema = z.object({
   offer18: z.object({
     key: z.string().trim().min(1, 'is required'),
@@ -35,7 +46,7 @@ export const ProxyOptionsSchema = z.object({
       .transform((u) => u.replace(/\/+$/, '')),
     timeoutMs: positiveInt(120_000).default(8_000),
   }),
-  /** HMAC secret for session tokens; at least 32 characters. */
+  /** Seals session tokens and keys the stores; at least 32 characters. */
   sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   sessionTtl: positiveInt(86_400).default(600),
   resendAfter: wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(30),
@@ -46,26 +57,28 @@ export const ProxyOptionsSchema = z.object({
   /** Sends per client address per `clientWindow` seconds. */
   clientLimit: positiveInt(1_000_000).default(20),
   clientWindow: positiveInt(86_400).default(600),
+  /** Sends per IPv6 /48 per `clientWindow`: one network holds 65,536 /64s, each with its own client budget. */
+  networkLimit: positiveInt(1_000_000).default(100),
   /** Sends per hour for the whole proxy: the spending cap. */
   hourlyLimit: positiveInt(10_000_000).default(1_000),
   /** Proxy hops whose X-Forwarded-For entries are trusted; 0 uses the socket's address. */
   trustProxy: wholeNumber(0, 10, 'must be the number of proxy hops to trust (0 to 10)').default(0),
-  allowedOrigins: commaList.default([]).pipe(
-    z.array(
-      z
-        .string()
-        .refine((o) => URL.canParse(o) && new URL(o).origin === o.replace(/\/$/, ''), {
-          error: 'must be a comma list of origins like https://example.com (scheme, host, optional port)',
-        })
-        .transform((o) => o.replace(/\/$/, '')),
-    ),
-  ),
+  /** This proxy's own public origins: the landing page's address (`https://landing.example`). */
+  publicOrigins: originList,
+  /** Other sites whose pages may call the proxy (answered with CORS headers). */
+  allowedOrigins: originList,
+  /**
+   * ISO codes numbers may come from (`AE,SA`), and calling codes (`+881`) for
+   * the non-geographic ranges, which are refused unless named.
+   */
   countries: commaList.default([]).pipe(
     z.array(
       z
         .string()
         .transform((c) => c.toUpperCase())
-        .refine((c) => isSupportedCountry(c as CountryCode, metadata), { error: 'must be a comma list of ISO country codes like AE,SA' }),
+        .refine((c) => /^\+\d{1,3}$/.test(c) || isSupportedCountry(c as CountryCode, metadata), {
+          error: 'must be a comma list of ISO country codes like AE,SA (or calling codes like +881)',
+        }),
     ),
   ),
   basePath: z
@@ -96,8 +109,10 @@ export const ENV_NAMES: Record<string, string> = {
   numberWindow: 'OTP_NUMBER_WINDOW',
   clientLimit: 'OTP_CLIENT_LIMIT',
   clientWindow: 'OTP_CLIENT_WINDOW',
+  networkLimit: 'OTP_NETWORK_LIMIT',
   hourlyLimit: 'OTP_HOURLY_LIMIT',
   trustProxy: 'OTP_TRUST_PROXY',
+  publicOrigins: 'OTP_PUBLIC_ORIGIN',
   allowedOrigins: 'OTP_ALLOWED_ORIGINS',
   countries: 'OTP_COUNTRIES',
   basePath: 'OTP_BASE_PATH',
@@ -138,8 +153,10 @@ export function optionsFromEnv(env: Env): ProxyOptionsInput {
     numberWindow: get(env, 'numberWindow'),
     clientLimit: get(env, 'clientLimit'),
     clientWindow: get(env, 'clientWindow'),
+    networkLimit: get(env, 'networkLimit'),
     hourlyLimit: get(env, 'hourlyLimit'),
     trustProxy: get(env, 'trustProxy'),
+    publicOrigins: get(env, 'publicOrigins'),
     allowedOrigins: get(env, 'allowedOrigins'),
     countries: get(env, 'countries'),
     basePath: get(env, 'basePath'),

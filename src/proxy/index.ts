@@ -1,12 +1,15 @@
 /**
- * `otp-flow/proxy`: the runtime-agnostic proxy core. No Node-only imports
- * here, so the same handler runs on Node, Bun, Deno or an edge runtime.
+ * `otp-flow/proxy`: the runtime-agnostic proxy core. Nothing Node-only and
+ * nothing that needs a bundler's Node shims: Web Crypto, `fetch`, `console`.
+ * The same handler runs on Node, Deno, Bun and Cloudflare Workers.
  */
-export { createOtpProxy, type OtpProxyOptions, type OtpProxyHandler, type ConnectionInfo } from './proxy.js';
+export { createOtpProxy, NON_GEOGRAPHIC_CODES, type OtpProxyOptions, type OtpProxyHandler, type ConnectionInfo } from './proxy.js';
 export { ProxyOptionsSchema, parseOptions, optionsFromEnv, ConfigError, ENV_NAMES, DEFAULT_API_BASE } from './config.js';
 export type { ProxyOptionsInput, ProxySettings } from './config.js';
 export { ProxyError } from './errors.js';
-export { fetchTransport, createOffer18Client, type Transport, type Offer18Client } from './offer18.js';
-export { MemoryVerifyStore, type VerifyStore, type BeginResult } from './store.js';
+export { fetchTransport, createOffer18Client, UpstreamNotReached, type Transport, type Offer18Client } from './offer18.js';
+export { MemoryBudgetStore, MemoryVerifyStore, DEFAULT_MAX_KEYS } from './stores.js';
+export type { Budget, BudgetStore, TakeResult, VerifyStore, BeginResult, VerifyOutcome, MemoryStoreOptions } from './stores.js';
+export { webSessionCrypto, KEY_DERIVATION, type SessionCrypto, type SessionCryptoFactory } from './session.js';
 export { jsonLogger, silentLogger, redacting, type Logger, type LogEntry, type LogLevel } from './log.js';
 export * from '../contract/index.js';

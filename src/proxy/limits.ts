@@ -1,21 +1,26 @@
 /**
- * Send budgets: per number, per client address, and per hour for the whole
- * proxy. rate-limiter-flexible keeps them in memory, or in Redis so several
- * instances share one budget.
+ * Send budgets: which budgets one send is charged to, and what a refusal
+ * says. The counting itself is the `BudgetStore`'s (memory, Redis, Durable
+ * Objects), all or nothing across the budgets of one send.
  *
- * Redis unreachable means the proxy cannot know what other instances spent,
- * so it refuses (503) rather than guess; ioredis reconnects by itself and
- * the budgets apply again as soon as it does.
+ * A store that cannot answer (Redis down) makes the proxy refuse (503,
+ * thrown by the store) rather than guess: a guessed budget could be N times
+ * the real one.
  */
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
 import { ProxyError } from './errors.js';
 import type { Logger } from './log.js';
 import type { ProxySettings } from './config.js';
+import type { Budget, BudgetStore } from './stores.js';
 
 export interface SendLimiter {
-  /** Takes one send from every budget, or throws `rate_limited` / `service_unavailable`. */
-  take(numberKey: string, clientKey: string): Promise<void>;
+  /** Charges one send to every budget, or throws `rate_limited` / `resend_too_soon` / `service_unavailable`. */
+  take(numberTag: string, client: ClientTags): Promise<void>;
+}
+
+/** A client's keys as digests: its address (IPv6: its /64), and for IPv6 its /48. */
+export interface ClientTags {
+  address: string;
+  network: string | undefined;
 }
 
 /** Coarse on purpose: exact timings help an attacker pace a pump, and people think in minutes. */
@@ -27,51 +32,46 @@ export function coarseRetryAfter(ms: number): number {
 
 export const STORE_RETRY_AFTER = 5;
 
-export function createSendLimiter(settings: ProxySettings, log: Logger, redis?: Redis): SendLimiter {
-  const make = (name: string, points: number, duration: number): RateLimiterAbstract =>
-    redis
-      ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `otp-flow:${name}`, points, duration, rejectIfRedisNotReady: true })
-      : new RateLimiterMemory({ keyPrefix: name, points, duration });
-  const perClient = make('client', settings.clientLimit, settings.clientWindow);
-  const perNumber = make('number', settings.numberLimit, settings.numberWindow);
-  const hourly = make('hourly', settings.hourlyLimit, 3600);
+type BudgetName = 'client' | 'network' | 'number' | 'resend' | 'hourly';
+
+export function createSendLimiter(settings: ProxySettings, store: BudgetStore, log: Logger, now: () => number = Date.now): SendLimiter {
   let capLoggedUntil = 0;
 
-  function refusal(outcome: unknown, budget: string): ProxyError {
-    if (!(outcome instanceof RateLimiterRes)) {
-      return new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, `limit store: ${(outcome as Error)?.message ?? outcome}`);
+  function refusal(name: BudgetName, retryAfterMs: number): ProxyError {
+    if (name === 'resend') {
+      // The component counts this down for the user, so it is exact.
+      return new ProxyError('resend_too_soon', { retryAfter: Math.max(1, Math.ceil(retryAfterMs / 1000)) }, 'resend wait not over');
     }
-    if (budget === 'hourly' && Date.now() > capLoggedUntil) {
-      capLoggedUntil = Date.now() + outcome.msBeforeNext;
+    if (name === 'hourly' && now() > capLoggedUntil) {
+      capLoggedUntil = now() + retryAfterMs;
       log({
         level: 'error',
         event: 'limits.hourly_cap_reached',
         message: `HOURLY SEND CAP REACHED: ${settings.hourlyLimit} sends this hour (OTP_HOURLY_LIMIT). Every send is refused until the hour is over.`,
-        retryAfter: Math.ceil(outcome.msBeforeNext / 1000),
+        retryAfter: Math.ceil(retryAfterMs / 1000),
       });
     }
-    return new ProxyError('rate_limited', { retryAfter: coarseRetryAfter(outcome.msBeforeNext) }, `${budget} budget spent`);
+    return new ProxyError('rate_limited', { retryAfter: coarseRetryAfter(retryAfterMs) }, `${name} budget spent`);
   }
 
-  const budgets = [
-    { name: 'client', limiter: perClient },
-    { name: 'number', limiter: perNumber },
-    { name: 'hourly', limiter: hourly },
-  ] as const;
-
   return {
-    async take(numberKey, clientKey) {
-      const keys = [clientKey, numberKey, 'all'];
-      // All three at once: one Redis round trip of latency instead of three.
-      const outcomes = await Promise.allSettled(budgets.map((b, i) => b.limiter.consume(keys[i]!)));
-      const first = outcomes.findIndex((o) => o.status === 'rejected');
-      if (first === -1) return;
-      // As if taken in order client → number → hourly: what comes after the first refusal is given back,
-      // so a client out of budget never spends a victim number's budget.
-      await Promise.allSettled(
-        outcomes.map((o, i) => (i > first && o.status === 'fulfilled' ? budgets[i]!.limiter.reward(keys[i]!) : undefined)),
-      );
-      throw refusal((outcomes[first] as PromiseRejectedResult).reason, budgets[first]!.name);
+    async take(numberTag, client) {
+      // In this order, so the refusal reported is the one that matters most to who is asking.
+      const budgets: Array<Budget & { name: BudgetName }> = [
+        { name: 'client', key: `c:${client.address}`, limit: settings.clientLimit, windowMs: settings.clientWindow * 1000 },
+      ];
+      if (client.network) {
+        budgets.push({ name: 'network', key: `w:${client.network}`, limit: settings.networkLimit, windowMs: settings.clientWindow * 1000 });
+      }
+      budgets.push({ name: 'number', key: `n:${numberTag}`, limit: settings.numberLimit, windowMs: settings.numberWindow * 1000 });
+      if (settings.resendAfter > 0) {
+        budgets.push({ name: 'resend', key: `r:${numberTag}`, limit: 1, windowMs: settings.resendAfter * 1000 });
+      }
+      budgets.push({ name: 'hourly', key: 'h:all', limit: settings.hourlyLimit, windowMs: 3_600_000 });
+
+      // A store that cannot answer throws `service_unavailable` itself; anything else it throws is a bug (500).
+      const result = await store.take(budgets);
+      if (!result.ok) throw refusal(budgets[result.index]!.name, result.retryAfterMs);
     },
   };
 }

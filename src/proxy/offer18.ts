@@ -4,7 +4,8 @@
  * Offer18's documentation shows two success words per call, `status` as a
  * string, and a `data` field that carries a requestId only when the
  * advertiser's API returned one, so replies are parsed loosely and classified
- * strictly. Upstream text is logged for the operator, never sent to the user.
+ * strictly. Upstream text is logged for the operator (scrubbed and masked by
+ * the logger), never sent to the user.
  */
 import { z } from 'zod';
 import { ProxyError } from './errors.js';
@@ -13,21 +14,40 @@ import type { ProxySettings } from './config.js';
 
 /**
  * The one network operation the client needs; runtimes can bring a faster one.
- * A transport that gets no response headers within `timeoutMs` rejects with an
- * error named `TimeoutError`.
+ * `timeoutMs` is a deadline for the whole exchange, reply body included: past
+ * it the transport rejects with an error named `TimeoutError`. A transport
+ * that knows the request never left (connection refused, DNS failure) rejects
+ * with `UpstreamNotReached`.
  */
 export type Transport = (url: string, init: { timeoutMs: number }) => Promise<{ status: number; body: string }>;
 
-const MAX_REPLY_BYTES = 64 * 1024;
+export class UpstreamNotReached extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UpstreamNotReached';
+  }
+}
+
+export const MAX_REPLY_BYTES = 64 * 1024;
 
 /** Global `fetch`, redirects not followed, reply capped. Works on every fetch-standard runtime. */
 export const fetchTransport: Transport = async (url, { timeoutMs }) => {
+  // One signal for the request and the body: a reply dribbled byte by byte still ends at the deadline.
   const signal = AbortSignal.timeout(timeoutMs);
   const response = await fetch(url, { method: 'POST', redirect: 'manual', signal, headers: { accept: 'application/json' } });
   // An oversized reply is cut short; what is left will not parse, which is the right outcome.
   const { bytes } = await readCapped(response.body, MAX_REPLY_BYTES);
   return { status: response.status, body: new TextDecoder().decode(bytes) };
 };
+
+/** A failed call, and whether the request may have reached Offer18 (a guess then counts). */
+export class UpstreamError extends ProxyError {
+  readonly reached: boolean;
+  constructor(code: 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected', logDetail: string, reached = true) {
+    super(code, {}, logDetail);
+    this.reached = reached;
+  }
+}
 
 const Reply = z.looseObject({
   status: z.union([z.string(), z.number()]).transform((s) => String(s).trim()),
@@ -56,16 +76,18 @@ function requestIdOf(data: unknown): string | undefined {
   return undefined;
 }
 
+/** Offer18's own words, whole: the logger scrubs, masks and cuts them, in that order. */
 function errorText(reply: Reply): string {
   const text = reply.error ?? reply.message ?? reply.response ?? 'unknown';
-  return (typeof text === 'string' ? text : JSON.stringify(text)).slice(0, 200);
+  return typeof text === 'string' ? text : JSON.stringify(text);
 }
 
-export type VerifyOutcome = { verified: true } | { verified: false; reason: string };
+export type VerifyAnswer = { verified: true } | { verified: false; reason: string };
 
 export interface Offer18Client {
   generate(msisdn: string): Promise<{ requestId: string | undefined }>;
-  verify(input: { msisdn: string; requestId: string | undefined; otp: string }): Promise<VerifyOutcome>;
+  /** A clear yes or no; anything unclear throws an `UpstreamError`. */
+  verify(input: { msisdn: string; requestId: string | undefined; otp: string }): Promise<VerifyAnswer>;
 }
 
 export function createOffer18Client(settings: ProxySettings['offer18'], transport: Transport = fetchTransport): Offer18Client {
@@ -80,9 +102,10 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === 'TimeoutError' || name === 'AbortError') {
-        throw new ProxyError('upstream_timeout', {}, `${endpoint}: no answer within ${settings.timeoutMs} ms`);
+        throw new UpstreamError('upstream_timeout', `${endpoint}: no complete answer within ${settings.timeoutMs} ms`);
       }
-      throw new ProxyError('upstream_unavailable', {}, `${endpoint}: ${(error as Error)?.message ?? 'network error'}`);
+      const message = `${endpoint}: ${(error as Error)?.message ?? 'network error'}`;
+      throw new UpstreamError('upstream_unavailable', message, !(error instanceof UpstreamNotReached));
     }
 
     let json: unknown;
@@ -93,13 +116,13 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
     }
     const parsed = Reply.safeParse(json);
     if (status >= 500) {
-      throw new ProxyError('upstream_unavailable', {}, `${endpoint}: HTTP ${status}`);
+      throw new UpstreamError('upstream_unavailable', `${endpoint}: HTTP ${status}`);
     }
     if (status >= 300 && status < 400) {
-      throw new ProxyError('upstream_bad_reply', {}, `${endpoint}: HTTP ${status} redirect not followed`);
+      throw new UpstreamError('upstream_bad_reply', `${endpoint}: HTTP ${status} redirect not followed`);
     }
     if (!parsed.success) {
-      throw new ProxyError('upstream_bad_reply', {}, `${endpoint}: HTTP ${status}, unreadable reply (${body.length} bytes)`);
+      throw new UpstreamError('upstream_bad_reply', `${endpoint}: HTTP ${status}, unreadable reply (${body.length} bytes)`);
     }
     return parsed.data;
   }
@@ -116,9 +139,9 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
         return { requestId: requestIdOf(reply.data) };
       }
       if (reply.status === '200') {
-        throw new ProxyError('upstream_bad_reply', {}, `otp_gen: status 200 with response ${JSON.stringify(reply.response)}`);
+        throw new UpstreamError('upstream_bad_reply', `otp_gen: status 200 with response ${JSON.stringify(reply.response)}`);
       }
-      throw new ProxyError('upstream_rejected', {}, `otp_gen: status ${reply.status}, ${errorText(reply)}`);
+      throw new UpstreamError('upstream_rejected', `otp_gen: status ${reply.status}, ${errorText(reply)}`);
     },
 
     async verify({ msisdn, requestId, otp }) {
@@ -134,11 +157,11 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
         return { verified: true };
       }
       if (reply.status === '200') {
-        throw new ProxyError('upstream_bad_reply', {}, `otp_verify: status 200 with response ${JSON.stringify(reply.response)}`);
+        throw new UpstreamError('upstream_bad_reply', `otp_verify: status 200 with response ${JSON.stringify(reply.response)}`);
       }
       const reason = errorText(reply);
       if (CREDENTIAL_ERRORS.test(reason)) {
-        throw new ProxyError('upstream_rejected', {}, `otp_verify: status ${reply.status}, ${reason}`);
+        throw new UpstreamError('upstream_rejected', `otp_verify: status ${reply.status}, ${reason}`);
       }
       return { verified: false, reason };
     },

@@ -1,12 +1,12 @@
 /**
  * `createOtpProxy`: the whole proxy as one fetch-standard function.
  *
- * Order matters on every request: origin, then content type and size, then
- * shape, then the number or session, and only then the upstream. Anything
- * refused earlier never costs an SMS or a click.
+ * Order matters on every request: host and origin, then content type and
+ * size, then shape, then the number or session, then the budgets, and only
+ * then the upstream. Anything refused earlier never costs an SMS or a click.
  */
 import metadata from 'libphonenumber-js/max/metadata';
-import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BODY_BYTES } from '../contract/wire.js';
+import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BODY_BYTES, OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/wire.js';
 import type { SendReply, VerifyReply } from '../contract/wire.js';
 import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
@@ -14,55 +14,61 @@ import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings }
 import { ProxyError } from './errors.js';
 import { errorResponse, json, readJson } from './http.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
-import { createOffer18Client, type Transport } from './offer18.js';
-import { createSessionSigner, randomId } from './session.js';
-import { MemoryVerifyStore, type VerifyStore } from './store.js';
-import { createSendLimiter, type SendLimiter } from './limits.js';
-import { RedisVerifyStore } from './redis-store.js';
-import { clientKey } from './client.js';
-import type { Redis } from 'ioredis';
+import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
+import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
+import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyOutcome, type VerifyStore } from './stores.js';
+import { createSendLimiter } from './limits.js';
+import { clientKeys } from './client.js';
+import { createOriginPolicy } from './origin.js';
 
 export interface OtpProxyOptions extends ProxyOptionsInput {
-  /** Where log lines go; JSON lines on stdout by default. Secrets are scrubbed before it sees them. */
+  /** Where log lines go; JSON lines through `console.log` by default. Secrets are scrubbed before it sees them. */
   logger?: Logger;
   /** How the proxy reaches Offer18; global `fetch` by default. */
   transport?: Transport;
-  /** Attempts and one-conversion records; in memory by default, in Redis when `redis` is given. */
-  store?: VerifyStore;
-  /** Send budgets; in memory by default, in Redis when `redis` is given. */
-  limiter?: SendLimiter;
-  /** A shared ioredis client (with `enableOfflineQueue: false`): budgets and records shared by every instance. */
-  redis?: Redis;
+  /** Send budgets; in memory by default. `otp-flow/redis` and the Cloudflare kit bring shared ones. */
+  budgets?: BudgetStore;
+  /** Attempts and one-conversion records; in memory by default. */
+  verifies?: VerifyStore;
+  /** Session cryptography; Web Crypto by default. `otp-flow/node` has a faster one for Node. */
+  crypto?: SessionCryptoFactory;
   /** Clock, epoch milliseconds. */
   now?: () => number;
 }
 
 /** What the runtime adapter knows about the connection. */
 export interface ConnectionInfo {
+  /** The peer's address; on platforms that name the client themselves (Cloudflare), the client's. */
   remoteAddress?: string | undefined;
 }
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
+
+/** A store shared between instances says so; then every instance must seal with the same secret. */
+interface MaybeShared {
+  shared?: boolean;
+}
+
+/**
+ * Calling codes that belong to no country: satellite phones (+870, +881),
+ * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
+ * rate (+979). Favourite targets of SMS pumping; refused unless named in
+ * `OTP_COUNTRIES`.
+ */
+export const NON_GEOGRAPHIC_CODES = ['870', '878', '881', '882', '883', '888', '979'] as const;
+
+/**
+ * How long a session stays held after its token expires. The hold must
+ * outlast the session even when clocks differ a little between instances,
+ * so a verify whose outcome was never recorded leaves the session closed.
+ */
+const HOLD_MARGIN_MS = 60_000;
 
 const PREFLIGHT_HEADERS = {
   'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers': 'content-type',
   'access-control-max-age': '600',
 };
-
-type Guard = { ok: true; cors: Record<string, string> } | { ok: false };
-
-function checkOrigin(request: Request, url: URL, settings: ProxySettings): Guard {
-  const origin = request.headers.get('origin');
-  // Browsers send Origin on every POST; its absence means curl or a server, which no Origin rule can stop anyway.
-  if (origin === null) return { ok: true, cors: {} };
-  if (settings.allowedOrigins.includes(origin)) {
-    return { ok: true, cors: { 'access-control-allow-origin': origin, vary: 'origin' } };
-  }
-  // Compared by host: behind a TLS-terminating proxy the request URL says http while the page says https.
-  if (URL.canParse(origin) && new URL(origin).host === url.host) return { ok: true, cors: {} };
-  return { ok: false };
-}
 
 function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: string }>): ProxyError {
   const issue = issues[0];
@@ -73,13 +79,15 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
   return new ProxyError('invalid_request', field ? { field } : {});
 }
 
+const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
+
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, redis, now = Date.now } = options;
-  const settings = parseOptions(options, { names: 'path' });
-  if (redis && !settings.sessionSecret) {
-    throw new ConfigError('OTP_SESSION_SECRET is required with REDIS_URL: every instance must sign sessions with the same secret');
+  const { logger: rawLogger = jsonLogger(), transport, now = Date.now } = options;
+  const settings: ProxySettings = parseOptions(options, { names: 'path' });
+  const shared = [options.budgets, options.verifies].some((s) => (s as MaybeShared | undefined)?.shared);
+  if (shared && !settings.sessionSecret) {
+    throw new ConfigError('OTP_SESSION_SECRET is required with a shared store: every instance must seal sessions with the same secret');
   }
-  const store = options.store ?? (redis ? new RedisVerifyStore(redis) : new MemoryVerifyStore(options.now));
   let secret = settings.sessionSecret;
   const log = redacting(rawLogger, [settings.offer18.key, ...(secret ? [secret] : [])]);
   if (!secret) {
@@ -90,9 +98,35 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       message: 'OTP_SESSION_SECRET is not set: using a random one. Sessions will not survive a restart or work across instances.',
     });
   }
+  const origins = createOriginPolicy(settings);
+  if (!origins.configured) {
+    log({
+      level: 'warn',
+      event: 'config.public_origin_unset',
+      message:
+        'OTP_PUBLIC_ORIGIN is not set: only pages on this machine (localhost, 127.0.0.1) can use the proxy. Set it to the landing page’s address, e.g. https://landing.example, before going live.',
+    });
+  }
+  if (settings.countries.length === 0) {
+    log({
+      level: 'warn',
+      event: 'config.countries_open',
+      message: `OTP_COUNTRIES is not set: numbers from EVERY COUNTRY are sent to Offer18, the door SMS pumping uses. Set it to the campaign's countries (e.g. AE,SA). Non-geographic ranges (+${NON_GEOGRAPHIC_CODES.join(', +')}) stay refused unless named.`,
+    });
+  }
 
-  const signer = createSessionSigner(secret);
-  const limiter = options.limiter ?? createSendLimiter(settings, log, redis);
+  const onFull = (store: string, maxKeys: number) =>
+    log({
+      level: 'warn',
+      event: 'store.full',
+      store,
+      maxKeys,
+      message: `The in-memory ${store} store holds ${maxKeys} keys; the oldest are being evicted. Use REDIS_URL for large campaigns.`,
+    });
+  const budgets = options.budgets ?? new MemoryBudgetStore({ onFull, now });
+  const verifies = options.verifies ?? new MemoryVerifyStore({ onFull, now });
+  const sessions = createSessions(secret, options.crypto);
+  const limiter = createSendLimiter(settings, budgets, log, now);
   const offer18 = createOffer18Client(settings.offer18, transport);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
@@ -101,17 +135,25 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   async function send(request: Request, info: ConnectionInfo | undefined): Promise<Response> {
     const body = SendRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
-    const number = canonicalMobile(body.data.msisdn, { country: body.data.country, allowed: settings.countries }, metadata);
+    const number = canonicalMobile(
+      body.data.msisdn,
+      { country: body.data.country, allowed: settings.countries, refused: NON_GEOGRAPHIC_CODES },
+      metadata,
+    );
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
-    const client = clientKey(request, info?.remoteAddress, settings.trustProxy);
-    const [numberTag, clientTag] = await Promise.all([signer.tag(`n:${number.msisdn}`), signer.tag(`c:${client}`)]);
-    await limiter.take(numberTag, clientTag);
+    const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
+    const [numberTag, addressTag, networkTag] = await Promise.all([
+      sessions.tag(`n:${number.msisdn}`),
+      sessions.tag(`c:${client.address}`),
+      client.network ? sessions.tag(`w:${client.network}`) : undefined,
+    ]);
+    await limiter.take(numberTag, { address: addressTag, network: networkTag });
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
     const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs };
-    const session = await signer.sign(claims);
+    const session = await sessions.seal(claims);
     log({
       level: 'info',
       event: 'otp.sent',
@@ -130,36 +172,58 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     return json(200, reply);
   }
 
+  /** Records how a verify ended. A store that fails here leaves the session held until it expires: closed, never open. */
+  async function settle(id: string, outcome: VerifyOutcome): Promise<void> {
+    try {
+      await verifies.settle(id, outcome);
+    } catch (error) {
+      log({
+        level: 'error',
+        event: 'verify.settle_failed',
+        outcome,
+        detail: (error as Error)?.message ?? String(error),
+        message: 'Could not record how a verify ended; the session stays closed until it expires.',
+      });
+    }
+  }
+
   async function verify(request: Request): Promise<Response> {
     const body = VerifyRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
     const otp = foldDigits(body.data.otp).replace(/[\s-]/g, '');
-    if (!/^\d{4,8}$/.test(otp)) throw new ProxyError('otp_malformed', { field: 'otp' });
+    if (!OTP_PATTERN.test(otp)) throw new ProxyError('otp_malformed', { field: 'otp' });
 
-    const opened = await signer.open(body.data.session, now());
+    const opened = await sessions.open(body.data.session, now());
     if (!opened.ok) {
       throw new ProxyError(opened.reason === 'expired' ? 'session_expired' : 'session_invalid', { field: 'session' });
     }
     const { claims } = opened;
-    const remainingMs = Math.max(1, claims.expiresAt - now());
-    const state = await store.begin(claims.id, settings.maxAttempts, remainingMs);
-    if (state === 'used') throw new ProxyError('session_used');
-    if (state === 'busy') throw new ProxyError('verify_in_progress', { retryAfter: 1 });
-    if (state === 'locked') throw new ProxyError('session_locked', { attemptsLeft: 0 });
+    const begun = await verifies.begin(claims.id, settings.maxAttempts, claims.expiresAt - now() + HOLD_MARGIN_MS);
+    if (begun.state !== 'ok') {
+      if (begun.state === 'used') throw new ProxyError('session_used');
+      if (begun.state === 'busy') throw new ProxyError('verify_in_progress', { retryAfter: 1 });
+      throw new ProxyError('session_locked', { attemptsLeft: 0 });
+    }
+    const { attemptsLeft } = begun;
 
-    let outcome;
+    let answer;
     try {
-      outcome = await offer18.verify({ msisdn: claims.msisdn, requestId: claims.requestId, otp });
+      answer = await offer18.verify({ msisdn: claims.msisdn, requestId: claims.requestId, otp });
     } catch (error) {
-      await store.release(claims.id);
+      // Unclear answers count: the guess may have reached Offer18, and an attacker who could
+      // make answers unclear (or just slow) would otherwise guess for free.
+      const reached = !(error instanceof UpstreamError) || error.reached;
+      await settle(claims.id, reached ? 'counted' : 'not_sent');
+      if (error instanceof ProxyError) error.details.attemptsLeft = reached ? attemptsLeft : attemptsLeft + 1;
       throw error;
     }
-    if (!outcome.verified) {
-      const attemptsLeft = await store.fail(claims.id, settings.maxAttempts, remainingMs);
-      log({ level: 'info', event: 'otp.rejected', msisdn: maskMsisdn(claims.msisdn), upstream: outcome.reason, attemptsLeft });
+    if (!answer.verified) {
+      await settle(claims.id, 'counted');
+      log({ level: 'info', event: 'otp.rejected', msisdn: maskMsisdn(claims.msisdn), upstream: answer.reason, attemptsLeft });
       throw new ProxyError('otp_invalid', { attemptsLeft });
     }
-    await store.succeed(claims.id, remainingMs);
+    // Offer18 has recorded the conversion: the user is told so even if our own record fails.
+    await settle(claims.id, 'verified');
     log({ level: 'info', event: 'otp.verified', msisdn: maskMsisdn(claims.msisdn), requestId: claims.requestId ?? null });
     const reply: VerifyReply = { ok: true, verified: true };
     return json(200, reply);
@@ -177,7 +241,11 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       const route = path === sendPath ? send : path === verifyPath ? verify : undefined;
       if (!route) throw new ProxyError('not_found');
 
-      const origin = checkOrigin(request, url, settings);
+      if (!origins.hostAllowed(url)) {
+        log({ level: 'info', event: 'request.refused', error: 'misdirected_request', host: url.host });
+        throw new ProxyError('misdirected_request');
+      }
+      const origin = origins.origin(request.headers.get('origin'));
       if (!origin.ok) {
         log({ level: 'info', event: 'request.refused', error: 'origin_forbidden', origin: request.headers.get('origin') });
         throw new ProxyError('origin_forbidden');
@@ -199,7 +267,9 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
           log({ level: 'info', event: 'request.refused', error: error.code, detail: error.logDetail });
         }
         const headers: Record<string, string> = { ...cors };
-        if (error.code === 'method_not_allowed') headers.allow = 'POST, OPTIONS';
+        if (error.code === 'method_not_allowed') {
+          headers.allow = new URL(request.url).pathname === HEALTH_PATH ? 'GET, HEAD' : 'POST, OPTIONS';
+        }
         return errorResponse(error, headers);
       }
       log({
@@ -207,7 +277,8 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         event: 'request.crashed',
         error: (error as Error)?.name ?? 'Error',
         detail: (error as Error)?.message,
-        stack: (error as Error)?.stack,
+        // Without its first line: that is the message, logged (masked) above.
+        stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
       });
       return errorResponse(new ProxyError('internal_error'), cors);
     }

@@ -1,8 +1,11 @@
 /**
  * Session tokens: what `send` hands the browser and `verify` takes back.
  *
- * A token binds the canonical number, the upstream requestId and an expiry
- * under an HMAC, so `verify` never takes either from the browser.
+ * A token is the canonical number, Offer18's requestId and an expiry sealed
+ * with AES-256-GCM: authenticated, so `verify` never takes either from the
+ * browser, and opaque, so whatever logs request bodies on the way (a CDN, a
+ * WAF) learns nothing from it. Still stateless: any instance with the secret
+ * opens it.
  */
 import { z } from 'zod';
 
@@ -15,6 +18,75 @@ export interface SessionClaims {
   expiresAt: number;
 }
 
+/**
+ * The cryptography sessions and store keys need. The default is Web Crypto,
+ * which every runtime has; Node's adapter injects node:crypto, which is
+ * synchronous there (Node 20's subtle hops to the thread pool for each call).
+ * Both derive the same keys, so tokens move freely between them.
+ */
+export interface SessionCrypto {
+  /** AES-256-GCM: a random 96-bit IV, then ciphertext and tag. */
+  seal(plain: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** Undefined when the box was not sealed with this secret, or was altered. */
+  open(sealed: Uint8Array): Uint8Array | undefined | Promise<Uint8Array | undefined>;
+  /** HMAC-SHA-256 of the text, for store keys. */
+  tag(text: string): Uint8Array | Promise<Uint8Array>;
+}
+
+export type SessionCryptoFactory = (secret: string) => SessionCrypto;
+
+/** HKDF inputs; any runtime's implementation derives its keys from the secret with these. */
+export const KEY_DERIVATION = {
+  salt: 'otp-flow',
+  sealInfo: 'otp-flow session aes-256-gcm v2',
+  tagInfo: 'otp-flow store tag hmac-sha-256 v1',
+  /** Bound into every seal, so a box from another purpose never opens as a session. */
+  aad: 'otp-flow session v2',
+} as const;
+
+export const IV_BYTES = 12;
+const GCM_TAG_BYTES = 16;
+const encoder = new TextEncoder();
+
+/** Web Crypto: every runtime's. */
+export const webSessionCrypto: SessionCryptoFactory = (secret) => {
+  const subtle = crypto.subtle;
+  const base = subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  const derive = async (info: string, algorithm: AesKeyGenParams | HmacImportParams, usages: KeyUsage[]) =>
+    subtle.deriveKey(
+      { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(KEY_DERIVATION.salt), info: encoder.encode(info) },
+      await base,
+      algorithm,
+      false,
+      usages,
+    );
+  const sealKey = derive(KEY_DERIVATION.sealInfo, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+  const tagKey = derive(KEY_DERIVATION.tagInfo, { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
+  const additionalData = encoder.encode(KEY_DERIVATION.aad);
+  return {
+    async seal(plain) {
+      const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+      const sealed = new Uint8Array(await subtle.encrypt({ name: 'AES-GCM', iv, additionalData }, await sealKey, plain as Uint8Array<ArrayBuffer>));
+      const out = new Uint8Array(IV_BYTES + sealed.byteLength);
+      out.set(iv);
+      out.set(sealed, IV_BYTES);
+      return out;
+    },
+    async open(box) {
+      if (box.byteLength < IV_BYTES + GCM_TAG_BYTES) return undefined;
+      try {
+        const iv = box.subarray(0, IV_BYTES) as Uint8Array<ArrayBuffer>;
+        return new Uint8Array(await subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, await sealKey, box.subarray(IV_BYTES) as Uint8Array<ArrayBuffer>));
+      } catch {
+        return undefined;
+      }
+    },
+    async tag(text) {
+      return new Uint8Array(await subtle.sign('HMAC', await tagKey, encoder.encode(text)));
+    },
+  };
+};
+
 const Payload = z.object({
   i: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   m: z.string().regex(/^\d{6,15}$/),
@@ -22,13 +94,11 @@ const Payload = z.object({
   e: z.number().int().positive(),
 });
 
-const PREFIX = 'v1';
-const encoder = new TextEncoder();
-
+const PREFIX = 'v2';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** Unpadded base64url. By hand: btoa needs a binary string built first, and this runs three times a send. */
-function toBase64Url(bytes: Uint8Array): string {
+/** Unpadded base64url. By hand: btoa needs a binary string built first, and this runs on every send. */
+export function toBase64Url(bytes: Uint8Array): string {
   let out = '';
   let i = 0;
   for (; i + 2 < bytes.length; i += 3) {
@@ -46,7 +116,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return out;
 }
 
-function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+function fromBase64Url(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
   try {
     const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
@@ -64,66 +134,37 @@ export function randomId(): string {
   return crypto.randomUUID().replace(/-/g, '');
 }
 
-type Hmac = (data: string) => Uint8Array | Promise<Uint8Array>;
-
-/**
- * HMAC-SHA-256 with node:crypto where the runtime has it (Node, Bun, Deno),
- * Web Crypto elsewhere. Why: Node 20's subtle.sign hops to the thread pool,
- * ~47 µs a call against ~3 µs, and a send signs three times.
- */
-function hmacWith(secret: string, webCryptoOnly: boolean): Hmac {
-  const node = webCryptoOnly ? undefined : ((globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
-    | typeof import('node:crypto')
-    | undefined);
-  if (node?.createHmac) return (data) => new Uint8Array(node.createHmac('sha256', secret).update(data).digest());
-  const key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', await key, encoder.encode(data)));
-}
-
-/** Compares in time that depends on the length only, never on where the first difference is. */
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let difference = 0;
-  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
-  return difference === 0;
-}
-
 export type OpenResult = { ok: true; claims: SessionClaims } | { ok: false; reason: 'invalid' | 'expired' };
 
-export interface SessionSigner {
-  sign(claims: SessionClaims): Promise<string>;
+export interface Sessions {
+  seal(claims: SessionClaims): Promise<string>;
   open(token: string, now: number): Promise<OpenResult>;
   /** A keyed digest: stable per secret, so stores hold no phone numbers or addresses in the clear. */
   tag(text: string): Promise<string>;
 }
 
-/** `webCryptoOnly` forces the path runtimes without node:crypto take (for tests). */
-export function createSessionSigner(secret: string, { webCryptoOnly = false } = {}): SessionSigner {
-  const hmac = hmacWith(secret, webCryptoOnly);
-
+export function createSessions(secret: string, factory: SessionCryptoFactory = webSessionCrypto): Sessions {
+  const box = factory(secret);
   return {
-    async sign(claims) {
+    async seal(claims) {
       const payload: z.input<typeof Payload> = { i: claims.id, m: claims.msisdn, e: claims.expiresAt };
       if (claims.requestId !== undefined) payload.r = claims.requestId;
-      const body = `${PREFIX}.${toBase64Url(encoder.encode(JSON.stringify(payload)))}`;
-      return `${body}.${toBase64Url(await hmac(body))}`;
+      return `${PREFIX}.${toBase64Url(await box.seal(encoder.encode(JSON.stringify(payload))))}`;
     },
 
     async tag(text) {
-      return toBase64Url((await hmac(`tag:${text}`)).subarray(0, 16));
+      return toBase64Url((await box.tag(text)).subarray(0, 16));
     },
 
     async open(token, now) {
-      const parts = token.split('.');
-      if (parts.length !== 3 || parts[0] !== PREFIX) return { ok: false, reason: 'invalid' };
-      const signature = fromBase64Url(parts[2]!);
-      if (!signature || signature.length !== 32) return { ok: false, reason: 'invalid' };
-      if (!equalBytes(await hmac(`${parts[0]}.${parts[1]}`), signature)) return { ok: false, reason: 'invalid' };
-
-      const raw = fromBase64Url(parts[1]!);
+      const dot = token.indexOf('.');
+      if (dot < 0 || token.slice(0, dot) !== PREFIX) return { ok: false, reason: 'invalid' };
+      const sealed = fromBase64Url(token.slice(dot + 1));
+      const plain = sealed && (await box.open(sealed));
+      if (!plain) return { ok: false, reason: 'invalid' };
       let json: unknown;
       try {
-        json = JSON.parse(new TextDecoder().decode(raw));
+        json = JSON.parse(new TextDecoder().decode(plain));
       } catch {
         return { ok: false, reason: 'invalid' };
       }

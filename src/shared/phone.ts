@@ -33,8 +33,13 @@ export type MsisdnResult =
 export interface MsisdnOptions {
   /** Country of a number typed without its dial code. */
   country?: string | undefined;
-  /** Countries numbers may come from; empty or absent means any. */
+  /**
+   * Countries numbers may come from, as ISO codes (`AE`) or calling codes
+   * (`+881`, for ranges that belong to no country); empty or absent means any.
+   */
   allowed?: readonly string[] | undefined;
+  /** Calling codes refused when `allowed` is empty (`881`); naming one in `allowed` lets it in. */
+  refused?: readonly string[] | undefined;
 }
 
 // FIXED_LINE_OR_MOBILE is what the full metadata says for the shared
@@ -79,7 +84,8 @@ export function canonicalMobile(input: string, options: MsisdnOptions, metadata:
       best = 'msisdn_not_mobile';
       continue;
     }
-    if (allowed && !(phone.country && allowed.has(phone.country))) {
+    const listed = allowed && ((phone.country && allowed.has(phone.country)) || allowed.has(`+${phone.countryCallingCode}`));
+    if (allowed ? !listed : options.refused?.includes(phone.countryCallingCode)) {
       best = 'country_not_allowed';
       continue;
     }

@@ -4,7 +4,8 @@
  * what the demo's dev server and the component tests mount.
  */
 import { createOtpProxy, type OtpProxyOptions } from '../proxy/proxy.js';
-import { createUndiciTransport, type FetchHandler } from '../adapters/node.js';
+import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyStore } from '../proxy/stores.js';
+import { createUndiciTransport, nodeSessionCrypto, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
@@ -12,7 +13,33 @@ import { startSimulator } from './server.js';
  * Budgets for previews: a marketer tries the same number again and again.
  * Real deployments keep the defaults (3 sends per number per 15 minutes).
  */
-export const SIMULATION_LIMITS = { numberLimit: 100, clientLimit: 10_000 };
+export const SIMULATION_LIMITS = { numberLimit: 100, clientLimit: 10_000, resendAfter: 30 };
+
+/**
+ * In-memory stores that the simulator's `/reset` empties along with its
+ * inbox, so a preview or a test starts from a clean world: no budget spent,
+ * no resend wait pending.
+ */
+export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStore; reset(): void } {
+  let budgets = new MemoryBudgetStore();
+  let verifies = new MemoryVerifyStore();
+  return {
+    budgets: { take: (list) => budgets.take(list) },
+    verifies: { begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
+    reset() {
+      budgets = new MemoryBudgetStore();
+      verifies = new MemoryVerifyStore();
+    },
+  };
+}
+
+/** The simulator's control routes, with `/reset` reaching the proxy's stores too. */
+export function controlRoutes(simulator: Offer18Simulator, stores: { reset(): void } | undefined): (request: Request) => Promise<Response> {
+  return (request) => {
+    if (request.method === 'POST' && new URL(request.url).pathname === `${CONTROL_PREFIX}/reset`) stores?.reset();
+    return simulator.fetch(request);
+  };
+}
 
 export interface SimulatedApp {
   fetch: FetchHandler;
@@ -27,16 +54,21 @@ export async function createSimulatedApp(
   const upstream = await startSimulator(simulator);
   const transport = createUndiciTransport();
   const { key, aid, mid } = simulator.credentials;
+  const stores = resettableStores();
+  const control = controlRoutes(simulator, stores);
   const proxy = createOtpProxy({
     offer18: { key, aid, mid, partner: 'simulator', apiBase: upstream.apiBase, timeoutMs: options.timeoutMs },
     transport,
+    crypto: nodeSessionCrypto,
+    budgets: stores.budgets,
+    verifies: stores.verifies,
     ...SIMULATION_LIMITS,
     ...options.proxy,
   });
   return {
     simulator,
     fetch: (request, info) =>
-      new URL(request.url).pathname.startsWith(`${CONTROL_PREFIX}/`) ? simulator.fetch(request) : proxy(request, info),
+      new URL(request.url).pathname.startsWith(`${CONTROL_PREFIX}/`) ? control(request) : proxy(request, info),
     close: async () => {
       await upstream.close();
       await transport.close();

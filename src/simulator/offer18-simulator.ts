@@ -20,6 +20,8 @@ export const SIMULATOR_FAULTS = [
   'truncated_json',
   'wrong_shape',
   'unknown_response',
+  'ok_with_error',
+  'dribble',
   'invalid_credentials',
   'redirect',
   'reset',
@@ -70,7 +72,7 @@ export interface SimulatorOptions {
 export interface FaultOptions {
   /** Only this endpoint misbehaves; both by default. */
   endpoint?: 'otp_gen' | 'otp_verify';
-  /** For `slow`: how long to wait before answering. */
+  /** For `slow`: how long to wait before answering; for `dribble`: between bytes (400 ms by default). */
   delayMs?: number;
 }
 
@@ -174,6 +176,17 @@ export class Offer18Simulator {
   /** Ends any hanging replies, so a server holding them can close. */
   close(): void {
     this.#closing.abort();
+  }
+
+  /** The fault's options (e.g. `delayMs`), for the server that acts out socket-level faults. */
+  get faultOptions(): FaultOptions {
+    const { fault: _fault, ...options } = this.#fault;
+    return options;
+  }
+
+  /** A reply the way a well-behaved upstream would give it, for faults that only change how it travels. */
+  successBody(endpoint: 'otp_gen' | 'otp_verify'): string {
+    return JSON.stringify({ status: this.#status(), response: endpoint === 'otp_gen' ? this.variant.sent : this.variant.verified });
   }
 
   faultFor(endpoint: string): SimulatorFault {
@@ -289,6 +302,11 @@ export class Offer18Simulator {
         return Response.json({ ok: true, result: ['otp_sent'] });
       case 'unknown_response':
         return Response.json({ status: this.#status(), response: 'queued' });
+      case 'ok_with_error':
+        return Response.json({ status: this.#status(), error: 'temporary_failure' });
+      case 'dribble':
+        // Handled by the Node server, which owns the socket.
+        return undefined;
       case 'invalid_credentials':
         return this.#failure('invalid_user_credentials');
       case 'redirect':

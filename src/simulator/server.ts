@@ -16,10 +16,24 @@ export async function startSimulator(
   const listener = createListener(simulator.fetch, { abortOnClose: true });
   const server = createNodeServer((req, res) => {
     const endpoint = Offer18Simulator.endpointOf(new URL(req.url ?? '/', 'http://x').pathname);
-    // A connection reset is something only the socket's owner can do.
-    if (endpoint && simulator.faultFor(endpoint) === 'reset') {
+    // A connection reset, or a body that arrives a byte at a time, is something only the socket's owner can do.
+    const fault = endpoint && simulator.faultFor(endpoint);
+    if (endpoint && fault === 'reset') {
       simulator.calls.push({ endpoint, method: req.method ?? '', params: {}, at: Date.now() });
       req.socket.destroy();
+      return;
+    }
+    if (endpoint && fault === 'dribble') {
+      simulator.calls.push({ endpoint, method: req.method ?? '', params: {}, at: Date.now() });
+      const body = Buffer.from(simulator.successBody(endpoint));
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      let sent = 0;
+      const timer = setInterval(() => {
+        if (sent >= body.length || res.destroyed) return clearInterval(timer);
+        res.write(body.subarray(sent, ++sent));
+        if (sent === body.length) res.end();
+      }, simulator.faultOptions.delayMs ?? 400);
+      res.once('close', () => clearInterval(timer));
       return;
     }
     void listener(req, res);

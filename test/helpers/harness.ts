@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { createOtpProxy, type OtpProxyOptions } from '../../src/proxy/index.js';
-import { createUndiciTransport, serve } from '../../src/adapters/node.js';
+import { createUndiciTransport, nodeSessionCrypto, serve } from '../../src/adapters/node.js';
 import { Offer18Simulator, startSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/index.js';
 
@@ -13,7 +13,8 @@ import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/i
 export const TEST_KEY = `k3y-${crypto.randomUUID()}`;
 export const TEST_SECRET = 'test-session-secret-0123456789abcdef';
 
-export const ROOMY_LIMITS = { numberLimit: 1_000, clientLimit: 1_000_000, hourlyLimit: 10_000_000 };
+/** Budgets out of the way (and no resend wait), for tests about other things. */
+export const ROOMY_LIMITS = { numberLimit: 1_000, clientLimit: 1_000_000, networkLimit: 1_000_000, hourlyLimit: 10_000_000, resendAfter: 0 };
 
 /** Everything any harness logged, for the final scan. */
 export const allLogLines: string[] = [];
@@ -86,6 +87,7 @@ export async function startHarness(
     sessionSecret: TEST_SECRET,
     logger: (entry) => keep(JSON.stringify(entry)),
     transport,
+    crypto: nodeSessionCrypto,
     // Roomy budgets: these tests are about other things. The limit tests set their own.
     ...ROOMY_LIMITS,
     ...options.proxy,

@@ -42,6 +42,8 @@ describe('two instances sharing Redis', () => {
       OFFER18_API_BASE: upstream.apiBase,
       OTP_SESSION_SECRET: 'shared-secret-shared-secret-0123456789',
       OTP_TRUST_PROXY: '1',
+      // The per-number budget is what these tests count; the resend wait has its own test.
+      OTP_RESEND_AFTER: '0',
       REDIS_URL: redis.url,
       PORT: '0',
     };

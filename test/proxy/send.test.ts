@@ -23,7 +23,7 @@ describe('POST /otp/send', () => {
       assert.equal(reply.status, 200, reply.text);
       assert.equal(reply.json.ok, true);
       assert.equal(typeof reply.json.session, 'string');
-      assert.equal(reply.json.resendAfter, 30);
+      assert.equal(reply.json.resendAfter, 0, 'the harness turns the resend wait off');
       assert.equal(reply.json.msisdn, '+971501234567');
       assert.equal(h.sim.calls.length, 1);
       const call = h.sim.calls[0]!;
@@ -137,10 +137,13 @@ describe('POST /otp/send', () => {
     assertError(await h.post('/otp/sendx', {}), 404, 'not_found');
   });
 
-  it('answers GET /healthz', async () => {
+  it('answers GET /healthz, and other methods there with 405 naming GET and HEAD', async () => {
     const reply = await h.request('/healthz');
     assert.equal(reply.status, 200);
     assert.deepEqual(reply.json, { ok: true });
+    const posted = await h.post('/healthz', {});
+    assertError(posted, 405, 'method_not_allowed');
+    assert.equal(posted.headers.get('allow'), 'GET, HEAD');
   });
 });
 

@@ -1,0 +1,212 @@
+/**
+ * What the proxy remembers between requests, behind two small interfaces so
+ * that memory, Redis (`otp-flow/redis`) and Durable Objects give the same
+ * guarantees: budgets are charged all or nothing, and a session reaches
+ * Offer18 at most once at a time and converts at most once.
+ *
+ * Keys are keyed digests (HMAC with the session secret), never numbers or
+ * addresses in the clear. A store that cannot answer (its backend is down)
+ * throws `ProxyError('service_unavailable')`; anything else it throws is
+ * answered as a bug (500).
+ */
+
+export interface Budget {
+  key: string;
+  /** Sends allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+export type TakeResult = { ok: true } | { ok: false; /** Which budget refused. */ index: number; retryAfterMs: number };
+
+export interface BudgetStore {
+  /**
+   * Charges one send to every budget if every one has room; otherwise charges
+   * none and names the first that refused. A refused request leaves nothing
+   * behind, so refusals cannot grow the store.
+   */
+  take(budgets: readonly Budget[]): Promise<TakeResult>;
+}
+
+export type BeginResult =
+  | { state: 'ok'; /** Attempts left once this one is counted. */ attemptsLeft: number }
+  | { state: 'busy' | 'used' | 'locked' };
+
+/**
+ * How a verify ended:
+ * - `verified`: Offer18 said yes; the session never verifies again.
+ * - `counted`: a wrong code, or an answer we could not read (timeout, 5xx, HTML):
+ *   the guess may have reached Offer18, so it stays counted.
+ * - `not_sent`: the request never left (connection refused): the attempt is given back.
+ */
+export type VerifyOutcome = 'verified' | 'counted' | 'not_sent';
+
+export interface VerifyStore {
+  /**
+   * Takes the session for one upstream verify and counts the attempt before
+   * the guess leaves. The hold lasts until `settle`, or `holdMs` if `settle`
+   * never comes (a crash, a store that went away): long enough that the
+   * session expires first, so a verify whose outcome was never recorded
+   * leaves the session closed, never open.
+   */
+  begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult>;
+  settle(id: string, outcome: VerifyOutcome): Promise<void>;
+}
+
+/**
+ * Insertion-ordered map with a cap: when full, the least recently written
+ * key goes, and the owner is told once so the operator hears about it.
+ */
+class BoundedMap<V> {
+  readonly #entries = new Map<string, V>();
+  readonly #maxKeys: number;
+  readonly #onFull: () => void;
+  #warned = false;
+
+  constructor(maxKeys: number, onFull: () => void) {
+    this.#maxKeys = maxKeys;
+    this.#onFull = onFull;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.#entries.get(key);
+  }
+
+  delete(key: string): void {
+    this.#entries.delete(key);
+  }
+
+  /** Writes and moves the key to the young end. */
+  set(key: string, value: V, expired: (value: V) => boolean): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, value);
+    if (this.#entries.size <= this.#maxKeys) return;
+    // Expired entries go first; only live ones past the cap are evicted, oldest first.
+    for (const [k, v] of this.#entries) {
+      if (this.#entries.size <= this.#maxKeys) return;
+      if (expired(v)) this.#entries.delete(k);
+    }
+    if (!this.#warned) {
+      this.#warned = true;
+      this.#onFull();
+    }
+    for (const k of this.#entries.keys()) {
+      if (this.#entries.size <= this.#maxKeys) return;
+      this.#entries.delete(k);
+    }
+  }
+
+  /** Drops expired entries, at most every `everyMs`, so memory follows live keys without a timer. */
+  sweep(now: number, everyMs: number, expired: (value: V) => boolean): void {
+    if (now - this.#lastSweep < everyMs) return;
+    this.#lastSweep = now;
+    for (const [k, v] of this.#entries) if (expired(v)) this.#entries.delete(k);
+  }
+  #lastSweep = 0;
+}
+
+export interface MemoryStoreOptions {
+  /** Most keys kept; past it the oldest are evicted. */
+  maxKeys?: number;
+  /** Told once, the first time the cap is reached. */
+  onFull?: (store: string, maxKeys: number) => void;
+  now?: () => number;
+}
+
+/** Enough for tens of thousands of live sends; a few MB at most. */
+export const DEFAULT_MAX_KEYS = 100_000;
+
+interface Window {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * Fixed-window counters in one process. A window starts at its key's first
+ * send and ends `windowMs` later.
+ */
+export class MemoryBudgetStore implements BudgetStore {
+  readonly #now: () => number;
+  readonly #windows: BoundedMap<Window>;
+
+  constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
+    this.#now = now;
+    this.#windows = new BoundedMap(maxKeys, () => onFull('budgets', maxKeys));
+  }
+
+  get size(): number {
+    return this.#windows.size;
+  }
+
+  async take(budgets: readonly Budget[]): Promise<TakeResult> {
+    const now = this.#now();
+    const expired = (w: Window) => w.resetAt <= now;
+    this.#windows.sweep(now, 60_000, expired);
+    const current = budgets.map((b) => {
+      const w = this.#windows.get(b.key);
+      return w && !expired(w) ? w : undefined;
+    });
+    for (let i = 0; i < budgets.length; i++) {
+      const w = current[i];
+      if (w && w.count >= budgets[i]!.limit) return { ok: false, index: i, retryAfterMs: w.resetAt - now };
+    }
+    budgets.forEach((b, i) => {
+      const w = current[i];
+      this.#windows.set(b.key, w ? { count: w.count + 1, resetAt: w.resetAt } : { count: 1, resetAt: now + b.windowMs }, expired);
+    });
+    return { ok: true };
+  }
+}
+
+interface Session {
+  attempts: number;
+  held: boolean;
+  used: boolean;
+  expiresAt: number;
+}
+
+export class MemoryVerifyStore implements VerifyStore {
+  readonly #now: () => number;
+  readonly #sessions: BoundedMap<Session>;
+
+  constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
+    this.#now = now;
+    this.#sessions = new BoundedMap(maxKeys, () => onFull('sessions', maxKeys));
+  }
+
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  #live(id: string): Session | undefined {
+    const now = this.#now();
+    this.#sessions.sweep(now, 60_000, (s) => s.expiresAt <= now);
+    const session = this.#sessions.get(id);
+    return session && session.expiresAt > now ? session : undefined;
+  }
+
+  async begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+    const now = this.#now();
+    const session = this.#live(id) ?? { attempts: 0, held: false, used: false, expiresAt: now + holdMs };
+    if (session.used) return { state: 'used' };
+    if (session.held) return { state: 'busy' };
+    if (session.attempts >= maxAttempts) return { state: 'locked' };
+    session.attempts += 1;
+    session.held = true;
+    session.expiresAt = Math.max(session.expiresAt, now + holdMs);
+    this.#sessions.set(id, session, (s) => s.expiresAt <= now);
+    return { state: 'ok', attemptsLeft: maxAttempts - session.attempts };
+  }
+
+  async settle(id: string, outcome: VerifyOutcome): Promise<void> {
+    const session = this.#live(id);
+    if (!session) return;
+    session.held = false;
+    if (outcome === 'verified') session.used = true;
+    if (outcome === 'not_sent') session.attempts = Math.max(0, session.attempts - 1);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * No request pattern can exhaust memory: refused sends leave nothing behind,
+ * and the in-memory stores have a cap.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createOtpProxy, MemoryBudgetStore, MemoryVerifyStore } from '../../src/proxy/index.js';
+import { nodeSessionCrypto } from '../../src/adapters/node.js';
+import { TEST_SECRET } from '../helpers/harness.js';
+
+/** The n-th of many distinct valid UAE mobiles. */
+const uae = (n: number) => `+9715${[0, 2, 4, 5, 6, 8][n % 6]}${String(1_000_000 + Math.floor(n / 6)).slice(-7)}`;
+
+function proxyWith(stores: { budgets: MemoryBudgetStore; verifies: MemoryVerifyStore }, logs: string[], limits = {}) {
+  let sent = 0;
+  const handle = createOtpProxy({
+    offer18: { key: 'memory-test-key', aid: '1', mid: '2', partner: 'p', apiBase: 'http://upstream.invalid' },
+    sessionSecret: TEST_SECRET,
+    crypto: nodeSessionCrypto,
+    logger: (entry) => logs.push(JSON.stringify(entry)),
+    // Offer18 answers at once: this is about the proxy's own memory.
+    transport: async () => ({ status: 200, body: JSON.stringify({ status: '200', response: 'otp_sent', data: `r${sent++}` }) }),
+    ...stores,
+    ...limits,
+  });
+  const send = (msisdn: string, client: string) =>
+    handle(new Request('http://127.0.0.1/otp/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msisdn }) }), {
+      remoteAddress: client,
+    });
+  return { send };
+}
+
+describe('memory under attack', () => {
+  it('keeps no state for refused sends: 30,000 distinct numbers from one client past its budget leave the store as it was', { timeout: 120_000 }, async () => {
+    const stores = { budgets: new MemoryBudgetStore(), verifies: new MemoryVerifyStore() };
+    const logs: string[] = [];
+    const { send } = proxyWith(stores, logs, { clientLimit: 20 });
+    for (let i = 0; i < 20; i++) assert.equal((await send(uae(i), '203.0.113.5')).status, 200);
+    const after20 = stores.budgets.size;
+    for (let i = 20; i < 30_020; i++) {
+      const reply = await send(uae(i), '203.0.113.5');
+      if (reply.status !== 429) assert.fail(`send ${i}: ${reply.status} ${await reply.text()}`);
+    }
+    assert.equal(stores.budgets.size, after20, 'refusals added no keys');
+    assert.equal(stores.verifies.size, 0);
+  });
+
+  it('caps the store: past its key limit the oldest keys go, and the log says so once', { timeout: 60_000 }, async () => {
+    const logs: string[] = [];
+    const onFull = (store: string, maxKeys: number) => logs.push(JSON.stringify({ event: 'store.full', store, maxKeys }));
+    const stores = { budgets: new MemoryBudgetStore({ maxKeys: 500, onFull }), verifies: new MemoryVerifyStore({ maxKeys: 500, onFull }) };
+    const { send } = proxyWith(stores, logs, { clientLimit: 1_000_000, networkLimit: 1_000_000, hourlyLimit: 10_000_000 });
+    for (let i = 0; i < 3_000; i++) {
+      // Every send from its own address: each adds keys (client, number, resend wait).
+      assert.equal((await send(uae(i), `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`)).status, 200);
+      assert.ok(stores.budgets.size <= 500, `${stores.budgets.size} keys after ${i + 1} sends`);
+    }
+    assert.equal(logs.filter((l) => l.includes('store.full')).length, 1);
+  });
+
+  it('keeps the newest keys when it evicts: the latest number still has its budget counted', async () => {
+    const budgets = new MemoryBudgetStore({ maxKeys: 10, now: () => 1_000 });
+    for (let i = 0; i < 50; i++) await budgets.take([{ key: `k${i}`, limit: 1, windowMs: 60_000 }]);
+    assert.deepEqual(await budgets.take([{ key: 'k49', limit: 1, windowMs: 60_000 }]), { ok: false, index: 0, retryAfterMs: 60_000 });
+    assert.deepEqual(await budgets.take([{ key: 'k0', limit: 1, windowMs: 60_000 }]), { ok: true });
+  });
+});

@@ -1,0 +1,44 @@
+/**
+ * Tokens sealed on one runtime open on every other: Node's node:crypto fast
+ * path and the Web Crypto every runtime has derive the same keys.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSessions, webSessionCrypto } from '../../src/proxy/session.js';
+import { nodeSessionCrypto } from '../../src/adapters/node-crypto.js';
+
+const SECRET = 'session-test-secret-0123456789abcdef';
+const claims = { id: 'abcdefghijklmnop0123', msisdn: '971501234567', requestId: 'req-1', expiresAt: Date.now() + 60_000 };
+
+describe('session cryptography', () => {
+  const node = createSessions(SECRET, nodeSessionCrypto);
+  const web = createSessions(SECRET, webSessionCrypto);
+
+  it('opens on Web Crypto what node:crypto sealed, and the other way round', async () => {
+    assert.deepEqual(await web.open(await node.seal(claims), Date.now()), { ok: true, claims });
+    assert.deepEqual(await node.open(await web.seal(claims), Date.now()), { ok: true, claims });
+    const noRequestId = { ...claims, requestId: undefined };
+    assert.deepEqual(await web.open(await node.seal(noRequestId), Date.now()), { ok: true, claims: noRequestId });
+  });
+
+  it('keys stores by the same digest on both, never by the number', async () => {
+    const tag = await node.tag('n:971501234567');
+    assert.equal(await web.tag('n:971501234567'), tag);
+    assert.match(tag, /^[A-Za-z0-9_-]{22}$/);
+    assert.notEqual(tag, await createSessions(`${SECRET}x`, nodeSessionCrypto).tag('n:971501234567'));
+  });
+
+  it('seals the same claims differently every time (a fresh IV per token)', async () => {
+    const tokens = new Set(await Promise.all(Array.from({ length: 20 }, () => node.seal(claims))));
+    assert.equal(tokens.size, 20);
+  });
+
+  it('refuses tokens from another secret and expired ones, on both', async () => {
+    for (const factory of [nodeSessionCrypto, webSessionCrypto]) {
+      const mine = createSessions(SECRET, factory);
+      const other = createSessions(`${SECRET}x`, factory);
+      assert.deepEqual(await mine.open(await other.seal(claims), Date.now()), { ok: false, reason: 'invalid' });
+      assert.deepEqual(await mine.open(await mine.seal(claims), claims.expiresAt), { ok: false, reason: 'expired' });
+    }
+  });
+});
