@@ -117,8 +117,10 @@ export function redisStores(redis: Redis): { budgets: RedisBudgetStore; verifies
  * waiting; reconnection goes on in the background. Logs `redis.unavailable`
  * once per outage and `redis.ready` when it is back.
  */
-export function connectRedis(url: string, log: Logger): Redis {
+export function connectRedis(url: string, log: Logger, { name = 'otp-flow' }: { name?: string } = {}): Redis {
   const redis = new Redis(url, {
+    // Shows in CLIENT LIST, so an operator can tell the proxy's connections apart.
+    connectionName: name,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2_000,

@@ -91,6 +91,8 @@ describe('a landing kit, end to end', () => {
     const page = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'br, gzip' } });
     assert.equal(page.headers.get('content-encoding'), 'br');
     assert.equal(page.headers.get('cache-control'), 'no-cache');
+    // The page runs under its strict policy (the walk above would have logged any violation).
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self' 'sha256-[^']+'; .*frame-ancestors 'none'/);
     const html = await page.text();
     const bundle = html.match(/import\('\.\/(otp-flow\.[0-9a-f]{10}\.js)'\)/)![1]!;
     const js = await fetch(`${server.url}/${bundle}`, { headers: { 'accept-encoding': 'gzip' } });

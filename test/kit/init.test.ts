@@ -4,6 +4,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseEnv } from 'node:util';
 import { runCli } from '../helpers/cli.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
@@ -74,6 +75,12 @@ describe('otp-flow init', () => {
     ['an unknown language', [...ARGS, '--lang', 'kl'], /^otp-flow init: --lang: no built-in language "kl"/m],
     ['a javascript: success URL', [...ARGS, '--success-url', 'javascript:alert(1)'], /--success-url must be an http\(s\) URL/],
     ['an unknown option', [...ARGS, '--colour', 'red'], /^otp-flow: init: Unknown option '--colour'/m],
+    // A new line would start a setting of its own in campaign.env.
+    ['a partner that injects a setting', ['--aid', '1', '--mid', '2', '--partner', 'acme\nOTP_TRUST_PROXY=10', '--country', 'AE'], /^otp-flow init: --partner must be plain text on one line/m],
+    ['a user id with a carriage return', [...ARGS, '--user-id', 'u\rOTP_COUNTRIES='], /^otp-flow init: --user-id must be plain text on one line/m],
+    ['a type with a quote', [...ARGS, '--type', 'sub" OTP_TRUST_PROXY="9'], /^otp-flow init: --type must not contain " or \\/m],
+    ['a title over two lines', [...ARGS, '--title', 'Quiz\n</title><script>'], /^otp-flow init: --title must be plain text on one line/m],
+    ['an origin with a path', [...ARGS, '--origin', 'https://landing.example/page'], /^otp-flow init: --origin must be the page’s origin/m],
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one clear line`, async () => {
@@ -94,6 +101,24 @@ describe('otp-flow init', () => {
     for (const line of lines) assert.match(line, /^otp-flow init: /);
   });
 
+  it('quotes what needs quoting, so settings read back exactly as given', async () => {
+    const dir = join(root, 'quoted');
+    const result = await runCli(
+      ['init', dir, '--aid', '1', '--mid', '2', '--partner', 'Acme Media #1', '--country', 'AE', '--user-id', "o'brien", '--origin', 'https://landing.example'],
+      { timeoutMs: 60_000 },
+    );
+    assert.equal(result.code, 0, result.stderr);
+    const settings = parseEnv(await readFile(join(dir, 'campaign.env'), 'utf8'));
+    assert.equal(settings.OFFER18_PARTNER, 'Acme Media #1');
+    assert.equal(settings.OFFER18_USER_ID, "o'brien");
+    assert.equal(settings.OTP_PUBLIC_ORIGIN, 'https://landing.example');
+    assert.deepEqual(Object.keys(settings).sort(), ['OFFER18_AID', 'OFFER18_MID', 'OFFER18_PARTNER', 'OFFER18_USER_ID', 'OTP_COUNTRIES', 'OTP_PUBLIC_ORIGIN']);
+    const example = parseEnv(await readFile(join(dir, '.env.example'), 'utf8'));
+    assert.equal(example.OFFER18_PARTNER, 'Acme Media #1');
+    assert.equal(example.OTP_TRUST_PROXY, '0', '.env.example names the reverse-proxy setting');
+    assert.equal(example.OTP_PUBLIC_ORIGIN, 'https://landing.example');
+  });
+
   it('will not write into a folder that is not empty, unless --force', async () => {
     const dir = join(root, 'occupied');
     await mkdir(dir);
@@ -109,7 +134,7 @@ describe('otp-flow init', () => {
   it('lists every option in --help', async () => {
     const result = await runCli(['init', '--help']);
     assert.equal(result.code, 0);
-    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--user-id', '--type', '--force']) {
+    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--origin', '--user-id', '--type', '--force']) {
       assert.ok(result.stdout.includes(flag), flag);
     }
   });

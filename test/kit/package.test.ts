@@ -25,6 +25,7 @@ describe('the package', () => {
     const load = (name: string) => import(name);
     assert.equal(typeof (await load('otp-flow/proxy')).createOtpProxy, 'function');
     assert.equal(typeof (await load('otp-flow/node')).serve, 'function');
+    assert.equal(typeof (await load('otp-flow/redis')).RedisBudgetStore, 'function');
     assert.equal(typeof (await load('otp-flow/simulator')).Offer18Simulator, 'function');
     assert.ok((await load('otp-flow/contract')).ERRORS.otp_invalid);
   });

@@ -1,0 +1,101 @@
+/**
+ * The server process as a deployment sees it: it survives a flood of idle
+ * sockets within its descriptor limit, and a stop lets the conversion in
+ * flight finish.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import { BIN, startProcess } from '../helpers/cli.js';
+import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+
+const KEY = `lifecycle-key-${crypto.randomUUID()}`;
+const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1', mid: '2' }, print: () => {} });
+let upstream: RunningSimulator;
+
+function env(extra: Record<string, string> = {}) {
+  return {
+    OFFER18_KEY: KEY,
+    OFFER18_AID: '1',
+    OFFER18_MID: '2',
+    OFFER18_PARTNER: 'p',
+    OFFER18_API_BASE: upstream.apiBase,
+    OTP_SESSION_SECRET: 'lifecycle-secret-lifecycle-secret-0123',
+    OTP_COUNTRIES: 'AE',
+    PORT: '0',
+    ...extra,
+  };
+}
+
+async function postJson(url: string, body: unknown) {
+  const reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  return { status: reply.status, json: (await reply.json()) as any };
+}
+
+before(async () => {
+  upstream = await startSimulator(sim);
+});
+after(() => upstream.close());
+
+describe('a flood of idle sockets', () => {
+  it('sheds idle sockets before the descriptors run out: with 300 open against a limit of 256, health checks and sends are still served', { timeout: 60_000 }, async () => {
+    sim.reset();
+    // The server under a small descriptor limit, so the test needs only a few hundred sockets.
+    const app = await startProcess('sh', ['-c', `ulimit -n 256 && exec "${process.execPath}" "${BIN}" serve`], { env: env() });
+    const sockets: Socket[] = [];
+    try {
+      const { port } = new URL(app.url);
+      // Each opens and sends half a request line, then nothing: what a slowloris or a port scanner does.
+      for (let i = 0; i < 300; i++) {
+        const socket = connect(Number(port), '127.0.0.1');
+        socket.on('error', () => {});
+        socket.on('connect', () => socket.write('POST /otp/send HTTP/1.1\r\n'));
+        sockets.push(socket);
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      for (let i = 0; i < 5; i++) {
+        const health = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
+        assert.equal(health.status, 200);
+      }
+      const sent = await postJson(`${app.url}/otp/send`, { msisdn: '+971501234567' });
+      assert.equal(sent.status, 200, JSON.stringify(sent.json));
+      assert.equal(sim.calls.length, 1, 'the upstream call found a descriptor too');
+      await app.waitFor(/"event":"connections\.shedding"/);
+      assert.ok(sockets.filter((s) => s.destroyed || s.readyState === 'closed').length > 40, 'idle sockets were shed');
+    } finally {
+      for (const s of sockets) s.destroy();
+      await app.stop();
+    }
+  });
+});
+
+describe('a stop', () => {
+  it('on SIGTERM during a slow verify, answers that verify 200 and exits 0', { timeout: 30_000 }, async () => {
+    sim.reset();
+    const app = await startProcess(process.execPath, [BIN, 'serve'], { env: env() });
+    const sent = await postJson(`${app.url}/otp/send`, { msisdn: '+971501234567' });
+    const code = sim.lastCode()!;
+    sim.setFault('slow', { endpoint: 'otp_verify', delayMs: 2_000 });
+    const verifying = postJson(`${app.url}/otp/verify`, { session: sent.json.session, otp: code });
+    await new Promise((r) => setTimeout(r, 300));
+    const exited = new Promise<number | null>((resolve) => app.child.once('exit', (c) => resolve(c)));
+    app.child.kill('SIGTERM');
+    const verified = await verifying;
+    assert.equal(verified.status, 200);
+    assert.deepEqual(verified.json, { ok: true, verified: true });
+    assert.equal(await exited, 0);
+    assert.match(app.output(), /SIGTERM: finishing requests in progress/);
+    // It stopped accepting: nothing listens any more.
+    await assert.rejects(fetch(`${app.url}/healthz`));
+  });
+
+  it('closes idle keep-alive connections at once instead of waiting out the grace period', { timeout: 20_000 }, async () => {
+    const app = await startProcess(process.execPath, [BIN, 'serve'], { env: env({ OFFER18_TIMEOUT_MS: '15000' }) });
+    assert.equal((await fetch(`${app.url}/healthz`)).status, 200);
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => app.child.once('exit', (c) => resolve(c)));
+    app.child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+    assert.ok(Date.now() - started < 3_000, `stopped after ${Date.now() - started} ms`);
+  });
+});

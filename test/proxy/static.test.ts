@@ -1,0 +1,115 @@
+/**
+ * `otp-flow serve <dir>` publishes the folder's public files and nothing
+ * else: not the `.env` it reads, not dot-files, not what a link points to
+ * outside the folder.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { runCli, startCli, type Started } from '../helpers/cli.js';
+import { createStaticHandler } from '../../src/adapters/node-static.js';
+
+const KEY = `static-key-${crypto.randomUUID()}`;
+const SETTINGS = `OFFER18_KEY=${KEY}\nOFFER18_AID=1\nOFFER18_MID=2\nOFFER18_PARTNER=p\nOTP_COUNTRIES=AE\nPORT=0\n`;
+
+describe('otp-flow serve <dir>', () => {
+  let root: string;
+  let app: Started;
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'otp-flow-static-'));
+    await writeFile(join(root, '.env'), SETTINGS);
+    const pub = join(root, 'public');
+    await mkdir(join(pub, '.well-known'), { recursive: true });
+    await mkdir(join(pub, '.git'));
+    await writeFile(join(pub, 'index.html'), '<!doctype html><title>landing</title>');
+    await writeFile(join(pub, 'app.js'), 'export {};');
+    await writeFile(join(pub, 'notes'), 'an extensionless file');
+    await writeFile(join(pub, 'data.bin.unknown'), 'unknown type');
+    await writeFile(join(pub, '.anything'), 'hidden');
+    await writeFile(join(pub, '.git', 'config'), '[core]');
+    await writeFile(join(pub, '.well-known', 'security.txt'), 'Contact: mailto:sec@example.com');
+    await symlink(join(root, '.env'), join(pub, 'link.txt'));
+    await symlink(root, join(pub, 'up'));
+    await writeFile(join(root, 'outside.txt'), 'not public');
+    await writeFile(join(pub, 'inside.txt'), 'public');
+    await symlink(join(pub, 'inside.txt'), join(pub, 'alias.txt'));
+    app = await startCli(['serve', 'public'], { cwd: root });
+  });
+  after(async () => {
+    await app?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('refuses to start when the folder it serves holds the .env it reads', async () => {
+    for (const dir of ['.', root]) {
+      const result = await runCli(['serve', dir], { cwd: root });
+      assert.equal(result.code, 1);
+      assert.match(result.stderr, /^otp-flow: configuration error: the folder to serve .* holds .*\.env, which has the key/);
+      assert.ok(!result.stderr.includes(KEY));
+    }
+  });
+
+  it('never serves a path with a segment starting with a dot, except /.well-known/', async () => {
+    for (const path of ['/.anything', '/.git/config', '/.env', '/%2eenv', '/.git/', '/x/../.anything']) {
+      const reply = await fetch(`${app.url}${path}`);
+      const text = await reply.text();
+      assert.notEqual(reply.status, 200, `${path} was served`);
+      assert.ok(!text.includes(KEY) && !text.includes('hidden') && !text.includes('[core]'), path);
+    }
+    const wellKnown = await fetch(`${app.url}/.well-known/security.txt`);
+    assert.equal(wellKnown.status, 200);
+    assert.match(await wellKnown.text(), /Contact/);
+  });
+
+  it('never follows a link out of its folder, and does follow one inside it', async () => {
+    for (const path of ['/link.txt', '/up/.env', '/up/outside.txt']) {
+      const reply = await fetch(`${app.url}${path}`);
+      const text = await reply.text();
+      assert.notEqual(reply.status, 200, `${path} was served`);
+      assert.ok(!text.includes(KEY) && !text.includes('not public'), path);
+    }
+    const alias = await fetch(`${app.url}/alias.txt`);
+    assert.equal(alias.status, 200);
+    assert.equal(await alias.text(), 'public');
+  });
+
+  it('lets no shared cache keep unknown or extensionless files', async () => {
+    for (const path of ['/notes', '/data.bin.unknown']) {
+      const reply = await fetch(`${app.url}${path}`);
+      assert.equal(reply.status, 200);
+      assert.equal(reply.headers.get('cache-control'), 'no-cache', path);
+      assert.equal(reply.headers.get('content-type'), 'application/octet-stream');
+    }
+    assert.equal((await fetch(`${app.url}/app.js`)).headers.get('cache-control'), 'public, max-age=3600');
+  });
+
+  it('sends security headers: no framing, no sniffing, a referrer policy', async () => {
+    const page = await fetch(`${app.url}/`);
+    assert.equal(page.headers.get('content-security-policy'), "frame-ancestors 'none'");
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(page.headers.get('referrer-policy'), 'strict-origin-when-cross-origin');
+  });
+});
+
+describe('the strict page policy of landing kits', () => {
+  it('allows the page’s own inline scripts by hash and nothing else inline, and forbids framing', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'otp-flow-csp-'));
+    try {
+      const inline = "requestAnimationFrame(() => import('./x.js'));";
+      await writeFile(join(dir, 'index.html'), `<!doctype html><script type="module">${inline}</script><script src="./y.js"></script>`);
+      const files = createStaticHandler(dir, { pagePolicy: 'strict' });
+      const reply = (await files(new Request('http://127.0.0.1/')))!;
+      const policy = reply.headers.get('content-security-policy')!;
+      const hash = createHash('sha256').update(inline).digest('base64');
+      assert.match(policy, new RegExp(`script-src 'self' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'(;|$)`));
+      assert.doesNotMatch(policy, /unsafe-inline[^;]*;[^;]*script|script-src[^;]*unsafe/);
+      assert.match(policy, /frame-ancestors 'none'/);
+      assert.match(policy, /object-src 'none'/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
