@@ -11,5 +11,6 @@ export { fetchTransport, createOffer18Client, UpstreamNotReached, type Transport
 export { MemoryBudgetStore, MemoryVerifyStore, DEFAULT_MAX_KEYS } from './stores.js';
 export type { Budget, BudgetStore, TakeResult, VerifyStore, BeginResult, VerifyOutcome, MemoryStoreOptions } from './stores.js';
 export { webSessionCrypto, KEY_DERIVATION, type SessionCrypto, type SessionCryptoFactory } from './session.js';
+export type { Measurement, Observer, UpstreamOutcome } from './observe.js';
 export { jsonLogger, silentLogger, redacting, type Logger, type LogEntry, type LogLevel } from './log.js';
 export * from '../contract/index.js';

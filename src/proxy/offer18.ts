@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ProxyError } from './errors.js';
 import { readCapped } from './http.js';
 import type { ProxySettings } from './config.js';
+import type { Observer, UpstreamOutcome } from './observe.js';
 
 /**
  * The one network operation the client needs; runtimes can bring a faster one.
@@ -43,6 +44,7 @@ export const fetchTransport: Transport = async (url, { timeoutMs }) => {
 /** A failed call, and whether the request may have reached Offer18 (a guess then counts). */
 export class UpstreamError extends ProxyError {
   readonly reached: boolean;
+  declare readonly code: 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected';
   constructor(code: 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected', logDetail: string, reached = true) {
     super(code, {}, logDetail);
     this.reached = reached;
@@ -90,10 +92,36 @@ export interface Offer18Client {
   verify(input: { msisdn: string; requestId: string | undefined; otp: string }): Promise<VerifyAnswer>;
 }
 
-export function createOffer18Client(settings: ProxySettings['offer18'], transport: Transport = fetchTransport): Offer18Client {
+const OUTCOMES: Record<UpstreamError['code'], UpstreamOutcome> = {
+  upstream_timeout: 'timeout',
+  upstream_unavailable: 'unavailable',
+  upstream_bad_reply: 'bad_reply',
+  upstream_rejected: 'rejected',
+};
+
+export function createOffer18Client(
+  settings: ProxySettings['offer18'],
+  transport: Transport = fetchTransport,
+  observe: Observer = () => {},
+  now: () => number = Date.now,
+): Offer18Client {
   const common = () => new URLSearchParams({ key: settings.key, aid: settings.aid, mid: settings.mid });
 
-  async function call(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams): Promise<Reply> {
+  /** One upstream call, timed; `classify` turns the reply into the caller's answer or an UpstreamError. */
+  async function call<T>(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams, classify: (reply: Reply) => T): Promise<T> {
+    const started = now();
+    let outcome: UpstreamOutcome = 'answered';
+    try {
+      return classify(await exchange(endpoint, params));
+    } catch (error) {
+      if (error instanceof UpstreamError) outcome = OUTCOMES[error.code];
+      throw error;
+    } finally {
+      observe({ kind: 'upstream', endpoint, outcome, seconds: (now() - started) / 1000 });
+    }
+  }
+
+  async function exchange(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams): Promise<Reply> {
     const url = `${settings.apiBase}/${endpoint}?${params}`;
     let status: number;
     let body: string;
@@ -134,14 +162,15 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
       params.set('partner', settings.partner);
       if (settings.userId) params.set('userId', settings.userId);
       if (settings.type) params.set('type', settings.type);
-      const reply = await call('otp_gen', params);
-      if (reply.status === '200' && reply.response !== undefined && SENT.has(reply.response)) {
-        return { requestId: requestIdOf(reply.data) };
-      }
-      if (reply.status === '200') {
-        throw new UpstreamError('upstream_bad_reply', `otp_gen: status 200 with response ${JSON.stringify(reply.response)}`);
-      }
-      throw new UpstreamError('upstream_rejected', `otp_gen: status ${reply.status}, ${errorText(reply)}`);
+      return call('otp_gen', params, (reply) => {
+        if (reply.status === '200' && reply.response !== undefined && SENT.has(reply.response)) {
+          return { requestId: requestIdOf(reply.data) };
+        }
+        if (reply.status === '200') {
+          throw new UpstreamError('upstream_bad_reply', `otp_gen: status 200 with response ${JSON.stringify(reply.response)}`);
+        }
+        throw new UpstreamError('upstream_rejected', `otp_gen: status ${reply.status}, ${errorText(reply)}`);
+      });
     },
 
     async verify({ msisdn, requestId, otp }) {
@@ -152,18 +181,19 @@ export function createOffer18Client(settings: ProxySettings['offer18'], transpor
       // Sent empty rather than left out: the docs list it on every verify.
       params.set('request_id', requestId ?? '');
       params.set('otp', otp);
-      const reply = await call('otp_verify', params);
-      if (reply.status === '200' && reply.response !== undefined && VERIFIED.has(reply.response)) {
-        return { verified: true };
-      }
-      if (reply.status === '200') {
-        throw new UpstreamError('upstream_bad_reply', `otp_verify: status 200 with response ${JSON.stringify(reply.response)}`);
-      }
-      const reason = errorText(reply);
-      if (CREDENTIAL_ERRORS.test(reason)) {
-        throw new UpstreamError('upstream_rejected', `otp_verify: status ${reply.status}, ${reason}`);
-      }
-      return { verified: false, reason };
+      return call('otp_verify', params, (reply): VerifyAnswer => {
+        if (reply.status === '200' && reply.response !== undefined && VERIFIED.has(reply.response)) {
+          return { verified: true };
+        }
+        if (reply.status === '200') {
+          throw new UpstreamError('upstream_bad_reply', `otp_verify: status 200 with response ${JSON.stringify(reply.response)}`);
+        }
+        const reason = errorText(reply);
+        if (CREDENTIAL_ERRORS.test(reason)) {
+          throw new UpstreamError('upstream_rejected', `otp_verify: status ${reply.status}, ${reason}`);
+        }
+        return { verified: false, reason };
+      });
     },
   };
 }

@@ -20,6 +20,7 @@ import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyOutc
 import { createSendLimiter } from './limits.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
+import type { Observer } from './observe.js';
 
 export interface OtpProxyOptions extends ProxyOptionsInput {
   /** Where log lines go; JSON lines through `console.log` by default. Secrets are scrubbed before it sees them. */
@@ -32,6 +33,8 @@ export interface OtpProxyOptions extends ProxyOptionsInput {
   verifies?: VerifyStore;
   /** Session cryptography; Web Crypto by default. `otp-flow/node` has a faster one for Node. */
   crypto?: SessionCryptoFactory;
+  /** Told of every send, verify and upstream call, for metrics. */
+  observe?: Observer;
   /** Clock, epoch milliseconds. */
   now?: () => number;
 }
@@ -82,7 +85,7 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, now = Date.now } = options;
+  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {} } = options;
   const settings: ProxySettings = parseOptions(options, { names: 'path' });
   const shared = [options.budgets, options.verifies].some((s) => (s as MaybeShared | undefined)?.shared);
   if (shared && !settings.sessionSecret) {
@@ -127,7 +130,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   const verifies = options.verifies ?? new MemoryVerifyStore({ onFull, now });
   const sessions = createSessions(secret, options.crypto);
   const limiter = createSendLimiter(settings, budgets, log, now);
-  const offer18 = createOffer18Client(settings.offer18, transport);
+  const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
   const verifyPath = settings.basePath + VERIFY_PATH;
@@ -231,6 +234,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
 
   return async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
     let cors: Record<string, string> = {};
+    let kind: 'send' | 'verify' | undefined;
     try {
       const url = new URL(request.url);
       const path = url.pathname;
@@ -238,8 +242,9 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new ProxyError('method_not_allowed');
         return json(200, { ok: true });
       }
-      const route = path === sendPath ? send : path === verifyPath ? verify : undefined;
-      if (!route) throw new ProxyError('not_found');
+      kind = path === sendPath ? 'send' : path === verifyPath ? 'verify' : undefined;
+      if (!kind) throw new ProxyError('not_found');
+      const route = kind === 'send' ? send : verify;
 
       if (!origins.hostAllowed(url)) {
         log({ level: 'info', event: 'request.refused', error: 'misdirected_request', host: url.host });
@@ -257,8 +262,12 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       if (request.method !== 'POST') throw new ProxyError('method_not_allowed');
       const response = await route(request, info);
       for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+      observe({ kind, outcome: kind === 'send' ? 'sent' : 'verified' });
       return response;
     } catch (error) {
+      if (kind && request.method !== 'OPTIONS') {
+        observe({ kind, outcome: error instanceof ProxyError ? error.code : 'internal_error' });
+      }
       if (error instanceof ProxyError) {
         if (error.status >= 500) {
           log({ level: 'error', event: 'request.failed', error: error.code, detail: error.logDetail });
