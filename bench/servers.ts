@@ -5,13 +5,18 @@
  *   node bench/servers.ts simulator
  *   node bench/servers.ts forwarder <upstream api base>
  *   node bench/servers.ts proxy <upstream api base> [redis url]
+ *   BASELINE_LIB=/elsewhere/dist/lib node bench/servers.ts proxy …   (another build)
  */
 import http from 'node:http';
 
 const [mode, upstream, redisUrl] = process.argv.slice(2);
-const lib = (path: string) => import(new URL(`../dist/lib/${path}`, import.meta.url).href);
+// BASELINE_LIB: another build's dist/lib, to measure a change against what it replaces in the same run.
+const libRoot = process.env.BASELINE_LIB ? `file://${process.env.BASELINE_LIB.replace(/\/?$/, '/')}` : new URL('../dist/lib/', import.meta.url).href;
+const lib = (path: string) => import(new URL(path, libRoot).href);
 const CREDENTIALS = { key: 'bench-key-0123456789', aid: '1', mid: '2' };
 const say = (url: string) => process.stdout.write(`listening on ${url}\n`);
+// Exit rather than die on the bench's SIGTERM, so `--cpu-prof` gets to write its profile.
+process.once('SIGTERM', () => process.exit(0));
 
 if (mode === 'simulator') {
   const { Offer18Simulator, startSimulator } = await lib('simulator/index.js');
@@ -39,23 +44,29 @@ if (mode === 'simulator') {
   });
   server.listen(0, '127.0.0.1', () => say(`http://127.0.0.1:${(server.address() as { port: number }).port}`));
 } else if (mode === 'proxy') {
-  const { createOtpProxy } = await lib('proxy/index.js');
-  const { serve, createUndiciTransport } = await lib('adapters/node.js');
-  const redis = redisUrl ? new (await import('ioredis')).Redis(redisUrl, { enableOfflineQueue: false }) : undefined;
-  if (redis) await new Promise((r) => redis.once('ready', r));
-  const proxy = createOtpProxy({
-    offer18: { ...CREDENTIALS, partner: 'bench', apiBase: upstream },
-    sessionSecret: 'bench-secret-bench-secret-0123456789',
-    transport: createUndiciTransport(),
+  // The proxy as `otp-flow serve` runs it (undici transport, node:crypto sessions, Redis stores
+  // with REDIS_URL), with every check on; only the log lines are dropped.
+  const { startServe } = await lib('cli/serve.js');
+  const running = await startServe({
+    env: {
+      OFFER18_KEY: CREDENTIALS.key,
+      OFFER18_AID: CREDENTIALS.aid,
+      OFFER18_MID: CREDENTIALS.mid,
+      OFFER18_PARTNER: 'bench',
+      OFFER18_API_BASE: upstream,
+      OTP_SESSION_SECRET: 'bench-secret-bench-secret-0123456789',
+      OTP_COUNTRIES: 'AE',
+      // Every budget still runs on every request; they are only large enough not to refuse.
+      OTP_NUMBER_LIMIT: '1000',
+      OTP_NUMBER_WINDOW: '1',
+      OTP_CLIENT_LIMIT: '1000000',
+      OTP_HOURLY_LIMIT: '10000000',
+      PORT: '0',
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    },
     logger: () => {},
-    redis,
-    // Every budget still runs on every request; they are only large enough not to refuse.
-    numberLimit: 1_000,
-    numberWindow: 1,
-    clientLimit: 1_000_000,
-    hourlyLimit: 10_000_000,
+    say: () => {},
   });
-  const running = await serve(proxy);
   say(running.url);
 } else {
   throw new Error(`unknown mode ${mode}`);
