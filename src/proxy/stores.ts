@@ -54,14 +54,25 @@ export interface VerifyStore {
 }
 
 /**
- * Insertion-ordered map with a cap: when full, the least recently written
- * key goes, and the owner is told once so the operator hears about it.
+ * Insertion-ordered map with a cap: when full, expired keys go first, then
+ * the least recently written; the owner is told once, the first time a live
+ * key goes, so the operator hears about it.
  */
 class BoundedMap<V> {
-  readonly #entries = new Map<string, V>();
+  readonly #entries = new Map<string, { value: V; at: number }>();
   readonly #maxKeys: number;
   readonly #onFull: () => void;
   #warned = false;
+  #lastSweep = 0;
+  /** Keys appended so far; `at` is a key's number when it was last appended. */
+  #appended = 0;
+  /**
+   * Eviction walks from the oldest key with one long-lived iterator: each
+   * eviction leaves a hole at the front of V8's table until the table is
+   * rebuilt, and a fresh iterator would walk every hole again. Everything
+   * before it has been evicted; a key appended again comes after it.
+   */
+  #oldest: Iterator<[string, { value: V; at: number }]> | undefined;
 
   constructor(maxKeys: number, onFull: () => void) {
     this.#maxKeys = maxKeys;
@@ -73,30 +84,44 @@ class BoundedMap<V> {
   }
 
   get(key: string): V | undefined {
-    return this.#entries.get(key);
+    return this.#entries.get(key)?.value;
   }
 
   delete(key: string): void {
     this.#entries.delete(key);
   }
 
-  /** Writes and moves the key to the young end. */
-  set(key: string, value: V, expired: (value: V) => boolean): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, value);
+  /**
+   * Writes, moving the key to the young end once it is in the older half.
+   * Moving a key is a delete and an append, and V8 keeps each deleted copy in
+   * the key's hash bucket until the table is rebuilt: moving the keys every
+   * send writes (the hourly cap, a busy client) on every write made each
+   * lookup of them walk thousands of copies. A key written at least every
+   * `maxKeys / 2` appends still never reaches the old end.
+   */
+  set(key: string, value: V, now: number, expired: (value: V) => boolean): void {
+    const entry = this.#entries.get(key);
+    if (entry && this.#appended - entry.at < this.#maxKeys / 2) {
+      entry.value = value;
+      return;
+    }
+    if (entry) this.#entries.delete(key);
+    this.#entries.set(key, { value, at: ++this.#appended });
     if (this.#entries.size <= this.#maxKeys) return;
-    // Expired entries go first; only live ones past the cap are evicted, oldest first.
-    for (const [k, v] of this.#entries) {
-      if (this.#entries.size <= this.#maxKeys) return;
-      if (expired(v)) this.#entries.delete(k);
-    }
-    if (!this.#warned) {
-      this.#warned = true;
-      this.#onFull();
-    }
-    for (const k of this.#entries.keys()) {
-      if (this.#entries.size <= this.#maxKeys) return;
-      this.#entries.delete(k);
+    // At most one full pass a second: a flood of live keys must not make every write walk the map.
+    this.sweep(now, 1_000, expired);
+    while (this.#entries.size > this.#maxKeys) {
+      let next = this.#oldest?.next();
+      if (!next || next.done) {
+        this.#oldest = this.#entries.entries();
+        next = this.#oldest.next();
+      }
+      const [oldestKey, oldest] = next.value as [string, { value: V }];
+      this.#entries.delete(oldestKey);
+      if (!this.#warned && !expired(oldest.value)) {
+        this.#warned = true;
+        this.#onFull();
+      }
     }
   }
 
@@ -104,9 +129,8 @@ class BoundedMap<V> {
   sweep(now: number, everyMs: number, expired: (value: V) => boolean): void {
     if (now - this.#lastSweep < everyMs) return;
     this.#lastSweep = now;
-    for (const [k, v] of this.#entries) if (expired(v)) this.#entries.delete(k);
+    for (const [k, entry] of this.#entries) if (expired(entry.value)) this.#entries.delete(k);
   }
-  #lastSweep = 0;
 }
 
 export interface MemoryStoreOptions {
@@ -156,7 +180,7 @@ export class MemoryBudgetStore implements BudgetStore {
     }
     budgets.forEach((b, i) => {
       const w = current[i];
-      this.#windows.set(b.key, w ? { count: w.count + 1, resetAt: w.resetAt } : { count: 1, resetAt: now + b.windowMs }, expired);
+      this.#windows.set(b.key, w ? { count: w.count + 1, resetAt: w.resetAt } : { count: 1, resetAt: now + b.windowMs }, now, expired);
     });
     return { ok: true };
   }
@@ -198,7 +222,7 @@ export class MemoryVerifyStore implements VerifyStore {
     session.attempts += 1;
     session.held = true;
     session.expiresAt = Math.max(session.expiresAt, now + holdMs);
-    this.#sessions.set(id, session, (s) => s.expiresAt <= now);
+    this.#sessions.set(id, session, now, (s) => s.expiresAt <= now);
     return { state: 'ok', attemptsLeft: maxAttempts - session.attempts };
   }
 

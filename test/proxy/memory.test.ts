@@ -58,6 +58,29 @@ describe('memory under attack', () => {
     assert.equal(logs.filter((l) => l.includes('store.full')).length, 1);
   });
 
+  it('costs no more per send when full than when empty: 200,000 sends through a 100,000-key store in seconds', { timeout: 120_000 }, async () => {
+    // Every send writes the hourly cap and its client's counter again, and adds keys for its number.
+    // Moving those hot keys on every write once made each send walk every earlier copy of them:
+    // this took minutes. Bounded loosely, for a busy machine.
+    let now = 0;
+    const budgets = new MemoryBudgetStore({ now: () => now });
+    const started = Date.now();
+    for (let i = 0; i < 200_000; i++) {
+      now += 1;
+      const result = await budgets.take([
+        { key: 'c:203.0.113.5', limit: 1e9, windowMs: 600_000 },
+        { key: `n:${i}`, limit: 3, windowMs: 900_000 },
+        { key: `r:${i}`, limit: 1, windowMs: 30_000 },
+        { key: 'h:all', limit: 1e9, windowMs: 3_600_000 },
+      ]);
+      assert.equal(result.ok, true);
+      if (i % 10_000 === 0 && Date.now() - started > 30_000) assert.fail(`only ${i} sends in 30 s`);
+    }
+    assert.ok(budgets.size <= 100_000);
+    // The hot keys survived the churn: the client's counter still counts every send.
+    assert.deepEqual(await budgets.take([{ key: 'c:203.0.113.5', limit: 200_000, windowMs: 600_000 }]), { ok: false, index: 0, retryAfterMs: 600_000 - 200_000 + 1 });
+  });
+
   it('keeps the newest keys when it evicts: the latest number still has its budget counted', async () => {
     const budgets = new MemoryBudgetStore({ maxKeys: 10, now: () => 1_000 });
     for (let i = 0; i < 50; i++) await budgets.take([{ key: `k${i}`, limit: 1, windowMs: 60_000 }]);
