@@ -1,109 +1,26 @@
 /**
  * `otp-flow/node`: runs a fetch-standard handler on `node:http`.
  *
- * Thin on purpose: translate IncomingMessage to Request and Response back to
- * ServerResponse, and give a public server what it needs to survive the
- * internet: timeouts, a connection cap that sheds idle sockets first, and a
- * stop that lets in-flight requests finish. No proxy logic lives here.
+ * Thin on purpose: hand a handler the request (`node-fetch.ts` translates),
+ * and give a public server what it needs to survive the internet: timeouts,
+ * a connection cap that sheds idle sockets first, and a stop that lets
+ * in-flight requests finish. No proxy logic lives here.
  */
 import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import type { ConnectionInfo } from '../proxy/proxy.js';
 import type { Logger } from '../proxy/log.js';
+import { readBody, toRequest, writeResponse, type RequestBody } from './node-fetch.js';
 
 export { createUndiciTransport } from './node-transport.js';
 export { nodeSessionCrypto } from './node-crypto.js';
+export { toRequest, writeResponse } from './node-fetch.js';
 
 export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
 
 /** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-/**
- * Reads a request body into memory, up to `cap + 1` bytes. Buffering beats a
- * web stream here: the bodies this server takes are a few hundred bytes, and
- * Readable.toWeb costs more than the copy.
- */
-function readBody(req: IncomingMessage, cap: number): Promise<{ body: Buffer; complete: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const done = (complete: boolean) => {
-      req.off('data', onData).off('end', onEnd).off('error', reject);
-      resolve({ body: Buffer.concat(chunks, Math.min(size, cap + 1)), complete });
-    };
-    const onData = (chunk: Buffer) => {
-      chunks.push(chunk);
-      size += chunk.length;
-      if (size > cap) {
-        req.pause();
-        done(false);
-      }
-    };
-    const onEnd = () => done(true);
-    req.on('data', onData).on('end', onEnd).on('error', reject);
-  });
-}
-
-const HOST = /^[A-Za-z0-9.\-:[\]]+$/;
-
-/**
- * The request URL as the client addressed it. An absolute-form target
- * (`POST http://other.example/otp/send`) names its own host, which then
- * counts instead of `Host` (RFC 9112 §3.2.2), so the proxy's host check sees
- * what the client really asked for.
- */
-function requestUrl(req: IncomingMessage, path = req.url ?? '/'): URL {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path) && URL.canParse(path)) {
-    const absolute = new URL(path);
-    return new URL(`${absolute.pathname}${absolute.search}`, `http://${absolute.host}`);
-  }
-  const host = req.headers.host ?? 'localhost';
-  return new URL(path.startsWith('/') ? path : `/${path}`, `http://${HOST.test(host) ? host : 'invalid.invalid'}`);
-}
-
-/**
- * `path` overrides `req.url`, for frameworks that mount the handler under a
- * prefix and strip it (Express's `req.url` vs `req.originalUrl`).
- */
-export function toRequest(req: IncomingMessage, body?: Uint8Array, { signal, path }: { signal?: AbortSignal; path?: string } = {}): Request {
-  const headers = new Headers();
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i]!;
-    // HTTP/2 pseudo-headers are the runtime's business, not the handler's.
-    if (name.startsWith(':')) continue;
-    try {
-      headers.append(name, req.rawHeaders[i + 1]!);
-    } catch {
-      // A header value fetch's Headers refuses (e.g. a stray control character) is dropped, not fatal.
-    }
-  }
-  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-  return new Request(requestUrl(req, path), {
-    method: req.method,
-    headers,
-    body: hasBody ? (body ?? (Readable.toWeb(req) as ReadableStream<Uint8Array>)) : null,
-    // Required by undici for a streamed body.
-    ...(hasBody && !body ? { duplex: 'half' } : {}),
-    ...(signal ? { signal } : {}),
-  } as RequestInit);
-}
-
-export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of response.headers) {
-    if (name === 'set-cookie') continue;
-    headers[name] = value;
-  }
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
-  if (body && !response.headers.has('content-length')) headers['content-length'] = String(body.byteLength);
-  res.writeHead(response.status, headers);
-  res.end(body);
-}
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 const INTERNAL_ERROR = JSON.stringify({ ok: false, error: 'internal_error', message: 'Something went wrong on our side.' });
@@ -135,14 +52,13 @@ export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_M
     }
     let request: Request;
     try {
-      let body: Uint8Array | undefined;
+      let body: RequestBody | undefined;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        const read = await readBody(req, maxBodyBytes);
-        body = read.body;
+        body = await readBody(req, maxBodyBytes);
         // Not reading the rest of an oversized body: close the connection after answering instead.
-        if (!read.complete) res.shouldKeepAlive = false;
+        if (!body.complete) res.shouldKeepAlive = false;
       }
-      request = toRequest(req, body, { signal, ...(path === undefined ? {} : { path }) });
+      request = toRequest(req, body, { signal, path });
     } catch {
       // The client went away mid-body, or sent what fetch cannot represent.
       if (!res.headersSent && !res.destroyed) {

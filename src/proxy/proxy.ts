@@ -12,7 +12,7 @@ import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
 import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
 import { ProxyError } from './errors.js';
-import { errorResponse, json, readJson } from './http.js';
+import { errorResponse, json, readJson, reply } from './http.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
@@ -135,7 +135,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   const sendPath = settings.basePath + SEND_PATH;
   const verifyPath = settings.basePath + VERIFY_PATH;
 
-  async function send(request: Request, info: ConnectionInfo | undefined): Promise<Response> {
+  async function send(request: Request, info: ConnectionInfo | undefined): Promise<SendReply> {
     const body = SendRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
     const number = canonicalMobile(
@@ -165,14 +165,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       requestId: requestId ?? null,
       ms: now() - started,
     });
-    const reply: SendReply = {
-      ok: true,
-      session,
-      resendAfter: settings.resendAfter,
-      expiresIn: settings.sessionTtl,
-      msisdn: number.e164,
-    };
-    return json(200, reply);
+    return { ok: true, session, resendAfter: settings.resendAfter, expiresIn: settings.sessionTtl, msisdn: number.e164 };
   }
 
   /** Records how a verify ended. A store that fails here leaves the session held until it expires: closed, never open. */
@@ -190,7 +183,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     }
   }
 
-  async function verify(request: Request): Promise<Response> {
+  async function verify(request: Request): Promise<VerifyReply> {
     const body = VerifyRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
     const otp = foldDigits(body.data.otp).replace(/[\s-]/g, '');
@@ -228,8 +221,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     // Offer18 has recorded the conversion: the user is told so even if our own record fails.
     await settle(claims.id, 'verified');
     log({ level: 'info', event: 'otp.verified', msisdn: maskMsisdn(claims.msisdn), requestId: claims.requestId ?? null });
-    const reply: VerifyReply = { ok: true, verified: true };
-    return json(200, reply);
+    return { ok: true, verified: true };
   }
 
   return async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
@@ -240,11 +232,10 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       const path = url.pathname;
       if (path === HEALTH_PATH) {
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new ProxyError('method_not_allowed');
-        return json(200, { ok: true });
+        return json(request, 200, { ok: true });
       }
       kind = path === sendPath ? 'send' : path === verifyPath ? 'verify' : undefined;
       if (!kind) throw new ProxyError('not_found');
-      const route = kind === 'send' ? send : verify;
 
       if (!origins.hostAllowed(url)) {
         log({ level: 'info', event: 'request.refused', error: 'misdirected_request', host: url.host });
@@ -257,13 +248,12 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       }
       cors = origin.cors;
       if (request.method === 'OPTIONS') {
-        return new Response(null, { status: 204, headers: { ...cors, ...PREFLIGHT_HEADERS } });
+        return reply(request, 204, null, { ...cors, ...PREFLIGHT_HEADERS });
       }
       if (request.method !== 'POST') throw new ProxyError('method_not_allowed');
-      const response = await route(request, info);
-      for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
+      const body = kind === 'send' ? await send(request, info) : await verify(request);
       observe({ kind, outcome: kind === 'send' ? 'sent' : 'verified' });
-      return response;
+      return json(request, 200, body, cors);
     } catch (error) {
       if (kind && request.method !== 'OPTIONS') {
         observe({ kind, outcome: error instanceof ProxyError ? error.code : 'internal_error' });
@@ -279,7 +269,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         if (error.code === 'method_not_allowed') {
           headers.allow = new URL(request.url).pathname === HEALTH_PATH ? 'GET, HEAD' : 'POST, OPTIONS';
         }
-        return errorResponse(error, headers);
+        return errorResponse(request, error, headers);
       }
       log({
         level: 'error',
@@ -289,7 +279,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         // Without its first line: that is the message, logged (masked) above.
         stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
       });
-      return errorResponse(new ProxyError('internal_error'), cors);
+      return errorResponse(request, new ProxyError('internal_error'), cors);
     }
   };
 }

@@ -1,0 +1,310 @@
+/**
+ * Between `node:http` and fetch: the `Request` a handler gets and the writing
+ * of the `Response` it returns, each built only as far as it is used (the
+ * way @hono/node-server does it).
+ *
+ * On Node 20 a real `Request` and `Response` cost more than the proxy's own
+ * checks: an AbortSignal made transferable per request, a web stream for a
+ * body of a few hundred bytes each way, a `Headers` filled with every header
+ * and iterated back. The proxy reads the method, the URL, five headers and
+ * the body, and answers with a status, three headers and a JSON string. So
+ * the request is a facade over the IncomingMessage and the buffered body, the
+ * proxy's answers are `NodeResponse`s holding their parts, and the parts are
+ * written to the socket as they are. Both are `instanceof` their fetch class,
+ * and the first use past what they answer themselves builds the real object,
+ * which then answers everything: code between the proxy and this adapter
+ * (a router, a framework) sees fetch objects that behave as such.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { FAST_PATH, type FastPath, type ResponseClass } from '../proxy/http.js';
+
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What fetch's Headers refuses in a value; such a header is dropped, not fatal. */
+const FORBIDDEN_VALUE = /[\0\r\n]/;
+
+/**
+ * A request's headers, read from `rawHeaders` with fetch's rules (names
+ * without case, repeated headers joined with ", ", cookies with "; "), so a
+ * repeated Content-Type reads as fetch reads it, not as Node's
+ * first-one-wins `req.headers`. Anything past `get` and `has` works on a real
+ * `Headers`, made once.
+ */
+export class NodeHeaders {
+  readonly #raw: readonly string[];
+  #real: Headers | undefined;
+
+  constructor(rawHeaders: readonly string[]) {
+    this.#raw = rawHeaders;
+  }
+
+  get(name: string): string | null {
+    if (this.#real || !TOKEN.test(name)) return this.real().get(name);
+    const lower = name.toLowerCase();
+    let value: string | null = null;
+    for (let i = 0; i < this.#raw.length; i += 2) {
+      const raw = this.#raw[i]!;
+      if (raw.length !== lower.length || raw.toLowerCase() !== lower) continue;
+      const next = this.#raw[i + 1]!;
+      if (FORBIDDEN_VALUE.test(next)) continue;
+      value = value === null ? next : `${value}${lower === 'cookie' ? '; ' : ', '}${next}`;
+    }
+    return value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== null;
+  }
+
+  real(): Headers {
+    if (!this.#real) {
+      const headers = new Headers();
+      for (let i = 0; i < this.#raw.length; i += 2) {
+        const name = this.#raw[i]!;
+        // HTTP/2 pseudo-headers are the runtime's business, not the handler's.
+        if (name.startsWith(':')) continue;
+        try {
+          headers.append(name, this.#raw[i + 1]!);
+        } catch {
+          // A value fetch refuses (a stray control character) is dropped.
+        }
+      }
+      this.#real = headers;
+    }
+    return this.#real;
+  }
+}
+
+export interface RequestBody {
+  bytes: Uint8Array;
+  /** False when the body went on past what was read: a handler must refuse it. */
+  complete: boolean;
+}
+
+/** Fetch's `Request` without the cost; see the file's comment. */
+export class NodeRequest {
+  readonly #req: IncomingMessage;
+  readonly #url: string;
+  readonly #body: RequestBody | undefined;
+  readonly #signal: AbortSignal | undefined;
+  readonly #headers: NodeHeaders;
+  #real: Request | undefined;
+  readonly [FAST_PATH]: FastPath;
+
+  /**
+   * `body`: what was read of the body, or undefined to stream it from `req`
+   * if asked. `signal`: aborts when the client goes away; without one, a
+   * signal that never aborts is made if asked for.
+   */
+  constructor(req: IncomingMessage, url: string, headers: NodeHeaders, body: RequestBody | undefined, signal: AbortSignal | undefined) {
+    this.#req = req;
+    this.#url = url;
+    this.#headers = headers;
+    this.#body = body;
+    this.#signal = signal;
+    this[FAST_PATH] = { body, Response: NodeResponse as unknown as ResponseClass };
+  }
+
+  get method(): string {
+    return this.#req.method ?? 'GET';
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  get headers(): Headers {
+    return this.#real ? this.#real.headers : (this.#headers as unknown as Headers);
+  }
+
+  get signal(): AbortSignal {
+    return this.#signal ?? this.real().signal;
+  }
+
+  /** The real `Request`, built once, with the same headers, body and signal. */
+  real(): Request {
+    if (!this.#real) {
+      const method = this.method;
+      const init: RequestInit & { duplex?: 'half' } = { method, headers: this.#headers.real() };
+      if (this.#signal) init.signal = this.#signal;
+      if (method !== 'GET' && method !== 'HEAD') {
+        if (this.#body) {
+          init.body = this.#body.bytes as Uint8Array<ArrayBuffer>;
+        } else {
+          init.body = Readable.toWeb(this.#req) as ReadableStream<Uint8Array>;
+          // Required by undici for a streamed body.
+          init.duplex = 'half';
+        }
+      }
+      this.#real = new Request(this.#url, init);
+    }
+    return this.#real;
+  }
+}
+
+interface ResponseParts {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+/**
+ * A `Response` that keeps its parts until someone uses it as a Response;
+ * `writeResponse` writes untouched ones straight from the parts.
+ */
+export class NodeResponse {
+  #parts: ResponseParts | undefined;
+  #real: Response | undefined;
+
+  constructor(body: string | null, init: { status: number; headers: Record<string, string> }) {
+    this.#parts = { status: init.status, headers: init.headers, body };
+  }
+
+  // Status is fixed at construction: answering it never needs the real Response.
+  get status(): number {
+    return this.#parts?.status ?? this.real().status;
+  }
+
+  get ok(): boolean {
+    return this.status >= 200 && this.status < 300;
+  }
+
+  /** Its parts while nobody has used it as a Response (its headers may since have changed). */
+  static parts(response: Response): ResponseParts | undefined {
+    return response instanceof NodeResponse ? response.#parts : undefined;
+  }
+
+  real(): Response {
+    if (!this.#real) {
+      const { status, headers, body } = this.#parts!;
+      this.#real = new Response(body, { status, headers });
+      this.#parts = undefined;
+    }
+    return this.#real;
+  }
+}
+
+/**
+ * Gives `target` every member of `standard` it does not define itself, each
+ * answered by `real(this)`, and makes `standard` its prototype so
+ * `instanceof` holds. Read from the runtime's own prototypes, so members a
+ * later Node adds are covered too.
+ */
+function delegateTo(target: object, standard: object, real: (self: object) => object): void {
+  for (const key of Reflect.ownKeys(standard)) {
+    if (key === 'constructor' || key === Symbol.toStringTag || Object.prototype.hasOwnProperty.call(target, key)) continue;
+    const descriptor = Object.getOwnPropertyDescriptor(standard, key)!;
+    if (descriptor.get) {
+      Object.defineProperty(target, key, {
+        configurable: true,
+        get(this: object) {
+          return Reflect.get(real(this), key);
+        },
+      });
+    } else if (typeof descriptor.value === 'function') {
+      Object.defineProperty(target, key, {
+        configurable: true,
+        writable: true,
+        value(this: object, ...args: unknown[]) {
+          const self = real(this) as unknown as Record<PropertyKey, (...a: unknown[]) => unknown>;
+          return self[key]!(...args);
+        },
+      });
+    }
+  }
+  Object.setPrototypeOf(target, standard);
+}
+
+delegateTo(NodeHeaders.prototype, Headers.prototype, (self) => (self as NodeHeaders).real());
+delegateTo(NodeRequest.prototype, Request.prototype, (self) => (self as NodeRequest).real());
+delegateTo(NodeResponse.prototype, Response.prototype, (self) => (self as NodeResponse).real());
+
+/**
+ * Reads a request body into memory, up to `cap + 1` bytes, counting what
+ * arrives (Content-Length is only a claim). Buffering beats a web stream
+ * here: the bodies this server takes are a few hundred bytes.
+ */
+export function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (complete: boolean) => {
+      req.off('data', onData).off('end', onEnd).off('error', reject);
+      resolve({ bytes: chunks.length === 1 && complete ? chunks[0]! : Buffer.concat(chunks, Math.min(size, cap + 1)), complete });
+    };
+    const onData = (chunk: Buffer) => {
+      chunks.push(chunk);
+      size += chunk.length;
+      if (size > cap) {
+        req.pause();
+        done(false);
+      }
+    };
+    const onEnd = () => done(true);
+    req.on('data', onData).on('end', onEnd).on('error', reject);
+  });
+}
+
+const HOST = /^[A-Za-z0-9.\-:[\]]+$/;
+const ABSOLUTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The request URL as the client addressed it. An absolute-form target
+ * (`POST http://other.example/otp/send`) names its own host, which then
+ * counts instead of `Host` (RFC 9112 §3.2.2), so the proxy's host check sees
+ * what the client really asked for. A host that is no host becomes
+ * `invalid.invalid`, which no configuration serves.
+ */
+function requestUrl(headers: NodeHeaders, path: string): string {
+  if (ABSOLUTE.test(path) && URL.canParse(path)) {
+    const absolute = new URL(path);
+    return `http://${absolute.host}${absolute.pathname}${absolute.search}`;
+  }
+  const host = headers.get('host') ?? 'localhost';
+  const url = `http://${HOST.test(host) ? host : 'invalid.invalid'}${path.startsWith('/') ? path : `/${path}`}`;
+  if (!URL.canParse(url)) throw new TypeError('unreadable request target');
+  return url;
+}
+
+/**
+ * A `Request` for `req`. `body`: what `readBody` read, or nothing to stream
+ * the body from `req` when it is asked for. `path` overrides `req.url`, for
+ * frameworks that mount the handler under a prefix and strip it. Throws on a
+ * request fetch cannot represent.
+ */
+export function toRequest(
+  req: IncomingMessage,
+  body?: Uint8Array | RequestBody,
+  { signal, path = req.url ?? '/' }: { signal?: AbortSignal | undefined; path?: string | undefined } = {},
+): Request {
+  const headers = new NodeHeaders(req.rawHeaders);
+  const read = body instanceof Uint8Array ? { bytes: body, complete: true } : body;
+  return new NodeRequest(req, requestUrl(headers, path), headers, read, signal) as unknown as Request;
+}
+
+/** Writes a handler's answer; a `NodeResponse` nobody touched goes out straight from its parts. */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const parts = NodeResponse.parts(response);
+  if (parts) {
+    const { status, headers, body } = parts;
+    if (body === null) {
+      res.writeHead(status, headers);
+      res.end();
+    } else {
+      res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
+      res.end(body);
+    }
+    return;
+  }
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of response.headers) {
+    if (name === 'set-cookie') continue;
+    headers[name] = value;
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  if (body && !response.headers.has('content-length')) headers['content-length'] = String(body.byteLength);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
