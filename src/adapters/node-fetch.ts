@@ -1,7 +1,7 @@
 /**
- * Between `node:http` and fetch: the `Request` a handler gets and the writing
- * of the `Response` it returns, each built only as far as it is used (the
- * way @hono/node-server does it).
+ * Between `node:http` and fetch: a request listener that hands a
+ * fetch-standard handler its `Request` and writes the `Response` it returns,
+ * each built only as far as it is used (the way @hono/node-server does it).
  *
  * On Node 20 a real `Request` and `Response` cost more than the proxy's own
  * checks: an AbortSignal made transferable per request, a web stream for a
@@ -18,6 +18,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { FAST_PATH, type FastPath, type ResponseClass } from '../proxy/http.js';
+import type { ConnectionInfo } from '../proxy/proxy.js';
+import type { Logger } from '../proxy/log.js';
 
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /** What fetch's Headers refuses in a value; such a header is dropped, not fatal. */
@@ -282,20 +284,17 @@ export function toRequest(
   return new NodeRequest(req, requestUrl(headers, path), headers, read, signal) as unknown as Request;
 }
 
-/** Writes a handler's answer; a `NodeResponse` nobody touched goes out straight from its parts. */
-export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+export interface WritableParts {
+  status: number;
+  headers: Record<string, string | string[]>;
+  /** Null: no body. */
+  body: string | Uint8Array | null;
+}
+
+/** What to write for a handler's answer: straight from its parts when nobody touched it, read back otherwise. */
+export async function responseParts(response: Response): Promise<WritableParts> {
   const parts = NodeResponse.parts(response);
-  if (parts) {
-    const { status, headers, body } = parts;
-    if (body === null) {
-      res.writeHead(status, headers);
-      res.end();
-    } else {
-      res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
-      res.end(body);
-    }
-    return;
-  }
+  if (parts) return parts;
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of response.headers) {
     if (name === 'set-cookie') continue;
@@ -303,8 +302,118 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) headers['set-cookie'] = cookies;
-  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : undefined;
-  if (body && !response.headers.has('content-length')) headers['content-length'] = String(body.byteLength);
-  res.writeHead(response.status, headers);
+  const body = response.body ? new Uint8Array(await response.arrayBuffer()) : null;
+  return { status: response.status, headers, body };
+}
+
+/** Writes a handler's answer to a `node:http` response. */
+export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
+  const { status, headers, body } = await responseParts(response);
+  if (body === null) {
+    res.writeHead(status, headers);
+    res.end();
+    return;
+  }
+  const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
+  res.writeHead(status, headers['content-length'] === undefined ? { ...headers, 'content-length': String(length) } : headers);
   res.end(body);
 }
+
+/** A JSON answer of the adapter's own (it could not read the request, the handler crashed), built like the core's. */
+export function adapterReply(status: number, body: unknown): Response {
+  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  return new NodeResponse(JSON.stringify(body), { status, headers }) as unknown as Response;
+}
+
+export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
+
+/** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+const UNREADABLE = { ok: false, error: 'invalid_request', message: 'The request could not be read.' };
+const INTERNAL_ERROR = { ok: false, error: 'internal_error', message: 'Something went wrong on our side.' };
+
+export interface AnswerOptions {
+  /** Largest body buffered for the handler; see DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
+  /** Where a handler's crash is reported; it answers 500 either way. */
+  log?: Logger | undefined;
+  /** Overrides `req.url`, for frameworks that mount the handler under a prefix and strip it. */
+  path?: string | undefined;
+  /** Becomes `request.signal`. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface Answer {
+  response: Response;
+  /** False when the body went on past `maxBodyBytes` and was left unread: the connection must close after answering. */
+  bodyRead: boolean;
+}
+
+/**
+ * Reads `req` and runs the handler on it: the answer to write, whatever
+ * happens (a client that cannot be understood gets 400, a handler that throws
+ * 500). For servers and frameworks that write the answer their own way.
+ */
+export async function answer(handler: FetchHandler, req: IncomingMessage, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, log, path, signal }: AnswerOptions = {}): Promise<Answer> {
+  let request: Request;
+  let body: RequestBody | undefined;
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req, maxBodyBytes);
+    request = toRequest(req, body, { signal, path });
+  } catch {
+    // The client went away mid-body, or sent what fetch cannot represent.
+    return { response: adapterReply(400, UNREADABLE), bodyRead: body?.complete ?? false };
+  }
+  const bodyRead = body?.complete ?? true;
+  try {
+    return { response: await handler(request, { remoteAddress: req.socket.remoteAddress }), bodyRead };
+  } catch (error) {
+    // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
+    crashed(log, error);
+    return { response: adapterReply(500, INTERNAL_ERROR), bodyRead };
+  }
+}
+
+function crashed(log: Logger | undefined, error: unknown): void {
+  log?.({ level: 'error', event: 'request.crashed', error: (error as Error)?.name ?? 'Error', detail: (error as Error)?.message });
+}
+
+export interface ListenerOptions extends Omit<AnswerOptions, 'path' | 'signal'> {
+  /**
+   * Give the handler a `request.signal` that aborts when the client goes away.
+   * Off by default: the proxy never abandons an upstream call (a generate may
+   * already have sent its SMS), and Node 20 makes each AbortSignal costly.
+   */
+  abortOnClose?: boolean;
+}
+
+/** A `node:http` request listener for a fetch-standard handler. */
+export function createListener(handler: FetchHandler, { abortOnClose = false, ...options }: ListenerOptions = {}) {
+  return async (req: IncomingMessage, res: ServerResponse, path?: string): Promise<void> => {
+    let signal: AbortSignal | undefined;
+    if (abortOnClose) {
+      const abort = new AbortController();
+      signal = abort.signal;
+      res.once('close', () => {
+        if (!res.writableFinished) abort.abort();
+      });
+    }
+    const { response, bodyRead } = await answer(handler, req, { ...options, path, signal });
+    // The client went away (mid-body, say): nobody to answer.
+    if (res.destroyed) return;
+    // Not reading the rest of an oversized body: close the connection after answering instead.
+    if (!bodyRead) res.shouldKeepAlive = false;
+    try {
+      await writeResponse(res, response);
+    } catch (error) {
+      // A body that fails as it is read back (a stream that errors) is the handler's bug too.
+      crashed(options.log, error);
+      if (!res.headersSent) await writeResponse(res, adapterReply(500, INTERNAL_ERROR));
+      else res.destroy();
+    }
+    // A body refused unread is not drained: the connection closes (see shouldKeepAlive above).
+    if (!req.complete && res.shouldKeepAlive) req.resume();
+  };
+}
+

@@ -6,83 +6,37 @@
  * a connection cap that sheds idle sockets first, and a stop that lets
  * in-flight requests finish. No proxy logic lives here.
  */
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
-import type { ConnectionInfo } from '../proxy/proxy.js';
 import type { Logger } from '../proxy/log.js';
-import { readBody, toRequest, writeResponse, type RequestBody } from './node-fetch.js';
+import { createListener, type FetchHandler } from './node-fetch.js';
 
 export { createUndiciTransport } from './node-transport.js';
+export {
+  createNodeProxy,
+  otpFlow,
+  otpFlowFastify,
+  type NodeOtpProxy,
+  type OtpFlowMiddleware,
+  type FastifyScope,
+  type FastifyRequestLike,
+  type FastifyReplyLike,
+} from './node-frameworks.js';
 export { nodeSessionCrypto } from './node-crypto.js';
-export { toRequest, writeResponse } from './node-fetch.js';
-
-export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
-
-/** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
-
-const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
-const INTERNAL_ERROR = JSON.stringify({ ok: false, error: 'internal_error', message: 'Something went wrong on our side.' });
-const UNREADABLE = JSON.stringify({ ok: false, error: 'invalid_request', message: 'The request could not be read.' });
-
-export interface ListenerOptions {
-  /** Largest body buffered for the handler; see DEFAULT_MAX_BODY_BYTES. */
-  maxBodyBytes?: number;
-  /**
-   * Give the handler a `request.signal` that aborts when the client goes away.
-   * Off by default: the proxy never abandons an upstream call (a generate may
-   * already have sent its SMS), and Node 20 makes each AbortSignal costly.
-   */
-  abortOnClose?: boolean;
-  /** Where a handler's crash is reported; it answers 500 either way. */
-  log?: Logger;
-}
-
-/** A `node:http` request listener for a fetch-standard handler. */
-export function createListener(handler: FetchHandler, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, abortOnClose = false, log }: ListenerOptions = {}) {
-  return async (req: IncomingMessage, res: ServerResponse, path?: string): Promise<void> => {
-    let signal: AbortSignal | undefined;
-    if (abortOnClose) {
-      const abort = new AbortController();
-      signal = abort.signal;
-      res.once('close', () => {
-        if (!res.writableFinished) abort.abort();
-      });
-    }
-    let request: Request;
-    try {
-      let body: RequestBody | undefined;
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        body = await readBody(req, maxBodyBytes);
-        // Not reading the rest of an oversized body: close the connection after answering instead.
-        if (!body.complete) res.shouldKeepAlive = false;
-      }
-      request = toRequest(req, body, { signal, path });
-    } catch {
-      // The client went away mid-body, or sent what fetch cannot represent.
-      if (!res.headersSent && !res.destroyed) {
-        res.writeHead(400, JSON_TYPE);
-        res.end(UNREADABLE);
-      }
-      return;
-    }
-    try {
-      await writeResponse(res, await handler(request, { remoteAddress: req.socket.remoteAddress }));
-    } catch (error) {
-      // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
-      log?.({ level: 'error', event: 'request.crashed', error: (error as Error)?.name ?? 'Error', detail: (error as Error)?.message });
-      if (!res.headersSent) {
-        res.writeHead(500, JSON_TYPE);
-        res.end(INTERNAL_ERROR);
-      } else {
-        res.destroy();
-      }
-    }
-    // A body refused unread is not drained: the connection closes (see shouldKeepAlive above).
-    if (!req.complete && res.shouldKeepAlive) req.resume();
-  };
-}
+export {
+  answer,
+  createListener,
+  toRequest,
+  writeResponse,
+  responseParts,
+  DEFAULT_MAX_BODY_BYTES,
+  type Answer,
+  type AnswerOptions,
+  type FetchHandler,
+  type ListenerOptions,
+  type WritableParts,
+} from './node-fetch.js';
 
 /**
  * The soft limit on open files, from /proc on Linux; 1024 (the usual default)

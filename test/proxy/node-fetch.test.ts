@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { serve, type FetchHandler } from '../../src/adapters/node.js';
+import { createOtpProxy } from '../../src/proxy/index.js';
+import { TEST_SECRET } from '../helpers/harness.js';
 import { Agent, postRaw } from '../helpers/load.js';
 
 async function withServer(handler: FetchHandler, run: (url: string) => Promise<void>): Promise<void> {
@@ -167,5 +169,28 @@ describe('the response a handler returns', () => {
         assert.deepEqual(await reply.json(), { ok: true });
       },
     );
+  });
+});
+
+describe('the core without the Node adapter', () => {
+  it('answers a real Request with real Responses, which runtimes that check brands (Deno.serve, workerd) require', async () => {
+    const handle = createOtpProxy({
+      offer18: { key: 'fetch-test-key', aid: '1', mid: '2', partner: 'p', apiBase: 'http://upstream.invalid' },
+      sessionSecret: TEST_SECRET,
+      logger: () => {},
+      transport: async () => ({ status: 200, body: JSON.stringify({ status: '200', response: 'otp_sent', data: 'r1' }) }),
+    });
+    const requests = [
+      new Request('http://127.0.0.1/otp/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"msisdn":"+971501234567"}' }),
+      new Request('http://127.0.0.1/otp/send', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"msisdn":"no"}' }),
+      new Request('http://127.0.0.1/otp/send', { method: 'OPTIONS' }),
+      new Request('http://127.0.0.1/healthz'),
+    ];
+    for (const request of requests) {
+      const response = await handle(request);
+      assert.equal(Object.getPrototypeOf(response), Response.prototype);
+      // Brand-checked: throws on anything that only looks like a Response.
+      await Response.prototype.arrayBuffer.call(response);
+    }
   });
 });
