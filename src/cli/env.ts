@@ -23,9 +23,15 @@ export function loadEnv(dir = process.cwd(), env: Env = process.env, files: read
 
 const portError = 'must be a port number from 0 to 65535';
 const connectionsError = 'must be a whole number from 16 to 1000000';
+const port = () => z.coerce.number({ error: portError }).int(portError).min(0, portError).max(65535, portError);
 const Listen = z.object({
-  PORT: z.coerce.number({ error: portError }).int(portError).min(0, portError).max(65535, portError).default(8787),
+  PORT: port().default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
+  OTP_METRICS_PORT: port().optional(),
+  OTP_METRICS_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an address to listen on, like 127.0.0.1')
+    .optional(),
   OTP_MAX_CONNECTIONS: z.coerce.number({ error: connectionsError }).int(connectionsError).min(16, connectionsError).max(1_000_000, connectionsError).optional(),
   OTP_CONTENT_SECURITY_POLICY: z
     .string()
@@ -36,6 +42,8 @@ const Listen = z.object({
 export interface ListenSettings {
   port: number;
   host: string;
+  /** Where Prometheus metrics are served, never on the public port; undefined: not served. */
+  metrics: { port: number; host: string } | undefined;
   maxConnections: number | undefined;
   contentSecurityPolicy: string | undefined;
 }
@@ -45,6 +53,8 @@ export function listenFromEnv(env: Env): ListenSettings {
   const result = Listen.safeParse({
     PORT: value('PORT'),
     HOST: value('HOST'),
+    OTP_METRICS_PORT: value('OTP_METRICS_PORT'),
+    OTP_METRICS_HOST: value('OTP_METRICS_HOST'),
     OTP_MAX_CONNECTIONS: value('OTP_MAX_CONNECTIONS'),
     OTP_CONTENT_SECURITY_POLICY: value('OTP_CONTENT_SECURITY_POLICY'),
   });
@@ -52,9 +62,19 @@ export function listenFromEnv(env: Env): ListenSettings {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);
   }
+  const { PORT, OTP_METRICS_PORT, OTP_METRICS_HOST } = result.data;
+  if (OTP_METRICS_PORT === undefined && OTP_METRICS_HOST !== undefined) {
+    throw new ConfigError('OTP_METRICS_HOST is set but OTP_METRICS_PORT is not: set the port to serve metrics on');
+  }
+  // Port 0 picks a free port for each, so two zeros never meet.
+  if (OTP_METRICS_PORT !== undefined && OTP_METRICS_PORT !== 0 && OTP_METRICS_PORT === PORT) {
+    throw new ConfigError('OTP_METRICS_PORT must differ from PORT: metrics are never served on the public port');
+  }
   return {
-    port: result.data.PORT,
+    port: PORT,
     host: result.data.HOST,
+    // Loopback unless told otherwise: a scraper on the same machine, or a host the operator chose on purpose.
+    metrics: OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST ?? '127.0.0.1' },
     maxConnections: result.data.OTP_MAX_CONNECTIONS,
     contentSecurityPolicy: result.data.OTP_CONTENT_SECURITY_POLICY,
   };

@@ -34,6 +34,8 @@ export interface ServeOptions {
 
 export interface RunningApp extends RunningServer {
   simulator: RunningSimulator | undefined;
+  /** Where Prometheus metrics are served (`…/metrics`), when OTP_METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   /** The longest a request can still take: the upstream deadline, plus a little to write the answer. */
   graceMs: number;
 }
@@ -98,9 +100,13 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
   const transport = createUndiciTransport();
   const stores = redis ? redisStores(redis) : simulator ? resettableStores() : undefined;
+  // Loaded only when asked for: prom-client is not needed to serve.
+  const metrics = listenOn.metrics && (await import('../adapters/node-metrics.js')).createMetrics();
+  if (redis) metrics?.watchStore('redis', () => redis.status === 'ready');
+  else metrics?.watchStore('memory', () => true);
   let proxy: OtpProxyHandler;
   try {
-    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, ...stores });
+    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
   } catch (error) {
     await simulator?.close();
     redis?.disconnect();
@@ -121,6 +127,22 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   };
 
   const running = await serve(app, { port: listenOn.port, host: listenOn.host, maxConnections: listenOn.maxConnections, log });
+  let metricsServer: RunningServer | undefined;
+  if (metrics && listenOn.metrics) {
+    try {
+      const { serveMetrics } = await import('../adapters/node-metrics.js');
+      metricsServer = await serveMetrics(metrics.registry, { ...listenOn.metrics, log });
+    } catch (error) {
+      await running.close();
+      await simulator?.close();
+      await transport.close();
+      redis?.disconnect();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new ConfigError(`OTP_METRICS_PORT ${listenOn.metrics.port} is already in use; set it to a free port`);
+      }
+      throw error;
+    }
+  }
   if (simulator) {
     say('SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here.');
   } else {
@@ -136,13 +158,18 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
   if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
   if (redis) say(`budgets and sessions shared through Redis at ${new URL(redisUrl!).host}`);
+  const metricsUrl = metricsServer && `${metricsServer.url}/metrics`;
+  if (metricsUrl) say(`Prometheus metrics at ${metricsUrl} (not on the public port)`);
 
   return {
     ...running,
     simulator,
+    metricsUrl,
     graceMs: settings.offer18.timeoutMs + 2_000,
     close: async (graceMs = 0) => {
       await running.close(graceMs);
+      // After the public server: the last requests' measurements can still be scraped while they finish.
+      await metricsServer?.close();
       await simulator?.close();
       await transport.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());

@@ -113,6 +113,8 @@ export function envExample(kit: KitSettings): string {
     line('REDIS_URL', '', 'redis://… to share budgets and sessions between several servers, and keep them across restarts.'),
     line('PORT', '8787', 'Port to listen on.'),
     line('HOST', '127.0.0.1', 'Address to listen on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 on a platform that routes to the port.'),
+    line('OTP_METRICS_PORT', '', 'Serve Prometheus metrics (sends, verifies, Offer18 latency) on this port, never on PORT. Empty: none.'),
+    line('OTP_METRICS_HOST', '', 'Address the metrics port listens on; empty: 127.0.0.1, for a scraper on this machine.'),
     line('NODE_ENV', 'production', 'production refuses to start without OTP_SESSION_SECRET.'),
   ].join('\n');
 }

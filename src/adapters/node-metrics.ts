@@ -1,0 +1,142 @@
+/**
+ * Prometheus metrics for the proxy on Node, from the core's measurements
+ * (`observe`), in a registry of their own, served on a port of their own.
+ *
+ * Every label value comes from a closed list: the contract's error codes and
+ * a few fixed words. A measurement carrying anything else is counted under
+ * `other`, so no number, code or address can ever become a label, whatever a
+ * future core reports.
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
+import type { Logger } from '../proxy/log.js';
+import type { Measurement, Observer } from '../proxy/observe.js';
+import { serve, type RunningServer } from './node.js';
+
+/** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
+export type Outcome = 'sent' | 'verified' | 'wrong_code' | 'refused' | 'upstream_error' | 'failed';
+
+const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
+const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
+
+/**
+ * An error code's outcome: Offer18 failing (`upstream_*`), us failing (5xx:
+ * a store down, a bug), a wrong code, or a refusal (every other 4xx, from a
+ * malformed number to a spent budget).
+ */
+export function outcomeOf(code: ErrorCode): Outcome {
+  if (code === 'otp_invalid') return 'wrong_code';
+  if (code.startsWith('upstream_')) return 'upstream_error';
+  return ERRORS[code].status >= 500 ? 'failed' : 'refused';
+}
+
+/** Every label value the proxy's series can carry; a test holds the exposition to it. */
+export const LABEL_VALUES: ReadonlySet<string> = new Set([
+  'sent',
+  'verified',
+  'wrong_code',
+  'refused',
+  'upstream_error',
+  'failed',
+  'other',
+  'memory',
+  'redis',
+  ...UPSTREAM_OUTCOMES,
+  ...ENDPOINTS,
+  ...Object.keys(ERRORS),
+]);
+
+/**
+ * Seconds, from a fast answer on a good day to OFFER18_TIMEOUT_MS's ceiling;
+ * 8 s is the default deadline, so timeouts sit in their own bucket.
+ */
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 15, 30, 60, 120];
+
+export interface OtpMetrics {
+  readonly registry: Registry;
+  /** Give to `createOtpProxy({ observe })`. */
+  readonly observe: Observer;
+  /** Reports a store as up or down at every scrape: memory is always up, Redis while connected. */
+  watchStore(store: 'memory' | 'redis', up: () => boolean): void;
+}
+
+/**
+ * The proxy's series in a new registry (never prom-client's global one, which
+ * an app embedding the proxy may use for its own), plus Node's process
+ * metrics unless `processMetrics: false`.
+ */
+export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: { processMetrics?: boolean; prefix?: string } = {}): OtpMetrics {
+  const registry = new Registry();
+  if (processMetrics) collectDefaultMetrics({ register: registry });
+
+  const counter = (what: 'sends' | 'verifies', help: string) =>
+    new Counter({ name: `${prefix}${what}_total`, help, labelNames: ['outcome', 'reason'] as const, registers: [registry] });
+  const sends = counter('sends', 'Sends (POST /send) by outcome; reason is the error code, for every outcome but sent.');
+  const verifies = counter('verifies', 'Verifies (POST /verify) by outcome; reason is the error code, for every outcome but verified and wrong_code.');
+  // Present from the start, so rate() and ratios have a series before the first send.
+  sends.inc({ outcome: 'sent' }, 0);
+  verifies.inc({ outcome: 'verified' }, 0);
+  verifies.inc({ outcome: 'wrong_code' }, 0);
+
+  const upstream = new Histogram({
+    name: `${prefix}offer18_request_duration_seconds`,
+    help: 'Calls to Offer18 (otp_gen, otp_verify) by how they ended: answered, or rejected, bad_reply, unavailable, timeout.',
+    labelNames: ['endpoint', 'outcome'] as const,
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
+  });
+
+  const stores = new Map<string, () => boolean>();
+  new Gauge({
+    name: `${prefix}store_up`,
+    help: 'Whether the store budgets and verifies live in can answer (1) or not (0): memory always, Redis while connected.',
+    labelNames: ['store'] as const,
+    registers: [registry],
+    collect() {
+      for (const [store, up] of stores) this.set({ store }, up() ? 1 : 0);
+    },
+  });
+
+  const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'upstream') {
+      const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
+      const outcome = UPSTREAM_OUTCOMES.has(measurement.outcome) ? measurement.outcome : 'other';
+      if (Number.isFinite(measurement.seconds) && measurement.seconds >= 0) upstream.observe({ endpoint, outcome }, measurement.seconds);
+      return;
+    }
+    const series = measurement.kind === 'send' ? sends : measurement.kind === 'verify' ? verifies : undefined;
+    if (!series) return;
+    const { outcome } = measurement;
+    if (outcome === 'sent' || outcome === 'verified') series.inc({ outcome });
+    else if (outcome === 'otp_invalid') series.inc({ outcome: 'wrong_code' });
+    else if (isErrorCode(outcome)) series.inc({ outcome: outcomeOf(outcome), reason: outcome });
+    else series.inc({ outcome: 'other' });
+  };
+
+  return {
+    registry,
+    observe,
+    watchStore(store, up) {
+      stores.set(store, up);
+    },
+  };
+}
+
+/**
+ * Serves `GET /metrics` from `registry` on its own port, loopback unless told
+ * otherwise: metrics say how a campaign converts, which is the affiliate's
+ * business, and the public port never serves them. Nothing else is there.
+ */
+export function serveMetrics(registry: Registry, { port = 0, host = '127.0.0.1', log }: { port?: number; host?: string; log?: Logger } = {}): Promise<RunningServer> {
+  const json = (status: number, error: ErrorCode, headers: Record<string, string> = {}) =>
+    Response.json({ ok: false, error, message: ERRORS[error].message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  return serve(
+    async (request) => {
+      if (new URL(request.url).pathname !== '/metrics') return json(404, 'not_found');
+      if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, 'method_not_allowed', { allow: 'GET, HEAD' });
+      return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
+    },
+    // A scraper or two: a small cap leaves the descriptors to the public server.
+    { port, host, maxConnections: 32, ...(log ? { log } : {}) },
+  );
+}
