@@ -308,7 +308,20 @@ export async function responseParts(response: Response): Promise<WritableParts> 
 
 /** Writes a handler's answer to a `node:http` response. */
 export async function writeResponse(res: ServerResponse, response: Response): Promise<void> {
-  const { status, headers, body } = await responseParts(response);
+  await write(res, response);
+}
+
+/** `writeResponse`, without a promise when there is nothing to wait for (an untouched `NodeResponse`): this runs for every request. */
+function write(res: ServerResponse, response: Response): Promise<void> | undefined {
+  const parts = NodeResponse.parts(response);
+  if (parts) {
+    writeParts(res, parts);
+    return undefined;
+  }
+  return responseParts(response).then((read) => writeParts(res, read));
+}
+
+function writeParts(res: ServerResponse, { status, headers, body }: WritableParts): void {
   if (body === null) {
     res.writeHead(status, headers);
     res.end();
@@ -405,11 +418,12 @@ export function createListener(handler: FetchHandler, { abortOnClose = false, ..
     // Not reading the rest of an oversized body: close the connection after answering instead.
     if (!bodyRead) res.shouldKeepAlive = false;
     try {
-      await writeResponse(res, response);
+      const reading = write(res, response);
+      if (reading) await reading;
     } catch (error) {
       // A body that fails as it is read back (a stream that errors) is the handler's bug too.
       crashed(options.log, error);
-      if (!res.headersSent) await writeResponse(res, adapterReply(500, INTERNAL_ERROR));
+      if (!res.headersSent) write(res, adapterReply(500, INTERNAL_ERROR));
       else res.destroy();
     }
     // A body refused unread is not drained: the connection closes (see shouldKeepAlive above).

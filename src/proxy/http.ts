@@ -80,6 +80,9 @@ export async function readCapped(
   return { bytes, complete };
 }
 
+/** Stateless between calls (no `stream` option), so one serves every request. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Reads a JSON body of at most `maxBytes`, counting the bytes that actually
  * arrive: a missing or lying Content-Length does not get a larger body in.
@@ -98,7 +101,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   if (!complete || bytes.byteLength > maxBytes) throw new ProxyError('payload_too_large');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = UTF8.decode(bytes);
   } catch {
     throw new ProxyError('invalid_json', { message: 'The request body is not valid UTF-8.' });
   }

@@ -79,8 +79,12 @@ export function canonicalMobile(input: string, options: MsisdnOptions, metadata:
     } catch {
       phone = undefined;
     }
-    if (!phone?.isValid()) continue;
-    if (!SMS_CAPABLE.has(phone.getType() ?? '')) {
+    if (!phone) continue;
+    // With metadata that knows number types, isValid() is getType() !== undefined: the same
+    // matching twice. Asking getType() first does it once for every valid number.
+    const type = phone.getType();
+    if (type === undefined && !phone.isValid()) continue;
+    if (!SMS_CAPABLE.has(type ?? '')) {
       best = 'msisdn_not_mobile';
       continue;
     }
