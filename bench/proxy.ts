@@ -147,7 +147,7 @@ try {
     server(true, ['proxy', apiBase]),
     server(true, ['proxy', apiBase, redis.url]),
     ...(BASELINE_LIB
-      ? [server(false, ['proxy', apiBase], { BASELINE_LIB }), server(false, ['proxy', apiBase, redis.url], { BASELINE_LIB })]
+      ? [server(true, ['proxy', apiBase], { BASELINE_LIB }), server(true, ['proxy', apiBase, redis.url], { BASELINE_LIB })]
       : []),
   ]);
   started.push(forwarder!, memory!, withRedis!, ...baseline);
@@ -160,6 +160,7 @@ try {
     { name: 'otp-flow proxy, Redis store', url: `${withRedis!.url}/otp/send`, pid: withRedis!.child.pid! },
     ...baseline.map((b, i) => ({ name: `baseline proxy, ${i ? 'Redis' : 'memory'} store`, url: `${b.url}/otp/send`, pid: b.child.pid! })),
   ];
+  if (PROFILE_DIR) for (const t of targets.slice(1)) process.stderr.write(`${t.name}: profiled as ${PROFILE_DIR}/CPU.*.${t.pid}.0.*.cpuprofile\n`);
   const samples: Sample[][] = targets.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, target] of targets.entries()) samples[i]!.push(await measure(target.url, target.pid, true));
