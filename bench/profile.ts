@@ -50,6 +50,31 @@ function origin(url: string, name: string): string {
   return ours ? `otp-flow ${ours[1]}` : url;
 }
 
+/**
+ * Which part of the work a sample belongs to, for comparing a proxy with a
+ * bare forwarder and one build with another. `node:undici` is Node's own
+ * fetch (Request, Response, Headers); `undici` is the package, the upstream client.
+ */
+function part(n: Node): string {
+  const { functionName: name, url } = n.callFrame;
+  const from = origin(url, name);
+  if (['writev', 'writeLatin1String', 'writeUtf8String', 'writeBuffer', 'writevGeneric'].includes(name)) return 'socket writes';
+  if (from === '(garbage collector)') return 'garbage collection';
+  if (/^node:internal\/modules|^tsx$|cjs-module-lexer|node:internal\/bootstrap|node:internal\/source_map/.test(from)) return 'start-up (module loading)';
+  if (from === 'node:undici' || from === 'node:internal/webstreams' || name === 'makeTransferable' || name === 'createAbortSignal') return 'fetch objects (Request, Response, streams)';
+  if (from === 'undici' || url.startsWith('wasm://')) return 'upstream client (undici)';
+  if (['runMicrotasks', 'processTicksAndRejections', 'nextTick'].includes(name)) return 'promises and ticks';
+  if (name === '(program)') return 'V8, unattributed';
+  if (/^node:(_http|net|internal\/streams|internal\/stream_base|events|internal\/http)/.test(from)) return 'node:http and streams';
+  if (/crypto|session\.js/.test(from)) return 'crypto (sessions, store keys)';
+  if (/libphonenumber|phone\.js/.test(from)) return 'phone numbers';
+  if (/stores\.js|limits\.js|ioredis|redis/.test(from)) return 'budgets and stores';
+  if (from === 'zod') return 'zod';
+  if (/^otp-flow (proxy|contract|shared)/.test(from) || from === 'ipaddr.js') return 'proxy core, other';
+  if (/^otp-flow (adapters|cli)/.test(from)) return 'Node adapter';
+  return 'other';
+}
+
 const pct = (us: number) => `${((us / busy) * 100).toFixed(1)}%`;
 const group = (key: (n: Node) => string) => {
   const sums = new Map<string, number>();
@@ -63,7 +88,10 @@ const group = (key: (n: Node) => string) => {
 };
 
 console.log(`${(total / 1e6).toFixed(1)} s profiled, ${(busy / 1e6).toFixed(1)} s busy (${((busy / total) * 100).toFixed(0)}%)\n`);
-console.log('Self time by origin:');
+const startup = group(part).find(([k]) => k.startsWith('start-up'))?.[1] ?? 0;
+console.log(`Self time by part (of the busy time after start-up, ${((busy - startup) / 1e6).toFixed(1)} s):`);
+for (const [k, us] of group(part)) if (!k.startsWith('start-up')) console.log(`  ${((us / (busy - startup)) * 100).toFixed(1).padStart(5)}%  ${k}`);
+console.log('\nSelf time by origin:');
 for (const [k, us] of group((n) => origin(n.callFrame.url, n.callFrame.functionName)).slice(0, top)) console.log(`  ${pct(us).padStart(6)}  ${k}`);
 console.log('\nSelf time by function:');
 for (const [k, us] of group((n) => `${n.callFrame.functionName || '(anonymous)'}  ${origin(n.callFrame.url, n.callFrame.functionName)}:${n.callFrame.lineNumber + 1}`).slice(0, top)) {
