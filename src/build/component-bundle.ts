@@ -70,8 +70,9 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
   const metadata = await loadMetadata(options.countries);
   const source = [
     `import { defineOtpFlow } from ${JSON.stringify(sibling('define'))};`,
-    ...languages.map((l) => `import ${l} from ${JSON.stringify(sibling(`translations/${l}`))};`),
-    `export const OtpFlow = defineOtpFlow({ metadata: ${JSON.stringify(metadata)}, translations: { ${languages.join(', ')} } });`,
+    // Codes like zh-Hans are not identifiers: each language is imported under its index.
+    ...languages.map((l, i) => `import t${i} from ${JSON.stringify(sibling(`translations/${l}`))};`),
+    `export const OtpFlow = defineOtpFlow({ metadata: ${JSON.stringify(metadata)}, translations: { ${languages.map((l, i) => `${JSON.stringify(l)}: t${i}`).join(', ')} } });`,
   ].join('\n');
 
   const outDir = dirname(options.outFile);
