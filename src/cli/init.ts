@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/mobile/metadata';
 import { buildComponentBundle, LANGUAGES } from '../build/component-bundle.js';
-import { translations } from '../component/translations/index.js';
+import { pages, translations } from '../component/translations/index.js';
 import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
@@ -29,7 +29,7 @@ Required:
 Options:
   --countries <list>    every country numbers may come from, e.g. AE,SA (default: --country)
   --lang <code>         language of the page: ${LANGUAGES.join(', ')} (default: en)
-  --title <text>        page title (default: "Confirm your mobile number")
+  --title <text>        page title (default: "Confirm your mobile number" in the page's language)
   --success-url <url>   where to go once the number is confirmed (http(s) URL or /path)
   --origin <url>        the page's public address, e.g. https://landing.example (OTP_PUBLIC_ORIGIN;
                         until it is set, only pages on this machine can use the proxy)
@@ -155,7 +155,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
     countries,
     lang: args.lang,
     dir: translations[args.lang as keyof typeof translations].$dir,
-    title: args.title ?? 'Confirm your mobile number',
+    texts: pages[args.lang as keyof typeof pages],
+    title: args.title ?? pages[args.lang as keyof typeof pages].title,
     origin: args.origin,
     successUrl: args.successUrl,
     userId: args.userId,
