@@ -3,7 +3,7 @@
  * per runtime, so a failure names both. Each runtime also serves the
  * README's snippet for it, walked over real HTTP.
  */
-import { describe, it, before } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { CASES } from './cases.js';
 import { RUNTIMES, runRuntime, type RuntimeRun } from './runtimes.js';
@@ -21,33 +21,33 @@ const SNIPPETS = { deno: 'Deno.serve', bun: 'Bun.serve', workerd: 'Worker fetch'
 
 for (const runtime of RUNTIMES) {
   describe(`on ${runtime}`, () => {
-    let run: RuntimeRun;
-    before(async () => {
-      run = await runs[runtime];
-    });
+    // Awaited in each test rather than in a hook: a runtime that cannot start fails every test with
+    // its reason (a missing binary says how to get it) instead of leaving them cancelled.
+    const result = () => runs[runtime];
 
-    it('reports every case once', (t) => {
+    it('reports every case once', async (t) => {
+      const run = await result();
       t.diagnostic(`${run.about}: ${run.results.length} cases in ${(run.ms / 1000).toFixed(1)} s`);
       assert.deepEqual(run.results.map((r) => r.name), CASES.map((c) => c.name));
     });
 
     for (const c of CASES) {
-      it(c.name, () => {
-        const result = run.results.find((r) => r.name === c.name);
-        assert.ok(result, `${runtime} reported nothing for this case`);
-        assert.ok(result.ok, result.error);
+      it(c.name, async () => {
+        const found = (await result()).results.find((r) => r.name === c.name);
+        assert.ok(found, `${runtime} reported nothing for this case`);
+        assert.ok(found.ok, found.error);
       });
     }
 
     if (runtime === 'workerd') {
-      it('has no Node in it: no process, no Buffer (no nodejs_compat)', () => {
-        assert.deepEqual(run.globals, { process: 'undefined', Buffer: 'undefined' });
+      it('has no Node in it: no process, no Buffer (no nodejs_compat)', async () => {
+        assert.deepEqual((await result()).globals, { process: 'undefined', Buffer: 'undefined' });
       });
     }
 
     if (runtime !== 'node') {
-      it(`serves the README's ${SNIPPETS[runtime]} snippet: the code flow, budgets by peer address, JSON log lines without the key`, () => {
-        const served = run.served!;
+      it(`serves the README's ${SNIPPETS[runtime]} snippet: the code flow, budgets by peer address, JSON log lines without the key`, async () => {
+        const served = (await result()).served!;
         assert.deepEqual(
           served.steps.map((s) => `${s.what}: ${s.status}${s.error ? ` ${s.error}` : ''}`),
           [
