@@ -1,0 +1,62 @@
+/**
+ * `wrangler dev` from the repository's own wrangler, run in a Cloudflare kit
+ * as its `npm run dev` would: workerd on a free loopback port, Durable
+ * Objects persisted where the test says. Offline: wrangler notes it cannot
+ * fetch `Request.cf` and goes on.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProcess, type Started } from './cli.js';
+import { freePort } from './redis.js';
+
+export const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
+/** Where the kit's `npm install` would put `wrangler`, for running the kit's own npm scripts. */
+export const REPO_BIN = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
+
+/** Quiet, and nothing written outside the test's folders. */
+export async function wranglerEnv(): Promise<Record<string, string>> {
+  return {
+    WRANGLER_SEND_METRICS: 'false',
+    WRANGLER_LOG_PATH: await mkdtemp(join(tmpdir(), 'otp-flow-wrangler-logs-')),
+    NO_COLOR: '1',
+    npm_config_update_notifier: 'false',
+  };
+}
+
+/** Loopback, free ports for the Worker and its inspector, so parallel runs never collide. */
+export async function devArgs(): Promise<string[]> {
+  const [port, inspector] = [await freePort(), await freePort()];
+  return ['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false'];
+}
+
+export const READY = /Ready on (http:\/\/\S+)/;
+
+export async function wranglerDev(kit: string, { persistTo, vars = {} }: { persistTo: string; vars?: Record<string, string> }): Promise<Started> {
+  const args = ['dev', ...(await devArgs()), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])];
+  return startProcess(process.execPath, [WRANGLER, ...args], { cwd: kit, env: await wranglerEnv(), ready: READY, readyTimeoutMs: 60_000 });
+}
+
+/** Runs a command to completion, bounded by `timeoutMs`; stdout and stderr together, as a terminal shows them. */
+export function runCommand(
+  command: string,
+  args: string[],
+  { cwd, env = {}, timeoutMs = 120_000 }: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${command} ${args.join(' ')} did not finish in ${timeoutMs} ms\n${output}`));
+    }, timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
