@@ -167,7 +167,7 @@ You need Node.js 20.3 or newer (for wrangler ${WRANGLER_VERSION}, Cloudflare's c
 
 \`\`\`sh
 npm install            # the one set-up step: installs wrangler
-npm run simulate       # http://127.0.0.1:8787
+npm run simulate       # http://localhost:8787
 \`\`\`
 
 \`npm run simulate\` runs the Worker on your machine with a built-in Offer18 simulator inside it: no
@@ -195,7 +195,7 @@ For your machine, copy \`.dev.vars.example\` to \`.dev.vars\` and fill it in. \`
 
 \`\`\`sh
 cp .dev.vars.example .dev.vars     # then OFFER18_KEY and OTP_SESSION_SECRET
-npm run dev                        # http://127.0.0.1:8787
+npm run dev                        # http://localhost:8787
 \`\`\`
 
 This is the real Worker in Cloudflare's runtime (workerd), Durable Objects included, on your machine.
