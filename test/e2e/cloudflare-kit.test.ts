@@ -227,7 +227,9 @@ describe('a Cloudflare kit on wrangler dev', () => {
     assert.equal(calls('otp_verify'), MAX_ATTEMPTS);
   });
 
-  it('logs events and metrics as JSON lines, with numbers masked and never the key', () => {
+  it('logs events and metrics as JSON lines, with numbers masked and never the key', async () => {
+    // The last request above (a locked session) is logged last; lines travel behind the replies.
+    await worker.waitFor(/"kind":"verify","outcome":"session_locked"/);
     const output = worker.output();
     const lines = logLines(output);
     const metric = (match: Record<string, unknown>) => lines.some((l) => l.event === 'metric' && Object.entries(match).every(([k, v]) => l[k] === v));
@@ -282,6 +284,37 @@ describe('a Cloudflare kit on wrangler dev', () => {
   });
 });
 
+describe('budget windows in Durable Objects', () => {
+  let upstream: RunningSimulator;
+  let worker: Started;
+  const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
+
+  before(async () => {
+    upstream = await startSimulator(sim);
+    await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
+    worker = await wranglerDev(kit, {
+      persistTo: join(root, 'state-windows'),
+      vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0' },
+    });
+  });
+  after(async () => {
+    await worker?.stop();
+    await upstream?.close();
+  });
+
+  it('ends a window when it is over, after its object’s alarm has cleared it, and the key counts afresh', async () => {
+    assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971508889900' })).status, 200);
+    const refused = await post(worker.url, '/otp/send', { msisdn: '+971508889900' });
+    assert.equal(refused.status, 429);
+    assert.equal(refused.headers.get('retry-after'), '10', 'coarse: the window has under 10 s left');
+    await new Promise((r) => setTimeout(r, 2_500));
+    assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971508889900' })).status, 200, 'a new window');
+    assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971508889900' })).status, 429, 'which counts again');
+    assert.equal(sim.calls.filter((c) => c.endpoint === 'otp_gen').length, 2);
+    assert.doesNotMatch(worker.output(), /alarm|Uncaught|request\.crashed/i, 'the alarms ran without an error');
+  });
+});
+
 describe("a Cloudflare kit's npm run deploy", () => {
   it('bundles with wrangler, without nodejs_compat, with both Durable Objects and the page', async () => {
     const out = join(root, 'dry-run');
@@ -322,6 +355,10 @@ describe('a Cloudflare kit with a setting missing', () => {
       assert.match(body.message, /not set up/);
     }
     assert.equal((await fetch(`${worker.url}/`)).status, 200, 'the page itself is static and still served');
+    // Log lines travel through wrangler's pipe, behind the replies: wait for the line, then for a later request's.
+    await worker.waitFor(/"event":"config\.invalid"/);
+    assert.equal((await fetch(`${worker.url}/a-later-request`)).status, 503);
+    await worker.waitFor(/GET \/a-later-request 503/);
     const config = logLines(worker.output()).filter((l) => l.event === 'config.invalid');
     assert.equal(config.length, 1, 'one line, however many requests');
     assert.match(config[0]!.message, /OFFER18_KEY is required.*wrangler secret put/);

@@ -6,11 +6,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type Started } from './cli.js';
-import { freePort } from './redis.js';
 
 export const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 /** Where the kit's `npm install` would put `wrangler`, for running the kit's own npm scripts. */
@@ -26,9 +26,23 @@ export async function wranglerEnv(): Promise<Record<string, string>> {
   };
 }
 
+/** Distinct free loopback ports: all held open at once, so none is handed out twice. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
 /** Loopback, free ports for the Worker and its inspector, so parallel runs never collide. */
 export async function devArgs(): Promise<string[]> {
-  const [port, inspector] = [await freePort(), await freePort()];
+  const [port, inspector] = await freePorts(2);
   return ['--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspector), '--show-interactive-dev-session=false'];
 }
 
