@@ -4,8 +4,7 @@
  * The page and the component bundle are the Node kit's (`templates.ts`).
  * Nothing here ever sees the key.
  */
-import { ENV_NAMES } from '../proxy/config.js';
-import { DEFAULT_API_BASE } from '../proxy/config.js';
+import { DEFAULT_API_BASE, ENV_NAMES, ProxyOptionsSchema } from '../proxy/config.js';
 import { strictPolicy } from '../adapters/node-static.js';
 import type { KitSettings } from './templates.js';
 
@@ -22,20 +21,23 @@ export function workerName(name: string): string {
   return name.slice(0, 63).replace(/-+$/, '') || 'landing';
 }
 
+/** The core's own defaults, so the list below cannot drift from what the Worker does unconfigured. */
+const DEFAULTS = ProxyOptionsSchema.parse({ offer18: { key: '-', aid: '0', mid: '0', partner: '-' } });
+
 /** Every tunable setting with its default, listed commented out in wrangler.jsonc so they can be found. */
 const TUNABLES: Array<[string, string]> = [
   [ENV_NAMES.allowedOrigins!, ''],
-  [ENV_NAMES.resendAfter!, '30'],
-  [ENV_NAMES.sessionTtl!, '600'],
-  [ENV_NAMES.maxAttempts!, '5'],
-  [ENV_NAMES.numberLimit!, '3'],
-  [ENV_NAMES.numberWindow!, '900'],
-  [ENV_NAMES.clientLimit!, '20'],
-  [ENV_NAMES.clientWindow!, '600'],
-  [ENV_NAMES.networkLimit!, '100'],
-  [ENV_NAMES.hourlyLimit!, '1000'],
-  [ENV_NAMES['offer18.timeoutMs']!, '8000'],
-  [ENV_NAMES.basePath!, '/otp'],
+  [ENV_NAMES.resendAfter!, String(DEFAULTS.resendAfter)],
+  [ENV_NAMES.sessionTtl!, String(DEFAULTS.sessionTtl)],
+  [ENV_NAMES.maxAttempts!, String(DEFAULTS.maxAttempts)],
+  [ENV_NAMES.numberLimit!, String(DEFAULTS.numberLimit)],
+  [ENV_NAMES.numberWindow!, String(DEFAULTS.numberWindow)],
+  [ENV_NAMES.clientLimit!, String(DEFAULTS.clientLimit)],
+  [ENV_NAMES.clientWindow!, String(DEFAULTS.clientWindow)],
+  [ENV_NAMES.networkLimit!, String(DEFAULTS.networkLimit)],
+  [ENV_NAMES.hourlyLimit!, String(DEFAULTS.hourlyLimit)],
+  [ENV_NAMES['offer18.timeoutMs']!, String(DEFAULTS.offer18.timeoutMs)],
+  [ENV_NAMES.basePath!, DEFAULTS.basePath],
 ];
 
 export function wranglerJsonc(kit: KitSettings): string {
