@@ -318,7 +318,7 @@ describe('budget windows in Durable Objects', () => {
 describe("a Cloudflare kit's npm run deploy", () => {
   it('bundles with wrangler, without nodejs_compat, with both Durable Objects and the page', async () => {
     const out = join(root, 'dry-run');
-    const result = await runCommand(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], { cwd: kit, env: await wranglerEnv() });
+    const result = await runCommand(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], { cwd: kit, env: wranglerEnv(`${out}-logs`) });
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /env\.OTP_BUDGETS \(OtpBudget\)\s+Durable Object/);
     assert.match(result.output, /env\.OTP_SESSIONS \(OtpSession\)\s+Durable Object/);
@@ -376,7 +376,7 @@ describe("a Cloudflare kit's npm run simulate", () => {
     // The kit's own script, with the repository's wrangler standing in for the kit's `npm install`.
     worker = await startProcess('npm', ['run', 'simulate', '--', ...(await devArgs())], {
       cwd: kit,
-      env: { ...(await wranglerEnv()), PATH: `${REPO_BIN}:${process.env.PATH}` },
+      env: { ...wranglerEnv(join(root, 'simulate-logs')), PATH: `${REPO_BIN}:${process.env.PATH}` },
       ready: READY,
       readyTimeoutMs: 60_000,
     });

@@ -103,7 +103,7 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
     assert.equal(installed.code, 0, installed.output);
     const worker = await startProcess('npm', ['run', 'simulate', '--', ...(await devArgs())], {
       cwd: kit,
-      env: { ...env, ...(await wranglerEnv()) },
+      env: { ...env, ...wranglerEnv(join(work, 'wrangler-logs')) },
       ready: READY,
       readyTimeoutMs: 60_000,
     });

@@ -5,10 +5,7 @@
  * fetch `Request.cf` and goes on.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
 import { createServer, type AddressInfo, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type Started } from './cli.js';
 
@@ -16,11 +13,11 @@ export const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/w
 /** Where the kit's `npm install` would put `wrangler`, for running the kit's own npm scripts. */
 export const REPO_BIN = fileURLToPath(new URL('../../node_modules/.bin', import.meta.url));
 
-/** Quiet, and nothing written outside the test's folders. */
-export async function wranglerEnv(): Promise<Record<string, string>> {
+/** Quiet, and its debug logs in the test's own folder (`logs`), removed with it. */
+export function wranglerEnv(logs: string): Record<string, string> {
   return {
     WRANGLER_SEND_METRICS: 'false',
-    WRANGLER_LOG_PATH: await mkdtemp(join(tmpdir(), 'otp-flow-wrangler-logs-')),
+    WRANGLER_LOG_PATH: logs,
     NO_COLOR: '1',
     npm_config_update_notifier: 'false',
   };
@@ -48,9 +45,10 @@ export async function devArgs(): Promise<string[]> {
 
 export const READY = /Ready on (http:\/\/\S+)/;
 
+/** `persistTo` is the Durable Objects' folder; wrangler's own logs go beside it. */
 export async function wranglerDev(kit: string, { persistTo, vars = {} }: { persistTo: string; vars?: Record<string, string> }): Promise<Started> {
   const args = ['dev', ...(await devArgs()), '--persist-to', persistTo, ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`])];
-  return startProcess(process.execPath, [WRANGLER, ...args], { cwd: kit, env: await wranglerEnv(), ready: READY, readyTimeoutMs: 60_000 });
+  return startProcess(process.execPath, [WRANGLER, ...args], { cwd: kit, env: wranglerEnv(`${persistTo}-logs`), ready: READY, readyTimeoutMs: 60_000 });
 }
 
 /** Runs a command to completion, bounded by `timeoutMs`; stdout and stderr together, as a terminal shows them. */
