@@ -2,10 +2,12 @@
  * `npm run build`, after tsc has compiled dist/lib:
  * - dist/otp-flow.js: the component with every country and language (the one-script-tag bundle);
  * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
+ * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits;
  * - dist/demo: the demo page (vite.config.ts).
  */
 import { build } from 'vite';
 import { buildComponentBundle } from '../src/build/component-bundle.js';
+import { buildWorkerBundle } from './build-worker.js';
 
 const component = await buildComponentBundle({ outFile: 'dist/otp-flow.js' });
 console.log(`dist/otp-flow.js        ${(component.bytes / 1024).toFixed(1)} KB, ${(component.gzip / 1024).toFixed(1)} KB gzip`);
@@ -25,6 +27,10 @@ await build({
   ssr: { noExternal: true, target: 'node' },
 });
 console.log('dist/kit/server.mjs     built');
+
+// After server.mjs, whose build empties dist/kit.
+const worker = await buildWorkerBundle('dist/kit/worker.js');
+console.log(`dist/kit/worker.js      ${(worker.bytes / 1024).toFixed(1)} KB`);
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('dist/demo/              built');
