@@ -378,3 +378,28 @@ describe('lastCode helper', () => {
     expect(errorText(el)).to.equal('');
   });
 });
+
+describe('older engines', () => {
+  // Safari before 17.4 (iOS 17.3 and older) has neither AbortSignal.any nor, before 16, AbortSignal.timeout;
+  // Safari before 15.4 lacks Object.hasOwn. Removed here as those browsers lack them.
+  const missing = [
+    [AbortSignal, 'any'],
+    [AbortSignal, 'timeout'],
+    [Object, 'hasOwn'],
+  ] as const;
+  let saved: PropertyDescriptor[] = [];
+  beforeEach(() => {
+    saved = missing.map(([owner, name]) => Object.getOwnPropertyDescriptor(owner, name)!);
+    for (const [owner, name] of missing) delete (owner as unknown as Record<string, unknown>)[name];
+  });
+  afterEach(() => missing.forEach(([owner, name], i) => Object.defineProperty(owner, name, saved[i]!)));
+
+  it('sends, refuses a wrong code and confirms the right one without AbortSignal.any, AbortSignal.timeout or Object.hasOwn', async () => {
+    const el = await mount();
+    const code = await toCodeStep(el);
+    await enterCode(el, wrong(code));
+    await waitUntil(() => errorText(el) === 'That code is not right. 4 tries left.', `the wrong code refused, got "${errorText(el)}"`);
+    await enterCode(el, code);
+    await stepIs(el, 'done');
+  });
+});
