@@ -141,8 +141,6 @@ export class OtpFlow extends LitElement {
     successUrl: () => this.#safeSuccessUrl(),
     focus: (target) => void this.#focusAfterUpdate(target),
   });
-  // WebOTP hands over the code as a paste would: whole, so it submits.
-  readonly #webOtp = new WebOtpController(this, (code) => this.#takeCode(code, true));
   #api: OtpApi = createApi('/otp');
   /** The language last painted, kept on screen while another one loads. */
   #shown: Translation | undefined;
@@ -157,6 +155,8 @@ export class OtpFlow extends LitElement {
     this.endpoint = '/otp';
     this._phone = '';
     this._code = '';
+    // Kept by the element as its controller. WebOTP hands over the code as a paste would: whole, so it submits.
+    new WebOtpController(this, (code) => this.#takeCode(code, true));
   }
 
   /** The step the flow is at. */
