@@ -11,8 +11,13 @@ describe('resend', () => {
     await toCodeStep(el);
     expect(el.shadowRoot!.textContent).to.contain(`You can ask for a new code in \u20660:0${RESEND_AFTER}\u2069.`);
     expect(!!resendButton(el), 'no resend yet').to.be.false;
-    await waitUntil(() => el.shadowRoot!.textContent!.includes(`0:0${RESEND_AFTER - 1}`), 'the countdown moves', { timeout: 2_000 });
-    await waitUntil(() => resendButton(el), 'a new code offered', { timeout: (RESEND_AFTER + 2) * 1000 });
+    // Every countdown the screen shows on the way, however busy the machine keeps the page.
+    const shown = new Set<string>();
+    const watch = new MutationObserver(() => shown.add(el.shadowRoot!.querySelector('#countdown')?.textContent ?? ''));
+    watch.observe(el.shadowRoot!, { subtree: true, characterData: true, childList: true });
+    await waitUntil(() => resendButton(el), 'a new code offered', { timeout: (RESEND_AFTER + 3) * 1000 });
+    watch.disconnect();
+    expect([...shown].some((text) => /\u20660:0[1-9]\u2069/.test(text) && !text.includes(`0:0${RESEND_AFTER}`)), `it counted down: ${[...shown].join(' | ')}`).to.be.true;
 
     const sent = oneEvent(el, 'otp-sent');
     resendButton(el)!.click();
