@@ -28,7 +28,6 @@ describe('errors from the proxy, in words', () => {
       'Too many attempts. Try again in 5 minutes.',
     ],
     ['rate_limited from a bare 429', () => reply(429, 'Too Many Requests', { 'retry-after': '120' }), 'Too many attempts. Try again in 2 minutes.'],
-    ['resend_too_soon', () => reply(429, { ok: false, error: 'resend_too_soon', message: 'x', retryAfter: 25 }, { 'retry-after': '25' }), 'You can ask for a new code in \u20660:25\u2069.'],
     ['misdirected_request', () => reply(421, { ok: false, error: 'misdirected_request', message: 'x' }), UNAVAILABLE],
     ['upstream_unavailable', () => reply(502, { ok: false, error: 'upstream_unavailable', message: 'x' }), UNAVAILABLE],
     ['upstream_rejected', () => reply(502, { ok: false, error: 'upstream_rejected', message: 'x' }), UNAVAILABLE],
@@ -115,6 +114,25 @@ describe('errors from the proxy, in words', () => {
     const sent = oneEvent(el, 'otp-sent');
     resend()!.click();
     expect((await sent).detail.resend).to.be.true;
+  });
+});
+
+describe('the wait between codes', () => {
+  it('counts down, next to the number, when the same number is sent again too soon', async () => {
+    const el = await mount();
+    await toCodeStep(el);
+    buttonNamed(el, 'Change number')!.click();
+    await stepIs(el, 'number');
+    const refused = oneEvent(el, 'otp-error');
+    submitButton(el).click();
+    expect((await refused).detail).to.include({ code: 'resend_too_soon' });
+    await stepIs(el, 'number');
+    expect(errorText(el)).to.match(/^You can ask for a new code in \u20660:0[1-3]\u2069\.$/);
+    // The sentence counts down with the proxy's wait and goes once it is over; then the number sends.
+    await waitUntil(() => errorText(el) === '', 'the wait is over', { timeout: (RESEND_AFTER + 2) * 1000 });
+    const sent = oneEvent(el, 'otp-sent');
+    submitButton(el).click();
+    await sent;
   });
 });
 
