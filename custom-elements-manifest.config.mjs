@@ -12,9 +12,9 @@ export default {
             if (!decl.customElement) continue;
             // Registered by defineOtpFlow(), so the analyzer cannot see the tag.
             decl.tagName = 'otp-flow';
-            // Internal reactive state is not API.
+            // Internal reactive state, and what defineOtpFlow hands its subclass, are not API.
             decl.attributes = (decl.attributes ?? []).filter((a) => !a.name.startsWith('_'));
-            decl.members = (decl.members ?? []).filter((m) => !m.name.startsWith('_') && m.privacy !== 'private');
+            decl.members = (decl.members ?? []).filter((m) => !m.name.startsWith('_') && m.privacy !== 'private' && m.privacy !== 'protected');
             decl.events = (decl.events ?? []).filter((e) => e.name);
           }
         }

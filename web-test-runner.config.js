@@ -1,23 +1,25 @@
-// Component tests in Debian's Chromium, with the real proxy and the Offer18 simulator behind /otp.
+// Component tests in Chromium, Firefox and WebKit (Debian's packages; see test/helpers/engines.ts),
+// with the real proxy and the Offer18 simulator behind /otp.
 // Run through `npm run test:browser`, which loads tsx so this file can import the TypeScript sources.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChrome, CHROME_ARGS } from './test/helpers/chrome.ts';
+import { launchers, selectedEngines } from './test/helpers/engines.ts';
 import { proxyMiddleware } from './test/helpers/proxy-middleware.ts';
+import { realInputPlugin } from './test/helpers/real-input.ts';
 
 const proxy = await proxyMiddleware();
+const engines = selectedEngines();
 
 export default {
   files: ['test/component/**/*.test.ts'],
   nodeResolve: true,
-  // One page at a time: the tests share one simulator and reset it between tests.
+  // One page at a time per engine: an engine's tests share its simulator and reset it between tests.
   concurrency: 1,
-  concurrentBrowsers: 1,
+  concurrentBrowsers: engines.length,
   browserStartTimeout: 60_000,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: 300_000,
   middleware: [proxy.middleware],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' })],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome(), headless: true, args: CHROME_ARGS } })],
-  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), realInputPlugin()],
+  browsers: await launchers(engines),
+  testFramework: { config: { timeout: 20_000 } },
   filterBrowserLogs: () => true,
 };

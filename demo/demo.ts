@@ -5,10 +5,10 @@
  */
 import metadata from 'libphonenumber-js/mobile/metadata';
 import '../src/component/otp-flow.js';
-import { translations } from '../src/component/translations/index.js';
-import type { OtpFlow } from '../src/component/define.js';
+import type { OtpFlow } from '../src/component/otp-flow.js';
+import { pages, translations, type Language } from '../src/component/translations/index.js';
 
-type El = InstanceType<typeof OtpFlow>;
+type El = OtpFlow;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const controls = {
@@ -17,6 +17,7 @@ const controls = {
   countries: $<HTMLInputElement>('countries'),
   fault: $<HTMLSelectElement>('fault'),
   primary: $<HTMLInputElement>('primary'),
+  onPrimary: $<HTMLInputElement>('onPrimary'),
   text: $<HTMLInputElement>('text'),
   background: $<HTMLInputElement>('background'),
   radius: $<HTMLInputElement>('radius'),
@@ -25,7 +26,9 @@ const controls = {
 const live = $<El>('live');
 const all = () => [...document.querySelectorAll<El>('otp-flow')];
 
-const THEME_DEFAULTS = { primary: '#0b5cd5', text: '#1b1f24', background: '#ffffff', radius: '8', font: '' };
+const THEME_DEFAULTS = { primary: '#0b5cd5', onPrimary: '#ffffff', text: '#1b1f24', background: '#ffffff', radius: '8', font: '' };
+// The README's dark theme: text, background and the button's two colours; everything else follows them.
+const DARK_THEME: Partial<typeof THEME_DEFAULTS> = { primary: '#4493f8', onPrimary: '#0d1117', text: '#e6edf3', background: '#0d1117' };
 type Settings = { lang: string; country: string; countries: string; fault: string } & typeof THEME_DEFAULTS;
 
 // ----- options -----
@@ -45,6 +48,7 @@ function read(): Settings {
     countries: controls.countries.value.toUpperCase().replace(/[^A-Z,]/g, ''),
     fault: controls.fault.value,
     primary: controls.primary.value,
+    onPrimary: controls.onPrimary.value,
     text: controls.text.value,
     background: controls.background.value,
     radius: controls.radius.value,
@@ -79,7 +83,7 @@ function countryList(s: Settings): string {
 function themeDeclarations(s: Settings, onlyChanged: boolean): string[] {
   const d: Array<[string, string, string]> = [
     ['--otp-flow-color-primary', s.primary, THEME_DEFAULTS.primary],
-    ['--otp-flow-color-focus', s.primary, THEME_DEFAULTS.primary],
+    ['--otp-flow-color-on-primary', s.onPrimary, THEME_DEFAULTS.onPrimary],
     ['--otp-flow-color-text', s.text, THEME_DEFAULTS.text],
     ['--otp-flow-color-background', s.background, THEME_DEFAULTS.background],
     ['--otp-flow-radius', `${s.radius}px`, `${THEME_DEFAULTS.radius}px`],
@@ -88,15 +92,28 @@ function themeDeclarations(s: Settings, onlyChanged: boolean): string[] {
   return d.filter(([, value, initial]) => !onlyChanged || value !== initial).map(([name, value]) => `${name}: ${value};`);
 }
 
+/** The sample price and terms, in the chosen language (English where a language has no page texts). */
+function sampleTerms(lang: string): string {
+  const page = pages[lang as Language] ?? pages.en;
+  return page.sampleTerms(new Intl.NumberFormat(lang, { style: 'currency', currency: 'AED' }).format(1.5), '1234');
+}
+
 let lastFault = 'none';
 async function apply(): Promise<void> {
   const s = read();
   save(s);
   const countries = countryList(s);
+  const terms = sampleTerms(s.lang);
   for (const el of all()) {
     el.setAttribute('lang', s.lang);
     el.country = s.country;
     el.countries = countries || undefined;
+    let disclosure = el.querySelector<HTMLElement>('[slot=disclosure]');
+    if (!disclosure) {
+      disclosure = Object.assign(document.createElement('p'), { slot: 'disclosure', className: 'terms' });
+      el.append(disclosure);
+    }
+    disclosure.textContent = terms;
   }
   $('theme').textContent = `otp-flow { ${themeDeclarations(s, false).join(' ')} }\n[data-otp-surface] { --surface: ${s.background}; }`;
   renderSnippet(s, countries);
@@ -178,10 +195,12 @@ for (const type of ['otp-step', 'otp-sent', 'otp-verified', 'otp-error'] as cons
 
 $('controls').addEventListener('input', () => void apply());
 $('controls').addEventListener('change', () => void apply());
-$('theme-reset').addEventListener('click', () => {
-  for (const [key, value] of Object.entries(THEME_DEFAULTS)) controls[key as keyof typeof THEME_DEFAULTS].value = value;
+function setTheme(theme: Partial<typeof THEME_DEFAULTS>): void {
+  for (const [key, value] of Object.entries({ ...THEME_DEFAULTS, ...theme })) controls[key as keyof typeof THEME_DEFAULTS].value = value;
   void apply();
-});
+}
+$('theme-reset').addEventListener('click', () => setTheme({}));
+$('theme-dark').addEventListener('click', () => setTheme(DARK_THEME));
 $('restart').addEventListener('click', () => live.reset());
 $('events-clear').addEventListener('click', () => $('events').replaceChildren());
 $('copy').addEventListener('click', async () => {

@@ -1,14 +1,25 @@
 /**
  * `npm run build`, after tsc has compiled dist/lib:
- * - dist/otp-flow.js: the component with every country and language (the one-script-tag bundle);
+ * - dist/otp-flow.js: the component with every country and English (the one-script-tag bundle), and
+ *   next to it a chunk per other language (otp-flow.lang.<code>.<hash>.js) and the preview examples;
  * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
+ * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits;
  * - dist/demo: the demo page (vite.config.ts).
  */
+import { readdir, rm } from 'node:fs/promises';
 import { build } from 'vite';
 import { buildComponentBundle } from '../src/build/component-bundle.js';
+import { buildWorkerBundle } from './build-worker.js';
 
+// Chunk names carry content hashes: yesterday's would pile up beside today's.
+await Promise.all(
+  (await readdir('dist').catch(() => [])).filter((f) => /^otp-flow\..+\.js$/.test(f)).map((f) => rm(`dist/${f}`)),
+);
 const component = await buildComponentBundle({ outFile: 'dist/otp-flow.js' });
+const chunks = Object.values(component.languageChunks);
+const largest = Math.max(...chunks.map((c) => c.gzip));
 console.log(`dist/otp-flow.js        ${(component.bytes / 1024).toFixed(1)} KB, ${(component.gzip / 1024).toFixed(1)} KB gzip`);
+console.log(`dist/otp-flow.lang.*.js ${chunks.length} languages, at most ${(largest / 1024).toFixed(1)} KB gzip each`);
 
 await build({
   configFile: false,
@@ -25,6 +36,10 @@ await build({
   ssr: { noExternal: true, target: 'node' },
 });
 console.log('dist/kit/server.mjs     built');
+
+// After server.mjs, whose build empties dist/kit.
+const worker = await buildWorkerBundle('dist/kit/worker.js');
+console.log(`dist/kit/worker.js      ${(worker.bytes / 1024).toFixed(1)} KB`);
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('dist/demo/              built');

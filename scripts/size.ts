@@ -1,16 +1,19 @@
 /**
  * `npm run size`: what each kind of page loads, gzipped, against the budgets
- * in package.json. Fails when a bundle is over its budget.
+ * in package.json. Fails when anything is over its budget, or when a
+ * language has no chunk of its own.
  */
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { buildComponentBundle, measure } from '../src/build/component-bundle.js';
+import { basename, dirname, join } from 'node:path';
+import { buildComponentBundle, LANGUAGES, measure, type Measured } from '../src/build/component-bundle.js';
 
 interface Budget {
   name: string;
   /** A built file to measure, or… */
   file?: string;
+  /** …every language chunk next to a built file, each against the budget, or… */
+  languageChunksOf?: string;
   /** …a tailored bundle to build. */
   countries?: string[];
   languages?: string[];
@@ -19,29 +22,49 @@ interface Budget {
 
 const pkg = JSON.parse(await readFile('package.json', 'utf8')) as { sizeBudgets: Budget[] };
 const dir = await mkdtemp(join(tmpdir(), 'otp-flow-size-'));
-let over = 0;
+const problems: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+/** The language chunks written beside `file`, by code. */
+async function languageChunks(file: string): Promise<Map<string, Measured>> {
+  const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.lang\\.(.+)\\.[\\w-]+\\.js$`);
+  const chunks = new Map<string, Measured>();
+  for (const name of await readdir(dirname(file))) {
+    const code = name.match(pattern)?.[1];
+    if (code) chunks.set(code, await measure(join(dirname(file), name)));
+  }
+  return chunks;
+}
+
+function row(name: string, result: Measured, budget: Budget): void {
+  const ok = result.gzip <= budget.gzipKB * 1024;
+  if (!ok) problems.push(`${name} is over its budget`);
+  console.log(name.padEnd(56), kb(result.bytes).padStart(9), kb(result.gzip).padStart(9), kb(result.brotli).padStart(9), `${budget.gzipKB} KB`.padStart(9), ok ? 'ok' : 'OVER BUDGET');
+}
+
 try {
-  console.log('bundle'.padEnd(52), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), 'budget'.padStart(9));
+  console.log('bundle'.padEnd(56), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), 'budget'.padStart(9));
   for (const budget of pkg.sizeBudgets) {
+    if (budget.languageChunksOf) {
+      const chunks = await languageChunks(budget.languageChunksOf);
+      const missing = LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l));
+      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${budget.languageChunksOf}: run npm run build`);
+      const largestFirst = [...chunks].sort(([, a], [, b]) => b.gzip - a.gzip);
+      for (const [i, [code, chunk]] of largestFirst.entries()) {
+        if (i === 0) row(`${budget.name}: ${code}, the largest of ${chunks.size}`, chunk, budget);
+        else if (chunk.gzip > budget.gzipKB * 1024) row(`${budget.name}: ${code}`, chunk, budget);
+      }
+      continue;
+    }
     const result = budget.file
       ? await measure(budget.file)
       : await buildComponentBundle({ countries: budget.countries, languages: budget.languages, outFile: join(dir, 'bundle.js') });
-    const ok = result.gzip <= budget.gzipKB * 1024;
-    if (!ok) over++;
-    console.log(
-      budget.name.padEnd(52),
-      kb(result.bytes).padStart(9),
-      kb(result.gzip).padStart(9),
-      kb(result.brotli).padStart(9),
-      `${budget.gzipKB} KB`.padStart(9),
-      ok ? 'ok' : 'OVER BUDGET',
-    );
+    row(budget.name, result, budget);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-if (over > 0) {
-  console.error(`${over} bundle(s) over budget`);
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem);
   process.exit(1);
 }

@@ -12,13 +12,17 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/mobile/metadata';
 import { buildComponentBundle, LANGUAGES } from '../build/component-bundle.js';
-import { translations } from '../component/translations/index.js';
+import { pages, translations } from '../component/translations/index.js';
 import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
+import * as cloudflare from '../kit/cloudflare.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
 Writes <dir>: a landing page for one campaign with <otp-flow>, a component bundle built for its
-countries, a self-contained server (npm start; no npm install), .env.example and a README.
+countries, and what serves them with the OTP proxy:
+  --target node (default)  a self-contained server (npm start; no npm install), .env.example, a README
+  --target cloudflare      a Cloudflare Worker with Durable Objects (npm install, then npm run deploy),
+                           wrangler.jsonc, .dev.vars.example, a README
 
 Required:
   --aid <id>            Offer18 affiliate ID (digits)
@@ -29,17 +33,22 @@ Required:
 Options:
   --countries <list>    every country numbers may come from, e.g. AE,SA (default: --country)
   --lang <code>         language of the page: ${LANGUAGES.join(', ')} (default: en)
-  --title <text>        page title (default: "Confirm your mobile number")
+  --title <text>        page title (default: "Confirm your mobile number" in the page's language)
   --success-url <url>   where to go once the number is confirmed (http(s) URL or /path)
   --origin <url>        the page's public address, e.g. https://landing.example (OTP_PUBLIC_ORIGIN;
                         until it is set, only pages on this machine can use the proxy)
   --user-id <id>        Offer18 userId, if your campaign uses one
   --type <type>         Offer18 request type, if your campaign uses one
+  --target <target>     node (default) or cloudflare
   --force               write into <dir> even if it is not empty
   -h, --help            this help
 
-The API key is never written into any file: put it in <dir>/.env (see .env.example).
+The API key is never written into any file: put it in <dir>/.env (see .env.example), or for
+Cloudflare store it with npx wrangler secret put OFFER18_KEY (locally, <dir>/.dev.vars).
 `;
+
+export const TARGETS = ['node', 'cloudflare'] as const;
+export type Target = (typeof TARGETS)[number];
 
 /**
  * Every argument ends up in a file: env files (one setting per line), HTML,
@@ -95,6 +104,12 @@ const InitArgs = z.object({
     .optional(),
   userId: envValue('--user-id').pipe(z.string().trim().min(1, '--user-id must not be empty')).optional(),
   type: envValue('--type').pipe(z.string().trim().min(1, '--type must not be empty')).optional(),
+  target: z
+    .string()
+    .default('node')
+    .refine((t): t is Target => (TARGETS as readonly string[]).includes(t), {
+      error: (issue) => `--target: no target ${JSON.stringify(issue.input)}; choose ${TARGETS.join(' or ')}`,
+    }),
   force: z.boolean().default(false),
 });
 export type InitArgs = z.input<typeof InitArgs>;
@@ -106,17 +121,18 @@ export class InitError extends Error {
   }
 }
 
-/** Where the prebuilt kit server is: dist/kit/server.mjs beside the compiled CLI. */
-function kitServerPath(): string {
-  for (const candidate of ['../../kit/server.mjs', '../../dist/kit/server.mjs']) {
+/** Where a prebuilt kit file is: dist/kit/<file> beside the compiled CLI (server.mjs, worker.js). */
+function prebuilt(file: string): string {
+  for (const candidate of [`../../kit/${file}`, `../../dist/kit/${file}`]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
     if (existsSync(path)) return path;
   }
-  throw new InitError(['the kit server is not built; run `npm run build` in the otp-flow folder first']);
+  throw new InitError([`the kit's ${file} is not built; run \`npm run build\` in the otp-flow folder first`]);
 }
 
 export interface InitResult {
   dir: string;
+  target: Target;
   files: string[];
   bundle: { file: string; gzip: number };
 }
@@ -134,7 +150,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
   if (problems.length > 0 || !args) throw new InitError([...new Set(problems)]);
 
   const countries = [...new Set([args.country, ...args.countries])];
-  const server = kitServerPath();
+  const target: Target = args.target;
+  const server = prebuilt(target === 'cloudflare' ? 'worker.js' : 'server.mjs');
   await mkdir(join(dir, 'public'), { recursive: true });
 
   // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
@@ -155,7 +172,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
     countries,
     lang: args.lang,
     dir: translations[args.lang as keyof typeof translations].$dir,
-    title: args.title ?? 'Confirm your mobile number',
+    texts: pages[args.lang as keyof typeof pages],
+    title: args.title ?? pages[args.lang as keyof typeof pages].title,
     origin: args.origin,
     successUrl: args.successUrl,
     userId: args.userId,
@@ -163,19 +181,33 @@ export async function init(input: InitArgs): Promise<InitResult> {
     bundle,
     name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
   };
-  const files: Record<string, string> = {
-    'public/index.html': indexHtml(kit),
-    '.env.example': envExample(kit),
-    'campaign.env': campaignEnv(kit),
-    'package.json': packageJson(kit),
-    'README.md': readme(kit),
-    '.gitignore': gitignore,
-  };
+  const html = indexHtml(kit);
+  const files: Record<string, string> =
+    target === 'cloudflare'
+      ? {
+          'public/index.html': html,
+          'public/_headers': cloudflare.headersFile(kit, html),
+          'wrangler.jsonc': cloudflare.wranglerJsonc(kit),
+          '.dev.vars.example': cloudflare.devVarsExample(),
+          'package.json': cloudflare.packageJson(kit),
+          'README.md': cloudflare.readme(kit),
+          '.gitignore': cloudflare.gitignore,
+        }
+      : {
+          'public/index.html': html,
+          '.env.example': envExample(kit),
+          'campaign.env': campaignEnv(kit),
+          'package.json': packageJson(kit),
+          'README.md': readme(kit),
+          '.gitignore': gitignore,
+        };
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  await copyFile(server, join(dir, 'server.mjs'));
+  const runtime = target === 'cloudflare' ? 'worker.js' : 'server.mjs';
+  await copyFile(server, join(dir, runtime));
   return {
     dir,
-    files: [...Object.keys(files), `public/${bundle}`, 'server.mjs'].sort(),
+    target,
+    files: [...Object.keys(files), `public/${bundle}`, runtime].sort(),
     bundle: { file: `public/${bundle}`, gzip: built.gzip },
   };
 }

@@ -100,6 +100,7 @@ async function runInit(args: string[]): Promise<void> {
         origin: { type: 'string' },
         'user-id': { type: 'string' },
         type: { type: 'string' },
+        target: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -127,9 +128,23 @@ async function runInit(args: string[]): Promise<void> {
       origin: values.origin,
       userId: values['user-id'],
       type: values.type,
+      target: values.target,
       force: values.force,
     });
     const where = positionals[0]!;
+    const next =
+      result.target === 'cloudflare'
+        ? [
+            '  npm install                          # wrangler, Cloudflare\'s tool',
+            '  npm run simulate                     # try it now: no credentials, no SMS, codes in the terminal',
+            '  npx wrangler secret put OFFER18_KEY  # and OTP_SESSION_SECRET; for npm run dev, in .dev.vars',
+            '  npm run deploy',
+          ]
+        : [
+            '  npm run simulate        # try it now: no credentials, no SMS, codes in the terminal',
+            '  cp .env.example .env    # then put your Offer18 key in .env',
+            '  npm start',
+          ];
     process.stdout.write(
       [
         `Wrote ${where}: ${result.files.join(', ')}`,
@@ -137,9 +152,7 @@ async function runInit(args: string[]): Promise<void> {
         '',
         'Next:',
         `  cd ${where}`,
-        '  npm run simulate        # try it now: no credentials, no SMS, codes in the terminal',
-        '  cp .env.example .env    # then put your Offer18 key in .env',
-        '  npm start',
+        ...next,
         '',
       ].join('\n'),
     );

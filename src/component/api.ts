@@ -5,16 +5,7 @@
  */
 import { SEND_PATH, VERIFY_PATH } from '../contract/paths.js';
 import type { SendReply, VerifyReply, SendRequest, VerifyRequest } from '../contract/wire.js';
-import type { ErrorCode } from '../contract/errors.js';
-
-/** The proxy's codes plus what only the browser can see. */
-export type ClientErrorCode = ErrorCode | 'offline' | 'timeout' | 'network' | 'bad_reply';
-
-export interface ClientError {
-  code: ClientErrorCode;
-  retryAfter?: number | undefined;
-  attemptsLeft?: number | undefined;
-}
+import { isClientErrorCode, type ClientError } from './error-text.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
@@ -29,34 +20,55 @@ function retryAfterOf(response: Response, body: Record<string, unknown> | undefi
 }
 
 async function post<T>(url: string, body: unknown, signal: AbortSignal, accept: (json: any) => boolean): Promise<ApiResult<T>> {
-  let response: Response;
+  // One signal for "the user moved on" and "no answer in time", built by hand: AbortSignal.any and
+  // AbortSignal.timeout are missing from Safari before 17.4, which many iPhones still run.
+  const request = new AbortController();
+  const abort = () => request.abort();
+  signal.addEventListener('abort', abort, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    request.abort();
+  }, REQUEST_TIMEOUT_MS);
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
-    });
-  } catch (error) {
-    if (signal.aborted) return { ok: false, error: { code: 'network' } };
-    if ((error as Error)?.name === 'TimeoutError') return { ok: false, error: { code: 'timeout' } };
-    return { ok: false, error: { code: navigator.onLine === false ? 'offline' : 'network' } };
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: request.signal,
+      });
+    } catch {
+      if (timedOut) return { ok: false, error: { code: 'timeout' } };
+      // A failed request says nothing about whose fault it is; the browser's own flag does.
+      return { ok: false, error: { code: navigator.onLine === false ? 'offline' : 'network' } };
+    }
+    let json: any;
+    try {
+      json = await response.json();
+    } catch {
+      if (timedOut) return { ok: false, error: { code: 'timeout' } };
+      json = undefined;
+    }
+    return read<T>(response, json, accept);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
   }
-  let json: any;
-  try {
-    json = await response.json();
-  } catch {
-    json = undefined;
-  }
+}
+
+function read<T>(response: Response, json: any, accept: (json: any) => boolean): ApiResult<T> {
   if (response.ok && json?.ok === true && accept(json)) return { ok: true, value: json as T };
   if (json?.ok === false && typeof json.error === 'string') {
     return {
       ok: false,
       error: {
-        code: json.error as ClientErrorCode,
+        code: isClientErrorCode(json.error) ? json.error : 'bad_reply',
         retryAfter: retryAfterOf(response, json),
         attemptsLeft: typeof json.attemptsLeft === 'number' ? json.attemptsLeft : undefined,
+        field: typeof json.field === 'string' ? json.field : undefined,
       },
     };
   }

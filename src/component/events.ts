@@ -2,7 +2,7 @@
  * Events `<otp-flow>` fires, one class each, all bubbling and composed so a
  * listener on `document` hears them through the shadow root.
  */
-import type { ClientErrorCode } from './api.js';
+import type { ClientErrorCode } from './error-text.js';
 
 export type OtpStep = 'number' | 'sending' | 'code' | 'verifying' | 'done';
 

@@ -5,7 +5,6 @@
  * Numbers handed to these functions are already wrapped in Unicode isolates
  * (LRI…PDI), so a phone number stays left-to-right inside Arabic or Urdu text.
  */
-import type { ClientError } from './api.js';
 
 /**
  * A number as a sentence needs it: its value, its spelling in the language's
@@ -99,72 +98,17 @@ export type Messages = Partial<Omit<Translation, '$code' | '$name' | '$dir'>>;
 /** The wrapped form every number takes inside a sentence. */
 export const isolate = (text: string) => `\u2066${text}\u2069`;
 
-/** `lang` of the element, else of the nearest ancestor, else of the page, else English. */
-export function resolveLang(element: Element): string {
-  const own = element.closest('[lang]')?.getAttribute('lang');
-  return own || document.documentElement.lang || 'en';
-}
-
-export function pickTranslation(lang: string, available: Readonly<Record<string, Translation>>): Translation {
-  const tag = lang.toLowerCase();
-  const exact = Object.values(available).find((t) => t.$code.toLowerCase() === tag);
-  return exact ?? available[tag.split('-')[0]!] ?? available.en ?? Object.values(available)[0]!;
-}
-
 /** "in 5 minutes" / "خلال ٥ دقائق", rounded up to a unit people think in. */
-export function relativeWait(seconds: number, lang: string): string {
-  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+export function relativeWait(seconds: number, locale: string): string {
+  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'always' });
   if (seconds < 90) return format.format(Math.max(1, Math.ceil(seconds)), 'second');
   if (seconds < 90 * 60) return format.format(Math.ceil(seconds / 60), 'minute');
   return format.format(Math.ceil(seconds / 3600), 'hour');
 }
 
-/** `m:ss`, the one time format every script reads the same way. */
-export function clock(seconds: number): string {
+/** `m:ss` in the locale's digits (`০:৩০` in Bengali): a countdown every script reads the same way. */
+export function clock(seconds: number, locale: string): string {
   const s = Math.max(0, Math.ceil(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/** The sentence for an error, in the user's language. Never a raw code. */
-export function errorMessage(t: Translation, error: ClientError, lang: string): string {
-  switch (error.code) {
-    case 'msisdn_invalid':
-    case 'country_invalid':
-      return t.invalidNumber;
-    case 'msisdn_not_mobile':
-      return t.notMobile;
-    case 'country_not_allowed':
-      return t.countryNotAllowed;
-    case 'otp_invalid':
-      return t.wrongCode(error.attemptsLeft === undefined ? undefined : count(error.attemptsLeft, lang));
-    case 'otp_malformed':
-      return t.malformedCode;
-    case 'session_expired':
-    case 'session_invalid':
-      return t.expired;
-    case 'session_locked':
-      return t.locked;
-    case 'session_used':
-      return t.used;
-    case 'verify_in_progress':
-      return t.inProgress;
-    case 'resend_too_soon':
-      return t.resendIn(isolate(clock(error.retryAfter ?? 30)));
-    case 'rate_limited':
-      return t.tooMany(relativeWait(error.retryAfter ?? 60, lang));
-    case 'upstream_rejected':
-    case 'upstream_bad_reply':
-    case 'upstream_unavailable':
-    case 'service_unavailable':
-    case 'bad_reply':
-      return t.unavailable;
-    case 'upstream_timeout':
-    case 'timeout':
-      return t.timeout;
-    case 'offline':
-    case 'network':
-      return t.offline;
-    default:
-      return t.generic;
-  }
+  const minutes = new Intl.NumberFormat(locale, { useGrouping: false }).format(Math.floor(s / 60));
+  return `${minutes}:${new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 }).format(s % 60)}`;
 }

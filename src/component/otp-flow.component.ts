@@ -1,27 +1,35 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import {
-  AsYouType,
   getCountryCallingCode,
+  getExampleNumber,
   isSupportedCountry,
   parsePhoneNumberFromString,
   type CountryCode,
+  type Examples,
   type MetadataJson,
 } from 'libphonenumber-js/core';
+import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
 import { canonicalMobile } from '../shared/phone.js';
 import { extractCode, foldDigits } from '../shared/digits.js';
-import { createApi, type ClientError, type OtpApi } from './api.js';
-import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
-import { clock, errorMessage, isolate, pickTranslation, resolveLang, type Messages, type Translation } from './localize.js';
+import { createApi, type OtpApi } from './api.js';
+import { errorField, errorText, type ClientError } from './error-text.js';
+import type { OtpStep } from './events.js';
+import { FlowController } from './flow-controller.js';
+import { matchLanguage, resolveLang, type Catalog, type Lazy } from './languages.js';
+import { clock, isolate, type Messages, type Translation } from './localize.js';
+import { codeStep, doneStep, numberStep } from './templates.js';
+import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
 export type { OtpStep };
 export type OtpPreview = 'number' | 'sending' | 'code' | 'verifying' | 'error' | 'done';
+const PREVIEWS: readonly string[] = ['number', 'sending', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
 
-const DEFAULT_RESEND_AFTER = 30;
-const PREVIEW_NUMBER = '+971501234567';
-
-function flag(country: string): string {
-  return String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+/** What a registered tag knows: its countries' phone metadata, its languages, example numbers for previews. */
+export interface ElementSetup {
+  metadata: MetadataJson;
+  catalog: Catalog;
+  examples: Lazy<Partial<Examples>>;
 }
 
 /** The `messages` attribute is JSON; a typo in it must not break the page. */
@@ -56,7 +64,7 @@ let pageObserver: MutationObserver | undefined;
  * @csspart phone-input - The phone number input.
  * @csspart code-input - The one-time code input.
  * @csspart button - Every button.
- * @csspart submit-button - "Send code" and "Confirm".
+ * @csspart submit-button - "Send code", "Confirm", and "Send a new code" once a code can no longer work.
  * @csspart link - "Change number" and "Send a new code".
  * @csspart message - Every line of text the component writes.
  * @csspart error - The error message of the current step.
@@ -65,16 +73,17 @@ let pageObserver: MutationObserver | undefined;
  *
  * @cssproperty --otp-flow-font-family - Font of the whole component. Default: inherited.
  * @cssproperty --otp-flow-font-size - Base font size. Inputs never go below 16px.
- * @cssproperty --otp-flow-color-text - Text colour.
- * @cssproperty --otp-flow-color-muted - Secondary text and the dial code.
- * @cssproperty --otp-flow-color-background - Background of the component.
- * @cssproperty --otp-flow-color-field - Background of inputs.
- * @cssproperty --otp-flow-color-border - Border of inputs.
- * @cssproperty --otp-flow-color-primary - Button background and links.
- * @cssproperty --otp-flow-color-on-primary - Button text.
- * @cssproperty --otp-flow-color-error - Error text and invalid borders.
- * @cssproperty --otp-flow-color-success - Success message.
- * @cssproperty --otp-flow-color-focus - Focus rings.
+ * @cssproperty --otp-flow-color-text - Text colour; the muted, error, success and link colours are mixed from it. Default: `#1b1f24`.
+ * @cssproperty --otp-flow-color-background - Background of the component and, unless set apart, of the fields. Default: transparent (the page shows through).
+ * @cssproperty --otp-flow-color-primary - Button background; links and focus rings follow it. Default: `#0b5cd5`.
+ * @cssproperty --otp-flow-color-on-primary - Button text: it must read on the primary colour. Default: `#ffffff`.
+ * @cssproperty --otp-flow-color-muted - Secondary text and the dial code. Default: the text colour at 72 %.
+ * @cssproperty --otp-flow-color-field - Background of inputs. Default: the background colour.
+ * @cssproperty --otp-flow-color-border - Border of inputs. Default: the text colour at 55 %.
+ * @cssproperty --otp-flow-color-error - Error text and invalid borders. Default: red mixed with the text colour.
+ * @cssproperty --otp-flow-color-success - Success message. Default: green mixed with the text colour.
+ * @cssproperty --otp-flow-color-link - "Change number" and "Send a new code". Default: the primary colour mixed with the text colour.
+ * @cssproperty --otp-flow-color-focus - Focus rings. Default: the primary colour.
  * @cssproperty --otp-flow-radius - Corner radius of inputs and buttons.
  * @cssproperty --otp-flow-gap - Space between rows.
  * @cssproperty --otp-flow-control-height - Height of inputs and buttons (keep at least 44px).
@@ -87,10 +96,8 @@ let pageObserver: MutationObserver | undefined;
 export class OtpFlow extends LitElement {
   static override styles = styles;
 
-  /** libphonenumber-js metadata the element parses with; set by `defineOtpFlow`. */
-  static metadata: MetadataJson;
-  /** Languages the element speaks; set by `defineOtpFlow`. */
-  static translations: Readonly<Record<string, Translation>> = {};
+  /** Set by `defineOtpFlow` on the subclass it registers for a tag. */
+  protected static readonly setup: ElementSetup | undefined;
 
   static override properties = {
     endpoint: { type: String },
@@ -100,15 +107,9 @@ export class OtpFlow extends LitElement {
     successUrl: { type: String, attribute: 'success-url' },
     messages: { attribute: 'messages', converter: jsonConverter },
     preview: { type: String },
-    _step: { state: true },
-    _error: { state: true },
-    _status: { state: true },
     _phone: { state: true },
-    _selected: { state: true },
     _code: { state: true },
-    _msisdn: { state: true },
-    _resendAt: { state: true },
-    _now: { state: true },
+    _selected: { state: true },
   };
 
   static override get observedAttributes(): string[] {
@@ -121,7 +122,7 @@ export class OtpFlow extends LitElement {
   declare country: string | undefined;
   /** Comma list of the countries numbers may come from, e.g. `AE,SA,KW`; more than one shows a selector. */
   declare countries: string | undefined;
-  /** Digits in the code, when the campaign knows; 4 to 8 are accepted otherwise. */
+  /** Digits in the code, when the campaign knows (4 to 8); typing the last one submits. */
   declare otpLength: number | undefined;
   /** Where to go once the number is confirmed (http or https only). */
   declare successUrl: string | undefined;
@@ -130,50 +131,44 @@ export class OtpFlow extends LitElement {
   /** Shows a step with sample data and makes no requests: for previews and design reviews. */
   declare preview: OtpPreview | undefined;
 
-  declare private _step: OtpStep;
-  declare private _error: ClientError | undefined;
-  declare private _status: string;
   declare private _phone: string;
-  declare private _selected: CountryCode | undefined;
   declare private _code: string;
-  declare private _msisdn: string;
-  declare private _resendAt: number;
-  declare private _now: number;
+  declare private _selected: CountryCode | undefined;
 
-  #api: OtpApi | undefined;
-  #session = '';
-  /** Bumped by every request and every step change, so late replies know they are stale. */
-  #generation = 0;
-  #inflight: AbortController | undefined;
-  #webOtp: AbortController | undefined;
-  #ticker: ReturnType<typeof setInterval> | undefined;
+  readonly #flow = new FlowController(this, {
+    api: () => this.#api,
+    describe: (error) => this.#describe(error),
+    successUrl: () => this.#safeSuccessUrl(),
+    focus: (target) => void this.#focusAfterUpdate(target),
+  });
+  #api: OtpApi = createApi('/otp');
+  /** The language last painted, kept on screen while another one loads. */
+  #shown: Translation | undefined;
+  #t!: Translation;
+  #locale = 'en';
+  #waiting = true;
+  /** What the preview on screen was made from, to redo it when any of it changes. */
+  #previewOf = '';
 
   constructor() {
     super();
     this.endpoint = '/otp';
-    this._step = 'number';
-    this._status = '';
     this._phone = '';
     this._code = '';
-    this._msisdn = '';
-    this._resendAt = 0;
-    this._now = Date.now();
+    // Kept by the element as its controller. WebOTP hands over the code as a paste would: whole, so it submits.
+    new WebOtpController(this, (code) => this.#takeCode(code, true));
   }
 
   /** The step the flow is at. */
   get step(): OtpStep {
-    return this._step;
+    return this.#flow.step;
   }
 
   /** Back to an empty number step, cancelling anything in flight. */
   reset(): void {
-    this.#cancel();
     this._phone = '';
     this._code = '';
-    this._error = undefined;
-    this._status = '';
-    this.#session = '';
-    this.#go('number');
+    this.#flow.reset();
   }
 
   override connectedCallback(): void {
@@ -185,7 +180,6 @@ export class OtpFlow extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#cancel();
     instances.delete(this);
     if (instances.size === 0) pageObserver?.disconnect();
   }
@@ -195,253 +189,87 @@ export class OtpFlow extends LitElement {
     if (name === 'lang') this.requestUpdate();
   }
 
-  get #metadata(): MetadataJson {
-    return (this.constructor as typeof OtpFlow).metadata;
+  get #setup(): ElementSetup {
+    const setup = (this.constructor as typeof OtpFlow).setup;
+    if (!setup) throw new Error('<otp-flow> was registered without phone metadata and languages: register it with defineOtpFlow().');
+    return setup;
   }
 
   /** Allowed countries, in the order given, that the loaded metadata knows. */
   get #countryList(): CountryCode[] {
+    const { metadata } = this.#setup;
     const list = (this.countries ?? '')
       .split(',')
       .map((c) => c.trim().toUpperCase())
-      .filter((c): c is CountryCode => isSupportedCountry(c as CountryCode, this.#metadata));
+      .filter((c): c is CountryCode => isSupportedCountry(c as CountryCode, metadata));
     const own = this.country?.toUpperCase() as CountryCode | undefined;
-    if (list.length === 0 && own && isSupportedCountry(own, this.#metadata)) return [own];
+    if (list.length === 0 && own && isSupportedCountry(own, metadata)) return [own];
     return list;
   }
 
-  get #lang(): string {
-    return resolveLang(this);
-  }
-
-  get #t(): Translation {
-    const base = pickTranslation(this.#lang, (this.constructor as typeof OtpFlow).translations);
-    return this.messages && typeof this.messages === 'object' ? { ...base, ...this.messages } : base;
+  /** A length the page states, if the proxy can accept it; any other value is ignored rather than auto-submitting codes the proxy refuses. */
+  get #knownLength(): number | undefined {
+    const n = this.otpLength;
+    return n !== undefined && Number.isInteger(n) && n >= OTP_MIN_DIGITS && n <= OTP_MAX_DIGITS ? n : undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('endpoint') || !this.#api) this.#api = createApi(this.endpoint);
+    if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
     const list = this.#countryList;
     if (changed.has('country') || changed.has('countries') || (this._selected && !list.includes(this._selected))) {
       const own = this.country?.toUpperCase() as CountryCode | undefined;
       this._selected = own && list.includes(own) ? own : list[0];
     }
-    if (changed.has('preview')) this.#applyPreview();
-    // The countdown reads the clock on every render that can change it, not only on ticks.
-    if (changed.has('_step' as keyof OtpFlow) || changed.has('_resendAt' as keyof OtpFlow)) this._now = Date.now();
+    this.#chooseLanguage();
+    this.#syncPreview();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('_step' as keyof OtpFlow) || changed.has('_resendAt' as keyof OtpFlow)) this.#syncTicker();
+  #chooseLanguage(): void {
+    const { catalog, examples } = this.#setup;
+    const lang = resolveLang(this);
+    const language = catalog.language(catalog.match(lang));
+    if (language.settled) this.#shown = language.value ?? catalog.fallback;
+    else void language.load().then(() => this.requestUpdate());
+    const base = this.#shown ?? catalog.fallback;
+    this.#t = this.messages && typeof this.messages === 'object' ? { ...base, ...this.messages } : base;
+    // `ar-AE` writes Latin digits and `ar-EG` Arabic ones: the page's own tag decides, when it names this language.
+    this.#locale = matchLanguage(lang, [base.$code]) ? lang : base.$code;
+    this.#waiting = !this.#shown || (!!this.preview && !examples.settled);
   }
 
-  #applyPreview(): void {
-    this.#cancel();
-    const preview = this.preview;
-    if (!preview) return this.reset();
-    this._error = undefined;
-    this._status = '';
-    this._msisdn = PREVIEW_NUMBER;
-    this._phone = this._selected ? new AsYouType(this._selected, this.#metadata).input('0501234567') : PREVIEW_NUMBER;
-    this._resendAt = Date.now() + DEFAULT_RESEND_AFTER * 1000;
+  #syncPreview(): void {
+    const preview = this.preview && PREVIEWS.includes(this.preview) ? this.preview : undefined;
+    const { examples } = this.#setup;
+    if (preview && !examples.settled) void examples.load().then(() => this.requestUpdate());
+    const of = preview ? `${preview} ${this._selected} ${examples.settled}` : '';
+    if (of === this.#previewOf) return;
+    this.#previewOf = of;
+    if (preview) this.#showPreview(preview);
+    else this.reset();
+  }
+
+  #showPreview(preview: OtpPreview): void {
+    const { metadata, examples } = this.#setup;
+    const sample = examples.value ?? {};
+    const country = this._selected ?? (Object.keys(sample) as CountryCode[]).find((c) => isSupportedCountry(c, metadata));
+    const example = country && sample[country] ? getExampleNumber(country, sample as Examples, metadata) : undefined;
+    this._phone = example?.formatNational() ?? '';
     this._code = '';
-    if (preview === 'error') {
-      this._step = 'number';
-      this._error = { code: 'upstream_unavailable' };
-    } else {
-      this._step = preview;
-      if (preview === 'code') this._status = this.#t.codeSent(isolate(this.#display(PREVIEW_NUMBER)));
-    }
+    this.#flow.show(preview === 'error' ? 'number' : preview, {
+      msisdn: example?.number ?? '',
+      country,
+      error: preview === 'error' ? { code: 'upstream_unavailable' } : undefined,
+    });
   }
 
-  /** `+971 50 123 4567`: how people read their own number. */
+  #describe(error: ClientError): string {
+    return errorText(this.#t, error, { locale: this.#locale, wait: this.#flow.wait });
+  }
+
+  /** `+971 50 123 4567` as people read their own number, in one piece that never wraps. */
   #display(e164: string): string {
-    return parsePhoneNumberFromString(e164, this.#metadata)?.formatInternational() ?? e164;
-  }
-
-  #go(step: OtpStep): void {
-    const previous = this._step;
-    if (previous === step) return;
-    this._step = step;
-    if (step !== 'code') this.#webOtp?.abort();
-    this.dispatchEvent(new OtpStepEvent({ step, previous }));
-  }
-
-  #cancel(): void {
-    this.#generation++;
-    this.#inflight?.abort();
-    this.#webOtp?.abort();
-  }
-
-  #fail(error: ClientError): void {
-    this._error = error;
-    this._status = '';
-    this.dispatchEvent(
-      new OtpErrorEvent({
-        code: error.code,
-        step: this._step,
-        message: errorMessage(this.#t, error, this.#lang),
-        retryAfter: error.retryAfter,
-        attemptsLeft: error.attemptsLeft,
-      }),
-    );
-  }
-
-  #syncTicker(): void {
-    const counting = this._step === 'code' && this._resendAt > Date.now();
-    if (counting && !this.#ticker) {
-      this.#ticker = setInterval(() => {
-        this._now = Date.now();
-        if (this._now >= this._resendAt) this.#syncTicker();
-      }, 1000);
-    } else if (!counting && this.#ticker) {
-      clearInterval(this.#ticker);
-      this.#ticker = undefined;
-    }
-  }
-
-  async #focus(selector: string): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
-  }
-
-  // ----- number step -----
-
-  #onCountry(event: Event): void {
-    this._selected = (event.target as HTMLSelectElement).value as CountryCode;
-    this._error = undefined;
-  }
-
-  #onPhoneInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const raw = foldDigits(input.value);
-    const formatter = new AsYouType(this._selected, this.#metadata);
-    const formatted = formatter.input(raw);
-    // A pasted number with another allowed country's dial code moves the selector there.
-    const detected = formatter.getCountry();
-    if (detected && detected !== this._selected && this.#countryList.includes(detected)) this._selected = detected;
-    // Reformat only while typing at the end: rewriting the middle of the text would throw the caret around.
-    const atEnd = input.selectionStart === input.value.length;
-    const deleting = event.inputType?.startsWith('delete');
-    if (atEnd && !deleting && formatted) input.value = formatted;
-    else if (raw !== input.value) input.value = raw;
-    this._phone = input.value;
-    if (this._error) this._error = undefined;
-  }
-
-  #submitNumber(event: Event): void {
-    event.preventDefault();
-    if (this.preview || this._step !== 'number') return;
-    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countryList }, this.#metadata);
-    if (!result.ok) {
-      this.#fail({ code: result.error });
-      void this.#focus('#phone');
-      return;
-    }
-    void this.#send(result.e164, false);
-  }
-
-  async #send(msisdn: string, resend: boolean): Promise<void> {
-    this.#cancel();
-    const generation = this.#generation;
-    const controller = (this.#inflight = new AbortController());
-    this._error = undefined;
-    this._status = resend ? this.#t.sending : '';
-    if (!resend) this.#go('sending');
-
-    const reply = await this.#api!.send({ msisdn, ...(this._selected ? { country: this._selected } : {}) }, controller.signal);
-    if (generation !== this.#generation) return;
-    if (!reply.ok) {
-      this.#fail(reply.error);
-      if (!resend) this.#go('number');
-      void this.#focus(resend ? '#code' : '#phone');
-      return;
-    }
-    const { session, msisdn: e164, resendAfter } = reply.value;
-    this.#session = session;
-    this._msisdn = e164;
-    this._code = '';
-    this._resendAt = Date.now() + (Number.isFinite(resendAfter) ? resendAfter : DEFAULT_RESEND_AFTER) * 1000;
-    this._status = resend ? this.#t.resent : this.#t.codeSent(isolate(this.#display(e164)));
-    this.#go('code');
-    this.dispatchEvent(new OtpSentEvent({ msisdn: e164, country: this._selected, resendAfter, resend }));
-    this.#listenForSms();
-    await this.#focus('#code');
-  }
-
-  // ----- code step -----
-
-  get #codeLength(): { min: number; max: number } {
-    const n = this.otpLength;
-    return n && n >= 3 && n <= 10 ? { min: n, max: n } : { min: 4, max: 8 };
-  }
-
-  #onCodeInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const { min, max } = this.#codeLength;
-    const code = extractCode(input.value, max);
-    const arrivedWhole = event.inputType === 'insertFromPaste' || event.inputType === 'insertReplacementText' || !event.inputType;
-    input.value = code;
-    this._code = code;
-    if (this._error) this._error = undefined;
-    // With a known length, the last digit submits; otherwise only a code that arrives whole (paste, autofill) does.
-    const complete = this.otpLength ? code.length === max : arrivedWhole && code.length >= min;
-    if (complete) this.#submitCode();
-  }
-
-  #listenForSms(): void {
-    this.#webOtp?.abort();
-    if (!('OTPCredential' in window) || !navigator.credentials?.get) return;
-    const controller = (this.#webOtp = new AbortController());
-    navigator.credentials
-      .get({ otp: { transport: ['sms'] }, signal: controller.signal } as CredentialRequestOptions)
-      .then((credential) => {
-        const code = (credential as { code?: string } | null)?.code;
-        if (controller.signal.aborted || this._step !== 'code' || !code) return;
-        this._code = extractCode(code, this.#codeLength.max);
-        this.#submitCode();
-      })
-      .catch(() => {
-        // Aborted, unsupported or dismissed: typing the code still works.
-      });
-  }
-
-  #submitCode(event?: Event): void {
-    event?.preventDefault();
-    if (this.preview || this._step !== 'code') return;
-    const code = extractCode(this._code, this.#codeLength.max);
-    if (code.length < this.#codeLength.min) {
-      this.#fail({ code: 'otp_malformed' });
-      void this.#focus('#code');
-      return;
-    }
-    void this.#verify(code);
-  }
-
-  async #verify(otp: string): Promise<void> {
-    this.#cancel();
-    const generation = this.#generation;
-    const controller = (this.#inflight = new AbortController());
-    this._error = undefined;
-    this._status = '';
-    this.#go('verifying');
-    const reply = await this.#api!.verify({ session: this.#session, otp }, controller.signal);
-    if (generation !== this.#generation) return;
-    if (!reply.ok) {
-      this.#fail(reply.error);
-      this.#go('code');
-      this._code = '';
-      // A dead session can only be fixed by a new code, so the wait is over.
-      if (['session_locked', 'session_expired', 'session_invalid'].includes(reply.error.code)) this._resendAt = 0;
-      await this.#focus('#code');
-      return;
-    }
-    this.#go('done');
-    const successUrl = this.#safeSuccessUrl();
-    const verified = new OtpVerifiedEvent({ msisdn: this._msisdn, country: this._selected, successUrl });
-    this.dispatchEvent(verified);
-    await this.#focus('.success');
-    if (successUrl && !verified.defaultPrevented) window.location.assign(successUrl);
+    const international = parsePhoneNumberFromString(e164, this.#setup.metadata)?.formatInternational() ?? e164;
+    return international.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
   }
 
   #safeSuccessUrl(): string | undefined {
@@ -454,150 +282,179 @@ export class OtpFlow extends LitElement {
     }
   }
 
+  async #focusAfterUpdate(target: 'phone' | 'code' | 'submit' | 'result'): Promise<void> {
+    await this.updateComplete;
+    const selector = { phone: '#phone', code: '#code', submit: 'button[type=submit]', result: '.success' }[target];
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  // ----- number step -----
+
+  #onCountry(event: Event): void {
+    this._selected = (event.target as HTMLSelectElement).value as CountryCode;
+    this.#flow.clearError();
+  }
+
+  #onPhoneInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const raw = foldDigits(input.value);
+    const phone = parsePhoneNumberFromString(raw, { defaultCountry: this._selected }, this.#setup.metadata);
+    // A pasted number with another allowed country's dial code moves the selector there.
+    if (phone?.country && phone.country !== this._selected && this.#countryList.includes(phone.country)) this._selected = phone.country;
+    // A whole number is shown the way people read it, in the spelling they used. Only while typing at the
+    // end: rewriting the middle of the text would throw the caret around.
+    const atEnd = input.selectionStart === input.value.length;
+    const deleting = event.inputType?.startsWith('delete');
+    if (phone?.isValid() && atEnd && !deleting) input.value = /^\s*(\+|00)/.test(raw) ? phone.formatInternational() : phone.formatNational();
+    else if (raw !== input.value) input.value = raw;
+    this._phone = input.value;
+    this.#flow.clearError();
+  }
+
+  #submitNumber(event: Event): void {
+    event.preventDefault();
+    if (this.preview || this.#flow.step !== 'number') return;
+    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countryList }, this.#setup.metadata);
+    if (!result.ok) {
+      this.#flow.fail({ code: result.error });
+      void this.#focusAfterUpdate('phone');
+      return;
+    }
+    void this.#flow.send(result.e164, this._selected, false);
+  }
+
+  // ----- code step -----
+
+  #onCodeInput(event: InputEvent): void {
+    // Autofill and keyboards' code suggestions put the whole code in at once; typing brings one digit at a time.
+    const whole = event.inputType === 'insertFromPaste' || event.inputType === 'insertReplacementText' || !event.inputType;
+    this.#takeCode((event.target as HTMLInputElement).value, whole, event.target as HTMLInputElement);
+  }
+
+  /** Ctrl+V, long-press Paste: read the clipboard before the field's maxlength can cut a whole SMS short. */
+  #onCodePaste(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text');
+    if (!text) return;
+    event.preventDefault();
+    this.#paste(event.target as HTMLInputElement, text);
+  }
+
+  /** Pastes that skip the paste event (some keyboards' clipboard suggestions) and drops, still ahead of maxlength. */
+  #onCodeBeforeInput(event: InputEvent): void {
+    if (event.inputType !== 'insertFromPaste' && event.inputType !== 'insertFromDrop') return;
+    const text = event.data ?? event.dataTransfer?.getData('text/plain');
+    if (!text) return;
+    event.preventDefault();
+    this.#paste(event.target as HTMLInputElement, text);
+  }
+
+  #paste(input: HTMLInputElement, text: string): void {
+    const pasted = extractCode(text, OTP_MAX_DIGITS);
+    // A whole code (or an SMS holding one) replaces the field; a few digits go where the caret is.
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? input.value.length;
+    this.#takeCode(pasted.length >= OTP_MIN_DIGITS ? pasted : input.value.slice(0, start) + text + input.value.slice(end), true, input);
+  }
+
+  #takeCode(text: string, whole: boolean, input?: HTMLInputElement): void {
+    const length = this.#knownLength;
+    const code = extractCode(text, length ?? OTP_MAX_DIGITS);
+    if (input) input.value = code;
+    this._code = code;
+    this.#flow.clearError();
+    // With a known length, the last digit submits; otherwise only a code that arrives whole does.
+    if (length ? code.length === length : whole && code.length >= OTP_MIN_DIGITS) this.#verify(code);
+  }
+
+  #verify(code: string): void {
+    // A refused code is cleared, so the next one is typed into an empty field.
+    void this.#flow.verify(code).then((verified) => {
+      if (verified === false) this._code = '';
+    });
+  }
+
+  #submitCode(event: Event): void {
+    event.preventDefault();
+    if (this.preview) return;
+    if (this.#flow.spent) return this.#flow.resend();
+    if (this.#flow.step !== 'code' || this.#flow.busy) return;
+    const code = extractCode(this._code, this.#knownLength ?? OTP_MAX_DIGITS);
+    if (code.length < (this.#knownLength ?? OTP_MIN_DIGITS)) {
+      this.#flow.fail({ code: 'otp_malformed' });
+      void this.#focusAfterUpdate('code');
+      return;
+    }
+    this.#verify(code);
+  }
+
   #changeNumber(): void {
-    this.#cancel();
-    this._error = undefined;
-    this._status = '';
     this._code = '';
-    this.#go('number');
-    void this.#focus('#phone');
+    this.#flow.changeNumber();
   }
 
   #resend(): void {
-    if (this.preview || this._step !== 'code' || this._resendAt > Date.now()) return;
-    void this.#send(this._msisdn, true);
+    if (!this.preview) this.#flow.resend();
   }
 
   // ----- rendering -----
 
-  #renderError(id: string) {
-    const message = this._error ? errorMessage(this.#t, this._error, this.#lang) : '';
-    return html`<p id=${id} class="error" part="message error" role="alert">${message}</p>`;
+  #renderNumber() {
+    const t = this.#t;
+    const { metadata } = this.#setup;
+    const { error, step } = this.#flow;
+    const field = error && errorField(error);
+    const countries = this.#countryList;
+    return numberStep({
+      t,
+      phone: this._phone,
+      busy: step === 'sending',
+      // A country error with no selector on screen is about the number typed.
+      invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' ? 'msisdn' : undefined,
+      error: error ? this.#describe(error) : '',
+      country: {
+        locale: this.#locale,
+        countries,
+        selected: this._selected,
+        callingCode: (c) => getCountryCallingCode(c as CountryCode, metadata),
+        typedInternational: /^\s*(\+|00)/.test(this._phone),
+        onChange: (e) => this.#onCountry(e),
+      },
+      onInput: (e) => this.#onPhoneInput(e),
+      onSubmit: (e) => this.#submitNumber(e),
+    });
   }
 
-  /** Stays focusable while busy (aria-disabled, not disabled); the step check stops a second submit. */
-  #renderSubmit(busy: boolean, label: string, busyLabel: string) {
-    return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
-      ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busyLabel}` : label}
-    </button>`;
-  }
-
-  #renderCountry(t: Translation) {
-    const list = this.#countryList;
-    if (list.length > 1) {
-      const names = new Intl.DisplayNames([this.#lang, 'en'], { type: 'region' });
-      return html`<select
-        part="country-select"
-        aria-label=${t.countryLabel}
-        .value=${this._selected ?? ''}
-        ?disabled=${this._step !== 'number'}
-        @change=${this.#onCountry}
-      >
-        ${list.map(
-          (c) =>
-            html`<option value=${c} title=${names.of(c) ?? c} ?selected=${c === this._selected}>
-              ${flag(c)} +${getCountryCallingCode(c, this.#metadata)}
-            </option>`,
-        )}
-      </select>`;
-    }
-    if (this._selected && !/^\s*(\+|00)/.test(this._phone)) {
-      return html`<span class="prefix" part="prefix" dir="ltr" aria-hidden="true"
-        >${flag(this._selected)} +${getCountryCallingCode(this._selected, this.#metadata)}</span
-      >`;
-    }
-    return nothing;
-  }
-
-  #renderNumber(t: Translation) {
-    const busy = this._step === 'sending';
-    const invalid = !!this._error && ['msisdn_invalid', 'msisdn_not_mobile', 'country_not_allowed', 'country_invalid'].includes(this._error.code);
-    return html`<form part="form" class="number" novalidate @submit=${this.#submitNumber} aria-busy=${busy}>
-      <label part="label" for="phone">${t.phoneLabel}</label>
-      <div class="field" part="field" dir="ltr" ?data-invalid=${invalid}>
-        ${this.#renderCountry(t)}
-        <input
-          id="phone"
-          part="input phone-input"
-          type="tel"
-          name="tel"
-          autocomplete="tel"
-          inputmode="tel"
-          dir="ltr"
-          enterkeyhint="send"
-          maxlength="32"
-          .value=${this._phone}
-          ?readonly=${busy}
-          aria-invalid=${invalid ? 'true' : 'false'}
-          aria-describedby="phone-error"
-          @input=${this.#onPhoneInput}
-        />
-      </div>
-      ${this.#renderError('phone-error')}
-      <slot name="disclosure"></slot>
-      ${this.#renderSubmit(busy, t.send, t.sending)}
-    </form>`;
-  }
-
-  #renderCode(t: Translation) {
-    const busy = this._step === 'verifying';
-    const wait = Math.ceil((this._resendAt - this._now) / 1000);
-    const { max } = this.#codeLength;
-    return html`<form part="form" class="code" novalidate @submit=${this.#submitCode} aria-busy=${busy}>
-      <div class="row">
-        <p id="code-status" class="status" part="message status" role="status">${this._status}</p>
-        <button class="link" part="button link" type="button" @click=${this.#changeNumber}>${t.changeNumber}</button>
-      </div>
-      <label part="label" for="code">${t.codeLabel}</label>
-      <div class="field" part="field" dir="ltr" ?data-invalid=${!!this._error}>
-        <input
-          id="code"
-          part="input code-input"
-          type="text"
-          name="otp"
-          autocomplete="one-time-code"
-          inputmode="numeric"
-          dir="ltr"
-          enterkeyhint="done"
-          maxlength=${max + 8}
-          .value=${this._code}
-          ?readonly=${busy}
-          aria-invalid=${this._error ? 'true' : 'false'}
-          aria-describedby="code-status code-error"
-          @input=${this.#onCodeInput}
-        />
-      </div>
-      ${this.#renderError('code-error')}
-      <slot name="disclosure"></slot>
-      ${this.#renderSubmit(busy, t.verify, t.verifying)}
-      ${wait > 0
-        ? html`<p class="muted" part="message">${t.resendIn(isolate(clock(wait)))}</p>`
-        : html`<button class="link" part="button link" type="button" @click=${this.#resend}>${t.resend}</button>`}
-    </form>`;
-  }
-
-  #renderDone(t: Translation) {
-    return html`<div class="success" part="message success" role="status" tabindex="-1">
-      <slot name="success">
-        <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
-          <circle cx="12" cy="12" r="11" fill="currentColor" />
-          <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="#fff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
-        </svg>
-        <p>${t.success}</p>
-      </slot>
-    </div>`;
+  #renderCode() {
+    const t = this.#t;
+    const flow = this.#flow;
+    const notice = flow.notice === 'resending' ? t.sending : flow.notice === 'resent' ? t.resent : '';
+    const wait = flow.wait;
+    return codeStep({
+      t,
+      status: flow.msisdn ? [t.codeSent(isolate(this.#display(flow.msisdn))), notice].filter(Boolean).join(' ') : notice,
+      code: this._code,
+      busy: flow.busy,
+      spent: flow.spent,
+      resending: flow.notice === 'resending',
+      invalid: !!flow.error && errorField(flow.error) === 'otp',
+      error: flow.error ? this.#describe(flow.error) : '',
+      countdown: wait > 0 ? t.resendIn(isolate(clock(wait, this.#locale))) : '',
+      onInput: (e) => this.#onCodeInput(e),
+      onPaste: (e) => this.#onCodePaste(e),
+      onBeforeInput: (e) => this.#onCodeBeforeInput(e),
+      onSubmit: (e) => this.#submitCode(e),
+      onChangeNumber: () => this.#changeNumber(),
+      onResend: () => this.#resend(),
+    });
   }
 
   protected override render() {
     const t = this.#t;
-    const step = this._step;
-    return html`<div class="root" dir=${t.$dir} lang=${t.$code}>
+    const step = this.#flow.step;
+    // Until its language arrives, the form is laid out (its box kept) but not painted: no flash of English.
+    return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${this.#waiting}>
       <slot name="header"></slot>
-      ${step === 'number' || step === 'sending'
-        ? this.#renderNumber(t)
-        : step === 'code' || step === 'verifying'
-          ? this.#renderCode(t)
-          : this.#renderDone(t)}
+      ${step === 'number' || step === 'sending' ? this.#renderNumber() : step === 'code' || step === 'verifying' ? this.#renderCode() : doneStep(t)}
     </div>`;
   }
 }

@@ -1,24 +1,32 @@
 import { css } from 'lit';
 
 /**
- * Every colour, the radius and the font come from `--otp-flow-*` custom
- * properties with defaults that pass WCAG AA on white. Sizes are chosen for
- * thumbs on small phones: 48 px controls, 16 px text in inputs (no iOS zoom).
+ * Every colour comes from a `--otp-flow-color-*` property. Three are the
+ * theme (text, background, primary, with on-primary for the button's text);
+ * the others default to mixes of those, so a page that sets a dark text and
+ * background gets a muted tone, field, error and link colour that read on it
+ * too. The defaults pass WCAG AA on white. Sizes are chosen for thumbs on
+ * small phones: 48 px controls, 16 px text in inputs (no iOS zoom).
+ *
+ * Where `color-mix()` is missing (iOS before 16.2) a mixed colour is invalid
+ * and falls back to the inherited text colour or a transparent background:
+ * plainer, still readable.
  */
 export default css`
   :host {
     --otp-flow-font-family: inherit;
     --otp-flow-font-size: 1rem;
     --otp-flow-color-text: #1b1f24;
-    --otp-flow-color-muted: #57606a;
     --otp-flow-color-background: transparent;
-    --otp-flow-color-field: #ffffff;
-    --otp-flow-color-border: #8c959f;
     --otp-flow-color-primary: #0b5cd5;
     --otp-flow-color-on-primary: #ffffff;
-    --otp-flow-color-error: #b42318;
-    --otp-flow-color-success: #1a7f37;
-    --otp-flow-color-focus: #0b5cd5;
+    --otp-flow-color-muted: color-mix(in srgb, var(--otp-flow-color-text) 72%, transparent);
+    --otp-flow-color-field: var(--otp-flow-color-background);
+    --otp-flow-color-border: color-mix(in srgb, var(--otp-flow-color-text) 55%, transparent);
+    --otp-flow-color-error: color-mix(in srgb, #d1242f 60%, var(--otp-flow-color-text));
+    --otp-flow-color-success: color-mix(in srgb, #1a7f37 60%, var(--otp-flow-color-text));
+    --otp-flow-color-link: color-mix(in srgb, var(--otp-flow-color-primary) 65%, var(--otp-flow-color-text));
+    --otp-flow-color-focus: var(--otp-flow-color-primary);
     --otp-flow-radius: 0.5rem;
     --otp-flow-gap: 0.75rem;
     --otp-flow-control-height: 3rem;
@@ -41,6 +49,10 @@ export default css`
   *::before,
   *::after {
     box-sizing: inherit;
+  }
+
+  .root[data-waiting] {
+    visibility: hidden;
   }
 
   .root,
@@ -113,17 +125,40 @@ export default css`
     padding: 0 0.625rem;
     border: 0;
     border-inline-end: 1px solid var(--otp-flow-color-border);
-    background: transparent;
+    background-color: transparent;
     color: var(--otp-flow-color-muted);
     white-space: nowrap;
     min-block-size: var(--otp-flow-control-height);
     min-inline-size: 44px;
   }
 
+  /* The native control differs per engine (WebKit paints a grey button): this one is drawn the same
+     everywhere, its arrow two gradients in the text colour. The field's direction is always ltr. */
   select {
+    appearance: none;
+    -webkit-appearance: none;
+    border-radius: 0;
+    padding-right: 1.75rem;
     color: var(--otp-flow-color-text);
+    background-image: linear-gradient(45deg, transparent 50%, var(--otp-flow-color-text) 50%),
+      linear-gradient(135deg, var(--otp-flow-color-text) 50%, transparent 50%);
+    background-position:
+      right 0.875rem center,
+      right 0.5625rem center;
+    background-size: 0.3125rem 0.3125rem;
+    background-repeat: no-repeat;
     cursor: pointer;
     outline: none;
+  }
+
+  select:disabled {
+    cursor: default;
+  }
+
+  /* Where the engine draws the open list itself, it takes these; a transparent background leaves its own. */
+  option {
+    color: var(--otp-flow-color-text);
+    background-color: var(--otp-flow-color-background);
   }
 
   .submit {
@@ -142,8 +177,7 @@ export default css`
   }
 
   .submit[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.85;
+    cursor: default;
   }
 
   .link {
@@ -153,7 +187,7 @@ export default css`
     padding: 0 0.25rem;
     border: 0;
     background: none;
-    color: var(--otp-flow-color-primary);
+    color: var(--otp-flow-color-link);
     text-decoration: underline;
     text-underline-offset: 0.15em;
     cursor: pointer;
@@ -221,18 +255,5 @@ export default css`
       border-inline-end-color: currentColor;
       opacity: 0.6;
     }
-  }
-
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
-
-  [dir='ltr'].number {
-    unicode-bidi: isolate;
   }
 `;

@@ -1,5 +1,6 @@
 /** The files of a landing kit, as text. Nothing here ever sees the key. */
 import { ENV_NAMES } from '../proxy/config.js';
+import type { PageTexts } from '../component/localize.js';
 
 export interface KitSettings {
   aid: string;
@@ -9,6 +10,8 @@ export interface KitSettings {
   countries: string[];
   lang: string;
   dir: 'ltr' | 'rtl';
+  /** The page's words in the campaign's language. */
+  texts: PageTexts;
   title: string;
   successUrl: string | undefined;
   /** The page's public origin, when init was told it. */
@@ -21,6 +24,12 @@ export interface KitSettings {
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The sentence escaped as text, with the link put in afterwards as HTML. */
+function acceptTerms(texts: PageTexts): string {
+  const slot = '\u0000link\u0000';
+  return escapeHtml(texts.acceptTerms(slot)).replace(slot, `<a href="#terms">${escapeHtml(texts.termsLink)}</a>`);
+}
 
 export function indexHtml(kit: KitSettings): string {
   const attrs = [
@@ -62,7 +71,7 @@ export function indexHtml(kit: KitSettings): string {
         <h1>${escapeHtml(kit.title)}</h1>
         <p class="lead">
           <!-- EDIT: one sentence about the offer. -->
-          Enter your mobile number. We will send you a code by SMS.
+          ${escapeHtml(kit.texts.lead)}
         </p>
         <otp-flow ${attrs.join(' ')}>
           <!-- ========================================================================
@@ -70,15 +79,15 @@ export function indexHtml(kit: KitSettings): string {
                and how to cancel to be shown next to the button. Replace this text.
                ======================================================================== -->
           <p slot="disclosure" class="terms">
-            [Price] per [period], renews automatically. Cancel anytime by sending STOP to [short code].
-            By continuing you accept the <a href="#terms">terms</a>.
+            ${escapeHtml(kit.texts.terms)}
+            ${acceptTerms(kit.texts)}
           </p>
         </otp-flow>
       </div>
     </main>
     <footer>
       <!-- EDIT: links to the offer's terms and privacy policy. -->
-      <a href="#terms">Terms</a> · <a href="#privacy">Privacy</a>
+      <a href="#terms">${escapeHtml(kit.texts.footerTerms)}</a> · <a href="#privacy">${escapeHtml(kit.texts.footerPrivacy)}</a>
     </footer>
   </body>
 </html>

@@ -6,14 +6,11 @@
 import { createOtpProxy, type OtpProxyOptions } from '../proxy/proxy.js';
 import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyStore } from '../proxy/stores.js';
 import { createUndiciTransport, nodeSessionCrypto, type FetchHandler } from '../adapters/node.js';
-import { CONTROL_PREFIX, Offer18Simulator } from './offer18-simulator.js';
+import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
-/**
- * Budgets for previews: a marketer tries the same number again and again.
- * Real deployments keep the defaults (3 sends per number per 15 minutes).
- */
-export const SIMULATION_LIMITS = { numberLimit: 100, clientLimit: 10_000, resendAfter: 30 };
+// Defined beside the simulator, which needs no Node: the Worker kit's simulation mode uses them too.
+export { SIMULATION_LIMITS };
 
 /**
  * In-memory stores that the simulator's `/reset` empties along with its

@@ -86,6 +86,12 @@ export const DEFAULT_VARIANT: ReplyVariant = {
 
 export const CONTROL_PREFIX = '/__simulator';
 
+/**
+ * Budgets for previews: a marketer tries the same number again and again.
+ * Real deployments keep the defaults (3 sends per number per 15 minutes).
+ */
+export const SIMULATION_LIMITS = { numberLimit: 100, clientLimit: 10_000, resendAfter: 30 };
+
 const FaultBody = z.strictObject({
   fault: z.enum(SIMULATOR_FAULTS),
   endpoint: z.enum(['otp_gen', 'otp_verify']).optional(),
@@ -275,17 +281,21 @@ export class Offer18Simulator {
 
   async #misbehave(endpoint: string, signal: AbortSignal): Promise<Response | undefined> {
     const { delayMs } = this.#fault;
-    const stop = AbortSignal.any([signal, this.#closing.signal]);
+    // Made only when a fault waits: the Worker kit's simulator serves many requests, and workerd forbids
+    // one request to touch an I/O object (the closing controller's signal) made by another.
+    const stop = () => AbortSignal.any([signal, this.#closing.signal]);
     switch (this.faultFor(endpoint)) {
       case 'none':
       case 'reset': // Handled by the Node server, which owns the socket.
         return undefined;
-      case 'slow':
-        await sleep(delayMs ?? 1_500, stop);
+      case 'slow': {
+        const stopped = stop();
+        await sleep(delayMs ?? 1_500, stopped);
         // A caller that gave up never reaches the advertiser; the code stays usable.
-        return stop.aborted ? new Response(null, { status: 499 }) : undefined;
+        return stopped.aborted ? new Response(null, { status: 499 }) : undefined;
+      }
       case 'hang':
-        await sleep(120_000, stop);
+        await sleep(120_000, stop());
         return new Response(null, { status: 504 });
       case 'html_500':
         return new Response('<!doctype html><title>500</title><h1>Internal Server Error</h1>', {

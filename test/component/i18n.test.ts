@@ -1,28 +1,30 @@
-import { $, codeInput, errorText, expect, html, mount, phoneInput, submitNumber, toCodeStep, visibleText } from './support.js';
+import { $, codeInput, errorText, expect, html, mount, phoneInput, simulator, statusText, submitNumber, toCodeStep, visibleText, waitUntil } from './support.js';
+import { RESEND_AFTER } from './proxy-settings.js';
 import { LANGUAGES, translations } from '../../src/component/translations/index.js';
+import { count, isolate, type Translation } from '../../src/component/localize.js';
 
 describe('languages', () => {
   afterEach(() => document.documentElement.removeAttribute('lang'));
 
-  it('has at least 14 built-in languages, each complete', () => {
+  it('has every built-in language complete, in every plural form', () => {
     const codes = Object.keys(translations);
-    expect(codes.length).to.be.at.least(14);
-    expect(codes).to.include.members(['ar', 'fr', 'es', 'pt', 'id', 'th', 'vi', 'tr', 'ur', 'hi', 'bn', 'ms', 'sw', 'en']);
+    expect(codes).to.include.members(['ar', 'fr', 'es', 'pt', 'id', 'th', 'vi', 'tr', 'ur', 'hi', 'bn', 'ms', 'sw', 'en', 'fa']);
     expect(codes).to.have.members([...LANGUAGES]);
     const keys = Object.keys(translations.en).sort();
-    for (const [code, t] of Object.entries(translations)) {
+    const phone = isolate('+971 50 123 4567');
+    for (const [code, t] of Object.entries(translations) as Array<[string, Translation]>) {
       expect(Object.keys(t).sort(), code).to.deep.equal(keys);
       expect(t.$code).to.equal(code);
-      for (const [key, value] of Object.entries(t)) {
-        if (typeof value === 'function') {
-          for (const n of [undefined, 0, 1, 2, 3, 5, 11]) {
-            const text = (value as (n: unknown) => string)(n ?? '0:30');
-            expect(text, `${code}.${key}(${n})`).to.be.a('string').and.not.include('undefined');
-          }
-        } else {
-          expect(value, `${code}.${key}`).to.be.a('string').and.not.be.empty;
-        }
-      }
+      const sentences: Array<[string, string]> = [
+        ['codeSent', t.codeSent(phone)],
+        ['resendIn', t.resendIn(isolate('0:30'))],
+        ['tooMany', t.tooMany(new Intl.RelativeTimeFormat(code).format(5, 'minute'))],
+        ['wrongCode()', t.wrongCode(undefined)],
+        ...[0, 1, 2, 3, 5, 11, 100].map((n): [string, string] => [`wrongCode(${n})`, t.wrongCode(count(n, code))]),
+      ];
+      for (const [key, value] of Object.entries(t)) if (typeof value === 'string') sentences.push([key, value]);
+      for (const [key, text] of sentences) expect(text, `${code}.${key}`).to.be.a('string').and.not.match(/undefined|NaN|^\s*$/);
+      expect(t.codeSent(phone), `${code}.codeSent keeps the number`).to.include(phone);
     }
   });
 
@@ -37,14 +39,14 @@ describe('languages', () => {
     const el = await mount();
     expect($(el, 'label').textContent).to.equal('Número de móvil');
     document.documentElement.lang = 'tr';
-    await new Promise((r) => setTimeout(r));
-    await el.updateComplete;
-    expect($(el, 'label').textContent).to.equal('Cep telefonu numarası');
+    await waitUntil(() => $(el, 'label').textContent === 'Cep telefonu numarası', 'Turkish after the page switched');
   });
 
   it('matches a regional tag to its language and falls back to English', async () => {
     const pt = await mount(html`<otp-flow country="BR" lang="pt-BR"></otp-flow>`);
     expect($(pt, 'label').textContent).to.equal('Número de celular');
+    const ar = await mount(html`<otp-flow country="AE" lang="ar-AE"></otp-flow>`);
+    expect($(ar, 'label').textContent).to.equal('رقم الجوال');
     const unknown = await mount(html`<otp-flow country="AE" lang="xx"></otp-flow>`);
     expect($(unknown, 'label').textContent).to.equal('Mobile number');
   });
@@ -54,12 +56,22 @@ describe('languages', () => {
     expect($(el, '.root').getAttribute('dir')).to.equal('rtl');
     expect($(el, 'label').textContent).to.equal('رقم الجوال');
     expect(getComputedStyle($(el, 'form')).direction).to.equal('rtl');
-    expect(phoneInput(el).dir).to.equal('ltr');
+    expect(phoneInput(el).getAttribute('dir')).to.equal('ltr');
     expect(getComputedStyle(phoneInput(el)).direction).to.equal('ltr');
     await toCodeStep(el);
-    expect(codeInput(el).dir).to.equal('ltr');
+    expect(codeInput(el).getAttribute('dir')).to.equal('ltr');
     // The number inside the Arabic sentence is isolated, so it reads +971… not …971+.
-    expect($(el, '[role=status]').textContent).to.contain('\u2066+971 50 123 4567\u2069');
+    expect($(el, '[role=status]').textContent).to.match(/\u2066\+971[\s\u00a0]50[\s\u00a0]123[\s\u00a0]4567\u2069/);
+  });
+
+  it('counts down in the language’s own digits', async () => {
+    const digits = { bn: '০১২৩৪৫৬৭৮৯', fa: '۰۱۲۳۴۵۶۷۸۹', en: '0123456789' };
+    for (const [lang, d] of Object.entries(digits)) {
+      await simulator('reset');
+      const el = await mount(html`<otp-flow country="AE" lang=${lang}></otp-flow>`);
+      await toCodeStep(el);
+      expect(visibleText(el), lang).to.contain(`\u2066${d[0]}:${d[0]}${d[RESEND_AFTER]}\u2069`);
+    }
   });
 
   it('says refusals in the user’s language', async () => {
@@ -67,6 +79,13 @@ describe('languages', () => {
     await submitNumber(el, '123');
     await el.updateComplete;
     expect(errorText(el)).to.equal('أدخل رقم جوال صحيحًا.');
+  });
+
+  it('re-says what is on screen when the language changes', async () => {
+    const el = await mount();
+    await toCodeStep(el);
+    el.lang = 'fr';
+    await waitUntil(() => statusText(el).startsWith('Nous avons envoyé un code'), `French status, got "${statusText(el)}"`);
   });
 
   it('lets the page override any text, by property or by attribute', async () => {

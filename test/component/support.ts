@@ -1,9 +1,10 @@
 /** Shared set-up for the component tests: the element, the simulator's inbox, console hygiene. */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/component/otp-flow.js';
-import type { OtpFlow } from '../../src/component/define.js';
+import type { OtpFlow } from '../../src/component/otp-flow.js';
+import { press, selectAll, type } from './input.js';
 
-export type El = InstanceType<typeof OtpFlow>;
+export type El = OtpFlow;
 
 // Any console error or warning during a test fails it: the page must stay clean for affiliates'
 // monitoring, and Lit's dev-mode warnings (wasted updates, shadowed properties) are bugs too.
@@ -48,6 +49,9 @@ export const phoneInput = (el: El) => $<HTMLInputElement>(el, '#phone');
 export const codeInput = (el: El) => $<HTMLInputElement>(el, '#code');
 export const submitButton = (el: El) => $<HTMLButtonElement>(el, 'button[type=submit]');
 export const errorText = (el: El) => $(el, '[role=alert]')?.textContent?.trim() ?? '';
+export const statusText = (el: El) => $(el, '[role=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+export const buttonNamed = (el: El, name: string) =>
+  [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.replace(/\s+/g, ' ').trim() === name);
 
 /** What assistive tech and a sighted user both see: text of the shadow root, whitespace folded. */
 export const visibleText = (el: El) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -56,31 +60,64 @@ export async function mount(template = html`<otp-flow country="AE"></otp-flow>`)
   return fixture<El>(template);
 }
 
-/** Sets the value as a paste or an autofill would, and fires the input event the browser fires. */
-export function fill(input: HTMLInputElement, value: string, inputType: string | undefined = 'insertFromPaste'): void {
+/** Types into a field as a person does: focus, select whatever is there, type over it. */
+export async function typeInto(input: HTMLInputElement, text: string): Promise<void> {
   input.focus();
-  input.value = value;
-  input.dispatchEvent(inputType ? new InputEvent('input', { bubbles: true, composed: true, inputType }) : new Event('input', { bubbles: true }));
+  if (input.value) await selectAll();
+  await type(text);
 }
 
+/** Types the number and taps the button. */
 export async function submitNumber(el: El, number: string): Promise<void> {
-  fill(phoneInput(el), number);
+  await typeInto(phoneInput(el), number);
   await el.updateComplete;
   submitButton(el).click();
 }
 
-/** Number → code step against the real proxy; returns the code the simulator "sent". */
+/** Number → code step against the real proxy, typed and sent with Enter; returns the code the simulator "sent". */
 export async function toCodeStep(el: El, number = '0501234567'): Promise<string> {
   const sent = oneEvent(el, 'otp-sent');
-  await submitNumber(el, number);
+  await typeInto(phoneInput(el), number);
+  await press('Enter');
   await sent;
   await el.updateComplete;
   return lastCode();
+}
+
+/** A code that is not `code`. */
+export const wrong = (code: string) => (code === '000000' ? '111111' : '000000');
+
+/** Types a code into the code field and confirms it with Enter. */
+export async function enterCode(el: El, code: string): Promise<void> {
+  await typeInto(codeInput(el), code);
+  await press('Enter');
 }
 
 export async function stepIs(el: El, step: string): Promise<void> {
   await waitUntil(() => el.step === step, `expected step ${step}, still ${el.step}`, { timeout: 5_000 });
   await el.updateComplete;
 }
+
+/** Walks a real flow, checking at each step a person can be at. */
+export async function atEveryStep(el: El, check: (el: El, step: string) => Promise<void>) {
+  await check(el, 'number');
+  await submitNumber(el, '12');
+  await el.updateComplete;
+  await check(el, 'number with an error');
+  const code = await toCodeStep(el, '0501234567');
+  await check(el, 'code');
+  await enterCode(el, wrong(code));
+  await stepIs(el, 'code');
+  await check(el, 'code with an error');
+  await enterCode(el, code);
+  await stepIs(el, 'done');
+  await check(el, 'done');
+}
+
+/** A campaign's markup: a header, the price and terms, two countries. */
+export const campaign = (lang: string, style = '') => html`<otp-flow country="AE" countries="AE,SA" lang=${lang} style=${style}>
+  <h2 slot="header">Daily quiz</h2>
+  <p slot="disclosure">AED 1.5/day, cancel anytime.</p>
+</otp-flow>`;
 
 export { expect, fixture, html, oneEvent, waitUntil };

@@ -43,6 +43,10 @@ describe('the demo page', () => {
     assert.match((await page.locator('#snippet').textContent()) ?? '', /lang="ar"/);
     assert.match((await page.locator('#snippet').textContent()) ?? '', /otp-flow init .* --lang ar/);
     assert.match(page.url(), /lang=ar/);
+    // The sample price and terms follow the language too.
+    const terms = (await page.locator('#live [slot=disclosure]').textContent()) ?? '';
+    assert.match(terms, /[\u0600-\u06ff]/);
+    assert.match(terms, /1234/);
     await page.fill('#countries', 'SA,KW');
     await page.locator('#live select').waitFor();
     assert.deepEqual(await page.locator('#live select option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)), ['AE', 'SA', 'KW']);
@@ -68,6 +72,15 @@ describe('the demo page', () => {
       const shown = await page.locator(`otp-flow[preview=${state}]`).evaluate((el) => el.shadowRoot!.textContent ?? '');
       assert.match(shown, new RegExp(text));
     }
+  });
+
+  it('previews with an example number of the chosen country', async () => {
+    const { page, consoleErrors } = await recordedPage(browser, PHONE);
+    await page.goto(`${demo.url}/`);
+    await page.selectOption('#country', 'TH');
+    await page.waitForFunction(() => document.querySelector('otp-flow[preview=code]')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').includes('+66 81 234 5678'));
+    assert.equal(await page.locator('otp-flow[preview=number] #phone').inputValue(), '081 234 5678');
+    assert.deepEqual(consoleErrors, []);
   });
 
   for (const [name, options] of [

@@ -50,7 +50,12 @@ export function startCli(args: string[], options: { env?: Record<string, string>
 export async function startProcess(
   command: string,
   args: string[],
-  { env = {}, cwd }: { env?: Record<string, string>; cwd?: string } = {},
+  {
+    env = {},
+    cwd,
+    ready = /listening on (http:\/\/\S+)/,
+    readyTimeoutMs,
+  }: { env?: Record<string, string>; cwd?: string; /** Its first group is the URL. */ ready?: RegExp; readyTimeoutMs?: number } = {},
 ): Promise<Started> {
   const child = spawn(command, args, { env: cleanEnv(env), cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';
@@ -84,7 +89,7 @@ export async function startProcess(
       });
       check();
     });
-  const [, url] = await waitFor(/listening on (http:\/\/\S+)/);
+  const [, url] = await waitFor(ready, readyTimeoutMs);
   return {
     url: url!,
     child,

@@ -2,8 +2,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as {
@@ -32,5 +35,45 @@ describe('the package', () => {
 
   it('has the otp-flow command', () => {
     assert.ok(existsSync(fileURLToPath(new URL(pkg.bin['otp-flow']!, root))));
+  });
+
+  it('types <otp-flow> for a TypeScript user: import type { OtpFlow } from "otp-flow"', async () => {
+    // A project of its own with otp-flow in its node_modules, compiled as its author would: the
+    // package's exports and built declarations are what it sees, not this repository's sources.
+    const project = await mkdtemp(join(tmpdir(), 'otp-flow-types-'));
+    try {
+      await mkdir(join(project, 'node_modules'));
+      await symlink(fileURLToPath(root), join(project, 'node_modules', 'otp-flow'), 'dir');
+      await writeFile(join(project, 'package.json'), JSON.stringify({ type: 'module' }));
+      const file = join(project, 'page.ts');
+      await writeFile(
+        file,
+        [
+          "import type { OtpFlow, OtpErrorEvent, OtpStep } from 'otp-flow';",
+          "const el: OtpFlow = document.createElement('otp-flow');",
+          "el.country = 'AE';",
+          'el.otpLength = 6;',
+          'const step: OtpStep = el.step;',
+          "el.addEventListener('otp-error', (event: OtpErrorEvent) => console.log(step, event.detail.code, event.detail.message));",
+          "document.querySelector('otp-flow')?.reset();",
+          '// @ts-expect-error: not a property of the element',
+          'el.noSuchProperty = 1;',
+        ].join('\n'),
+      );
+      const program = ts.createProgram([file], {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        target: ts.ScriptTarget.ES2022,
+        lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+        types: [],
+        skipLibCheck: true,
+      });
+      const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      assert.deepEqual(problems, []);
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 });

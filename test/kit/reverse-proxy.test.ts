@@ -177,33 +177,19 @@ describe('a kit behind a reverse proxy, as its README says', () => {
     assert.equal((await send(port, b, number(net, 60))).status, 200);
   }
 
-  it('behind Caddy: a budget per visitor, the page’s own origin served', { timeout: 60_000 }, async () => {
-    const port = ports[0]!;
-    const stop = await startCaddy(port);
-    try {
-      await walk(port, 10);
-    } finally {
-      await stop();
-    }
-  });
-
-  it('behind nginx: the same', { timeout: 60_000 }, async () => {
-    const port = ports[1]!;
-    const stop = await startNginx(port, { passHost: true });
-    try {
-      await walk(port, 20);
-    } finally {
-      await stop();
-    }
-  });
-
-  it('behind nginx with its default Host (127.0.0.1:port): still served', { timeout: 60_000 }, async () => {
-    const port = ports[2]!;
-    const stop = await startNginx(port, { passHost: false });
-    try {
-      await walk(port, 30);
-    } finally {
-      await stop();
-    }
+  const setups: Array<[string, (port: number) => Promise<() => Promise<void>>]> = [
+    ['behind Caddy: a budget per visitor, the page’s own origin served', (port) => startCaddy(port)],
+    ['behind nginx: the same', (port) => startNginx(port, { passHost: true })],
+    ['behind nginx with its default Host (127.0.0.1:port): still served', (port) => startNginx(port, { passHost: false })],
+  ];
+  setups.forEach(([name, start], i) => {
+    it(name, { timeout: 60_000 }, async () => {
+      const stop = await start(ports[i]!);
+      try {
+        await walk(ports[i]!, 10 * (i + 1));
+      } finally {
+        await stop();
+      }
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const ar: Translation = {
   $code: 'ar',
@@ -7,16 +7,16 @@ const ar: Translation = {
 
   phoneLabel: 'رقم الجوال',
   countryLabel: 'الدولة',
-  send: 'أرسل الرمز',
+  send: 'إرسال الرمز',
   sending: 'جارٍ الإرسال…',
-  codeLabel: 'الرمز من الرسالة',
+  codeLabel: 'الرمز الوارد في الرسالة',
   codeSent: (phone) => `أرسلنا رمزًا إلى ${phone}.`,
   verify: 'تأكيد',
   verifying: 'جارٍ التحقق…',
   changeNumber: 'تغيير الرقم',
-  resend: 'أرسل رمزًا جديدًا',
+  resend: 'إرسال رمز جديد',
   resendIn: (time) => `يمكنك طلب رمز جديد بعد ${time}.`,
-  resent: 'رمز جديد في الطريق إليك.',
+  resent: 'تم إرسال رمز جديد.',
   success: 'تم تأكيد رقمك. شكرًا لك!',
 
   invalidNumber: 'أدخل رقم جوال صحيحًا.',
@@ -26,7 +26,7 @@ const ar: Translation = {
     if (left === undefined) return 'الرمز غير صحيح. حاول مرة أخرى.';
     switch (left.plural) {
       case 'zero':
-        return 'الرمز غير صحيح. لم تبقَ محاولات.';
+        return 'الرمز غير صحيح. لم تبقَ أي محاولة.';
       case 'one':
         return 'الرمز غير صحيح. بقيت محاولة واحدة.';
       case 'two':
@@ -34,19 +34,31 @@ const ar: Translation = {
       case 'few':
         return `الرمز غير صحيح. بقيت ${left.text} محاولات.`;
       default:
+        // many (11–99) and other (100, 101…): the counted noun stays singular.
         return `الرمز غير صحيح. بقيت ${left.text} محاولة.`;
     }
   },
   malformedCode: 'أدخل الرمز الوارد في الرسالة.',
   expired: 'انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.',
-  locked: 'رموز خاطئة كثيرة. اطلب رمزًا جديدًا.',
+  locked: 'محاولات خاطئة كثيرة جدًا. اطلب رمزًا جديدًا.',
   used: 'تم استخدام هذا الرمز من قبل.',
   inProgress: 'لا يزال رمزك قيد التحقق. انتظر قليلًا.',
   tooMany: (wait) => `محاولات كثيرة جدًا. حاول مرة أخرى ${wait}.`,
-  unavailable: 'الخدمة غير متاحة حاليًا. حاول بعد قليل.',
-  timeout: 'الأمر يستغرق وقتًا طويلًا. تحقق من اتصالك وحاول مرة أخرى.',
+  unavailable: 'الخدمة غير متاحة حاليًا. حاول مرة أخرى بعد قليل.',
+  timeout: 'تستغرق الخدمة وقتًا طويلًا في الرد. حاول مرة أخرى بعد قليل.',
   offline: 'يبدو أنك غير متصل بالإنترنت. تحقق من اتصالك وحاول مرة أخرى.',
   generic: 'حدث خطأ ما. حاول مرة أخرى.',
 };
 
 export default ar;
+
+export const page: PageTexts = {
+  title: 'أكّد رقم جوالك',
+  lead: 'أدخل رقم جوالك، وسنرسل إليك رمزًا في رسالة نصية.',
+  terms: '[السعر] لكل [المدة]، يتجدد تلقائيًا. يمكنك الإلغاء في أي وقت بإرسال STOP إلى [الرقم المختصر].',
+  acceptTerms: (link) => `بالمتابعة، أنت توافق على ${link}.`,
+  termsLink: 'الشروط والأحكام',
+  footerTerms: 'الشروط',
+  footerPrivacy: 'الخصوصية',
+  sampleTerms: (price, shortCode) => `السعر ${price} يوميًا، ويتجدد كل يوم. للإلغاء أرسل STOP إلى ${shortCode}.`,
+};

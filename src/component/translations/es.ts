@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const es: Translation = {
   $code: 'es',
@@ -10,13 +10,13 @@ const es: Translation = {
   send: 'Enviar código',
   sending: 'Enviando…',
   codeLabel: 'Código del SMS',
-  codeSent: (phone) => `Enviamos un código al ${phone}.`,
+  codeSent: (phone) => `Te enviamos un código al ${phone}.`,
   verify: 'Confirmar',
   verifying: 'Comprobando…',
   changeNumber: 'Cambiar número',
   resend: 'Enviar un código nuevo',
   resendIn: (time) => `Podrás pedir un código nuevo en ${time}.`,
-  resent: 'Un código nuevo está en camino.',
+  resent: 'Te enviamos un código nuevo.',
   success: 'Tu número está confirmado. ¡Gracias!',
 
   invalidNumber: 'Introduce un número de móvil válido.',
@@ -24,20 +24,31 @@ const es: Translation = {
   countryNotAllowed: 'Aquí no se aceptan números de este país.',
   wrongCode: (left) =>
     left === undefined
-      ? 'El código no es correcto. Inténtalo de nuevo.'
+      ? 'Código incorrecto. Inténtalo de nuevo.'
       : left.plural === 'one'
-        ? `El código no es correcto. Te queda ${left.text} intento.`
-        : `El código no es correcto. Te quedan ${left.text} intentos.`,
+        ? `Código incorrecto. Te queda ${left.text} intento.`
+        : `Código incorrecto. Te quedan ${left.text} intentos.`,
   malformedCode: 'Introduce el código del SMS.',
   expired: 'Este código ha caducado. Pide uno nuevo.',
   locked: 'Demasiados códigos incorrectos. Pide uno nuevo.',
   used: 'Este código ya se ha usado.',
   inProgress: 'Todavía estamos comprobando tu código. Espera un momento.',
   tooMany: (wait) => `Demasiados intentos. Vuelve a intentarlo ${wait}.`,
-  unavailable: 'El servicio no está disponible ahora. Inténtalo en un momento.',
-  timeout: 'Está tardando demasiado. Comprueba tu conexión e inténtalo de nuevo.',
+  unavailable: 'El servicio no está disponible ahora. Vuelve a intentarlo en un momento.',
+  timeout: 'El servicio está tardando demasiado en responder. Vuelve a intentarlo en un momento.',
   offline: 'Parece que no tienes conexión. Compruébala e inténtalo de nuevo.',
   generic: 'Algo salió mal. Inténtalo de nuevo.',
 };
 
 export default es;
+
+export const page: PageTexts = {
+  title: 'Confirma tu número de móvil',
+  lead: 'Introduce tu número de móvil. Te enviaremos un código por SMS.',
+  terms: '[Precio] por [periodo], se renueva automáticamente. Cancela cuando quieras enviando STOP al [número corto].',
+  acceptTerms: (link) => `Al continuar, aceptas los ${link}.`,
+  termsLink: 'términos y condiciones',
+  footerTerms: 'Términos',
+  footerPrivacy: 'Privacidad',
+  sampleTerms: (price, shortCode) => `${price} al día, se renueva cada día. Envía STOP al ${shortCode} para cancelar.`,
+};

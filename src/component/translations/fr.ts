@@ -1,5 +1,6 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
+// French typography: a narrow no-break space (U+202F) before ! ? ; :
 const fr: Translation = {
   $code: 'fr',
   $name: 'Français',
@@ -8,16 +9,16 @@ const fr: Translation = {
   phoneLabel: 'Numéro de mobile',
   countryLabel: 'Pays',
   send: 'Recevoir le code',
-  sending: 'Envoi…',
+  sending: 'Envoi en cours…',
   codeLabel: 'Code reçu par SMS',
   codeSent: (phone) => `Nous avons envoyé un code au ${phone}.`,
   verify: 'Confirmer',
   verifying: 'Vérification…',
   changeNumber: 'Changer de numéro',
-  resend: 'Envoyer un nouveau code',
+  resend: 'Recevoir un nouveau code',
   resendIn: (time) => `Vous pourrez demander un nouveau code dans ${time}.`,
-  resent: 'Un nouveau code arrive.',
-  success: 'Votre numéro est confirmé. Merci !',
+  resent: 'Un nouveau code vous a été envoyé.',
+  success: 'Votre numéro est confirmé. Merci\u202f!',
 
   invalidNumber: 'Saisissez un numéro de mobile valide.',
   notMobile: 'Ce n’est pas un numéro de mobile. Saisissez un numéro de mobile.',
@@ -34,10 +35,21 @@ const fr: Translation = {
   used: 'Ce code a déjà été utilisé.',
   inProgress: 'Votre code est en cours de vérification. Patientez un instant.',
   tooMany: (wait) => `Trop de tentatives. Réessayez ${wait}.`,
-  unavailable: 'Le service est indisponible pour le moment. Réessayez dans un instant.',
-  timeout: 'Cela prend trop de temps. Vérifiez votre connexion et réessayez.',
+  unavailable: 'Le service est momentanément indisponible. Réessayez dans un instant.',
+  timeout: 'Le service met trop de temps à répondre. Réessayez dans un instant.',
   offline: 'Vous semblez hors ligne. Vérifiez votre connexion et réessayez.',
-  generic: 'Un problème est survenu. Réessayez.',
+  generic: 'Une erreur est survenue. Réessayez.',
 };
 
 export default fr;
+
+export const page: PageTexts = {
+  title: 'Confirmez votre numéro de mobile',
+  lead: 'Saisissez votre numéro de mobile. Nous vous enverrons un code par SMS.',
+  terms: '[Prix] par [période], renouvelé automatiquement. Résiliable à tout moment en envoyant STOP au [numéro court].',
+  acceptTerms: (link) => `En continuant, vous acceptez les ${link}.`,
+  termsLink: 'conditions générales',
+  footerTerms: 'Conditions',
+  footerPrivacy: 'Confidentialité',
+  sampleTerms: (price, shortCode) => `${price} par jour, renouvelé chaque jour. Envoyez STOP au ${shortCode} pour résilier.`,
+};

@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const ms: Translation = {
   $code: 'ms',
@@ -22,17 +22,28 @@ const ms: Translation = {
   invalidNumber: 'Masukkan nombor telefon bimbit yang sah.',
   notMobile: 'Ini bukan nombor telefon bimbit. Masukkan nombor telefon bimbit.',
   countryNotAllowed: 'Nombor dari negara ini tidak boleh digunakan di sini.',
-  wrongCode: (left) => (left === undefined ? 'Kod salah. Cuba lagi.' : `Kod salah. Tinggal ${left.text} percubaan.`),
+  wrongCode: (left) => (left === undefined ? 'Kod salah. Cuba lagi.' : `Kod salah. Tinggal ${left.text} cubaan lagi.`),
   malformedCode: 'Masukkan kod daripada SMS.',
   expired: 'Kod ini telah tamat tempoh. Minta kod baharu.',
   locked: 'Terlalu banyak kod salah. Minta kod baharu.',
   used: 'Kod ini sudah digunakan.',
-  inProgress: 'Kod anda sedang disemak. Tunggu sebentar.',
-  tooMany: (wait) => `Terlalu banyak percubaan. Cuba lagi ${wait}.`,
-  unavailable: 'Perkhidmatan tidak tersedia sekarang. Cuba sebentar lagi.',
-  timeout: 'Terlalu lama. Semak sambungan anda dan cuba lagi.',
-  offline: 'Anda kelihatan di luar talian. Semak sambungan anda dan cuba lagi.',
+  inProgress: 'Kod anda masih disemak. Tunggu sebentar.',
+  tooMany: (wait) => `Terlalu banyak cubaan. Cuba lagi ${wait}.`,
+  unavailable: 'Perkhidmatan tidak tersedia sekarang. Cuba lagi sebentar nanti.',
+  timeout: 'Perkhidmatan mengambil masa terlalu lama untuk menjawab. Cuba lagi sebentar nanti.',
+  offline: 'Anda nampaknya di luar talian. Semak sambungan anda dan cuba lagi.',
   generic: 'Berlaku ralat. Cuba lagi.',
 };
 
 export default ms;
+
+export const page: PageTexts = {
+  title: 'Sahkan nombor telefon bimbit anda',
+  lead: 'Masukkan nombor telefon bimbit anda. Kami akan menghantar kod melalui SMS.',
+  terms: '[Harga] setiap [tempoh], diperbaharui secara automatik. Batalkan bila-bila masa dengan menghantar STOP ke [kod pendek].',
+  acceptTerms: (link) => `Dengan meneruskan, anda menerima ${link}.`,
+  termsLink: 'terma dan syarat',
+  footerTerms: 'Terma',
+  footerPrivacy: 'Privasi',
+  sampleTerms: (price, shortCode) => `${price} sehari, diperbaharui setiap hari. Hantar STOP ke ${shortCode} untuk membatalkan.`,
+};

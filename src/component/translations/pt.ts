@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const pt: Translation = {
   $code: 'pt',
@@ -34,10 +34,21 @@ const pt: Translation = {
   used: 'Este código já foi usado.',
   inProgress: 'Seu código ainda está sendo verificado. Aguarde um momento.',
   tooMany: (wait) => `Muitas tentativas. Tente de novo ${wait}.`,
-  unavailable: 'O serviço não está disponível agora. Tente daqui a pouco.',
-  timeout: 'Está demorando demais. Verifique sua conexão e tente de novo.',
-  offline: 'Parece que você está sem conexão. Verifique e tente de novo.',
+  unavailable: 'O serviço não está disponível agora. Tente de novo daqui a pouco.',
+  timeout: 'O serviço está demorando para responder. Tente de novo daqui a pouco.',
+  offline: 'Parece que você está sem internet. Verifique sua conexão e tente de novo.',
   generic: 'Algo deu errado. Tente de novo.',
 };
 
 export default pt;
+
+export const page: PageTexts = {
+  title: 'Confirme seu número de celular',
+  lead: 'Digite seu número de celular. Vamos enviar um código por SMS.',
+  terms: '[Preço] por [período], com renovação automática. Cancele quando quiser enviando STOP para [número curto].',
+  acceptTerms: (link) => `Ao continuar, você aceita os ${link}.`,
+  termsLink: 'termos de uso',
+  footerTerms: 'Termos',
+  footerPrivacy: 'Privacidade',
+  sampleTerms: (price, shortCode) => `${price} por dia, com renovação diária. Envie STOP para ${shortCode} para cancelar.`,
+};

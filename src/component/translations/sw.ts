@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const sw: Translation = {
   $code: 'sw',
@@ -16,7 +16,7 @@ const sw: Translation = {
   changeNumber: 'Badilisha namba',
   resend: 'Tuma msimbo mpya',
   resendIn: (time) => `Unaweza kuomba msimbo mpya baada ya ${time}.`,
-  resent: 'Msimbo mpya unakuja.',
+  resent: 'Msimbo mpya umetumwa.',
   success: 'Namba yako imethibitishwa. Asante!',
 
   invalidNumber: 'Weka namba sahihi ya simu ya mkononi.',
@@ -26,18 +26,29 @@ const sw: Translation = {
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'
       : left.plural === 'one'
-        ? `Msimbo si sahihi. Imebaki jaribio ${left.text}.`
+        ? `Msimbo si sahihi. Limebaki jaribio ${left.text}.`
         : `Msimbo si sahihi. Yamebaki majaribio ${left.text}.`,
   malformedCode: 'Weka msimbo kutoka SMS.',
-  expired: 'Msimbo huu umeisha muda wake. Omba msimbo mpya.',
-  locked: 'Misimbo mingi si sahihi. Omba msimbo mpya.',
+  expired: 'Muda wa msimbo huu umeisha. Omba msimbo mpya.',
+  locked: 'Umekosea msimbo mara nyingi mno. Omba msimbo mpya.',
   used: 'Msimbo huu umeshatumika.',
   inProgress: 'Msimbo wako bado unakaguliwa. Subiri kidogo.',
   tooMany: (wait) => `Majaribio mengi mno. Jaribu tena ${wait}.`,
   unavailable: 'Huduma haipatikani kwa sasa. Jaribu tena baada ya muda mfupi.',
-  timeout: 'Inachukua muda mrefu mno. Angalia muunganisho wako kisha ujaribu tena.',
+  timeout: 'Huduma inachukua muda mrefu mno kujibu. Jaribu tena baada ya muda mfupi.',
   offline: 'Inaonekana huna mtandao. Angalia muunganisho wako kisha ujaribu tena.',
   generic: 'Hitilafu imetokea. Jaribu tena.',
 };
 
 export default sw;
+
+export const page: PageTexts = {
+  title: 'Thibitisha namba yako ya simu',
+  lead: 'Weka namba yako ya simu. Tutakutumia msimbo kwa SMS.',
+  terms: '[Bei] kwa [kipindi], hujisasisha yenyewe. Sitisha wakati wowote kwa kutuma STOP kwenda [namba fupi].',
+  acceptTerms: (link) => `Kwa kuendelea, unakubali ${link}.`,
+  termsLink: 'vigezo na masharti',
+  footerTerms: 'Masharti',
+  footerPrivacy: 'Faragha',
+  sampleTerms: (price, shortCode) => `${price} kwa siku, hujisasisha kila siku. Tuma STOP kwenda ${shortCode} ili kusitisha.`,
+};

@@ -1,4 +1,4 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const tr: Translation = {
   $code: 'tr',
@@ -16,23 +16,35 @@ const tr: Translation = {
   changeNumber: 'Numarayı değiştir',
   resend: 'Yeni kod gönder',
   resendIn: (time) => `${time} sonra yeni kod isteyebilirsiniz.`,
-  resent: 'Yeni kod yolda.',
+  resent: 'Yeni kod gönderildi.',
   success: 'Numaranız onaylandı. Teşekkürler!',
 
   invalidNumber: 'Geçerli bir cep telefonu numarası girin.',
   notMobile: 'Bu bir cep telefonu numarası değil. Cep telefonu numarası girin.',
   countryNotAllowed: 'Bu ülkenin numaraları burada kullanılamaz.',
-  wrongCode: (left) => (left === undefined ? 'Kod yanlış. Tekrar deneyin.' : `Kod yanlış. ${left.text} deneme hakkınız kaldı.`),
+  // Turkish keeps the noun singular after a number: one reads like other.
+  wrongCode: (left) => (left === undefined ? 'Kod hatalı. Tekrar deneyin.' : `Kod hatalı. ${left.text} deneme hakkınız kaldı.`),
   malformedCode: 'SMS ile gelen kodu girin.',
   expired: 'Bu kodun süresi doldu. Yeni kod isteyin.',
-  locked: 'Çok fazla yanlış kod. Yeni kod isteyin.',
+  locked: 'Çok fazla hatalı kod girildi. Yeni kod isteyin.',
   used: 'Bu kod zaten kullanıldı.',
   inProgress: 'Kodunuz hâlâ kontrol ediliyor. Biraz bekleyin.',
-  tooMany: (wait) => `Çok fazla deneme. ${wait} tekrar deneyin.`,
+  tooMany: (wait) => `Çok fazla deneme yapıldı. ${wait} tekrar deneyin.`,
   unavailable: 'Hizmet şu anda kullanılamıyor. Biraz sonra tekrar deneyin.',
-  timeout: 'Çok uzun sürüyor. Bağlantınızı kontrol edip tekrar deneyin.',
-  offline: 'Çevrimdışı görünüyorsunuz. Bağlantınızı kontrol edip tekrar deneyin.',
-  generic: 'Bir şeyler ters gitti. Tekrar deneyin.',
+  timeout: 'Hizmetin yanıt vermesi çok uzun sürüyor. Biraz sonra tekrar deneyin.',
+  offline: 'İnternet bağlantınız yok gibi görünüyor. Bağlantınızı kontrol edip tekrar deneyin.',
+  generic: 'Bir hata oluştu. Tekrar deneyin.',
 };
 
 export default tr;
+
+export const page: PageTexts = {
+  title: 'Cep telefonu numaranızı onaylayın',
+  lead: 'Cep telefonu numaranızı girin. Size SMS ile bir kod göndereceğiz.',
+  terms: '[Fiyat] / [dönem], otomatik yenilenir. İstediğiniz zaman [kısa numara] numarasına STOP göndererek iptal edebilirsiniz.',
+  acceptTerms: (link) => `Devam ederek ${link} kabul etmiş olursunuz.`,
+  termsLink: 'kullanım koşullarını',
+  footerTerms: 'Koşullar',
+  footerPrivacy: 'Gizlilik',
+  sampleTerms: (price, shortCode) => `Günlük ${price}, her gün yenilenir. İptal için ${shortCode} numarasına STOP gönderin.`,
+};

@@ -1,38 +1,49 @@
-import type { Translation } from '../localize.js';
+import type { PageTexts, Translation } from '../localize.js';
 
 const vi: Translation = {
   $code: 'vi',
   $name: 'Tiếng Việt',
   $dir: 'ltr',
 
-  phoneLabel: 'Số điện thoại di động',
+  phoneLabel: 'Số điện thoại',
   countryLabel: 'Quốc gia',
   send: 'Gửi mã',
   sending: 'Đang gửi…',
   codeLabel: 'Mã trong tin nhắn SMS',
-  codeSent: (phone) => `Chúng tôi đã gửi mã đến ${phone}.`,
+  codeSent: (phone) => `Mã đã được gửi đến ${phone}.`,
   verify: 'Xác nhận',
   verifying: 'Đang kiểm tra…',
   changeNumber: 'Đổi số',
   resend: 'Gửi mã mới',
   resendIn: (time) => `Bạn có thể yêu cầu mã mới sau ${time}.`,
   resent: 'Mã mới đang được gửi.',
-  success: 'Số của bạn đã được xác nhận. Cảm ơn bạn!',
+  success: 'Số điện thoại của bạn đã được xác nhận. Cảm ơn bạn!',
 
-  invalidNumber: 'Nhập số điện thoại di động hợp lệ.',
-  notMobile: 'Đây không phải số di động. Hãy nhập số di động.',
-  countryNotAllowed: 'Không thể dùng số của quốc gia này ở đây.',
-  wrongCode: (left) => (left === undefined ? 'Mã không đúng. Hãy thử lại.' : `Mã không đúng. Còn ${left.text} lần thử.`),
-  malformedCode: 'Nhập mã trong tin nhắn SMS.',
-  expired: 'Mã này đã hết hạn. Hãy yêu cầu mã mới.',
-  locked: 'Nhập sai mã quá nhiều lần. Hãy yêu cầu mã mới.',
+  invalidNumber: 'Vui lòng nhập số điện thoại hợp lệ.',
+  notMobile: 'Đây không phải số di động. Vui lòng nhập số di động.',
+  countryNotAllowed: 'Không thể dùng số của quốc gia này tại đây.',
+  wrongCode: (left) => (left === undefined ? 'Mã không đúng. Vui lòng thử lại.' : `Mã không đúng. Bạn còn ${left.text} lần thử.`),
+  malformedCode: 'Vui lòng nhập mã trong tin nhắn SMS.',
+  expired: 'Mã đã hết hạn. Vui lòng yêu cầu mã mới.',
+  locked: 'Bạn đã nhập sai mã quá nhiều lần. Vui lòng yêu cầu mã mới.',
   used: 'Mã này đã được sử dụng.',
   inProgress: 'Mã của bạn đang được kiểm tra. Vui lòng đợi một chút.',
-  tooMany: (wait) => `Quá nhiều lần thử. Hãy thử lại ${wait}.`,
-  unavailable: 'Dịch vụ hiện không khả dụng. Hãy thử lại sau ít phút.',
-  timeout: 'Mất quá nhiều thời gian. Kiểm tra kết nối rồi thử lại.',
-  offline: 'Có vẻ bạn đang ngoại tuyến. Kiểm tra kết nối rồi thử lại.',
-  generic: 'Đã xảy ra lỗi. Hãy thử lại.',
+  tooMany: (wait) => `Bạn đã thử quá nhiều lần. Vui lòng thử lại ${wait}.`,
+  unavailable: 'Dịch vụ hiện không khả dụng. Vui lòng thử lại sau giây lát.',
+  timeout: 'Dịch vụ phản hồi quá lâu. Vui lòng thử lại sau giây lát.',
+  offline: 'Có vẻ bạn đã mất kết nối mạng. Vui lòng kiểm tra kết nối rồi thử lại.',
+  generic: 'Đã xảy ra lỗi. Vui lòng thử lại.',
 };
 
 export default vi;
+
+export const page: PageTexts = {
+  title: 'Xác nhận số điện thoại của bạn',
+  lead: 'Nhập số điện thoại của bạn. Chúng tôi sẽ gửi mã qua SMS.',
+  terms: '[Giá] mỗi [chu kỳ], tự động gia hạn. Hủy bất cứ lúc nào bằng cách soạn STOP gửi [đầu số].',
+  acceptTerms: (link) => `Khi tiếp tục, bạn đồng ý với ${link}.`,
+  termsLink: 'điều khoản sử dụng',
+  footerTerms: 'Điều khoản',
+  footerPrivacy: 'Quyền riêng tư',
+  sampleTerms: (price, shortCode) => `${price}/ngày, tự động gia hạn hằng ngày. Soạn STOP gửi ${shortCode} để hủy.`,
+};

@@ -1,0 +1,183 @@
+/**
+ * The markup of each step, as plain functions of what to show. The element
+ * decides what that is; these decide only how it reads, for eyes, thumbs and
+ * screen readers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS } from '../contract/limits.js';
+import type { Translation } from './localize.js';
+
+type Handler<E extends Event = Event> = (event: E) => void;
+
+/** A flag emoji from an ISO country code. */
+const flag = (country: string) => String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
+
+/** Stays focusable while unavailable (aria-disabled, not disabled); the flow refuses the second submit. */
+export function submitButton(label: string, options: { busy?: string | false; unavailable?: boolean } = {}): TemplateResult {
+  const { busy, unavailable } = options;
+  return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy || unavailable ? 'true' : 'false'}>
+    ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busy}` : label}
+  </button>`;
+}
+
+/** The live region for a step's error; empty (and hidden) when there is none. */
+export function errorLine(id: string, message: string): TemplateResult {
+  return html`<p id=${id} class="error" part="message error" role="alert">${message}</p>`;
+}
+
+export interface CountryChoice {
+  t: Translation;
+  locale: string;
+  /** Countries to choose from; one means a fixed dial code, none means the number carries its own. */
+  countries: readonly string[];
+  selected: string | undefined;
+  callingCode: (country: string) => string;
+  invalid: boolean;
+  disabled: boolean;
+  /** Typed with its own `+` or `00`: the fixed dial code would only repeat it. */
+  typedInternational: boolean;
+  onChange: Handler;
+}
+
+function countryChoice(c: CountryChoice) {
+  if (c.countries.length > 1) {
+    const names = new Intl.DisplayNames([c.locale, 'en'], { type: 'region' });
+    return html`<select
+      part="country-select"
+      aria-label=${c.t.countryLabel}
+      aria-invalid=${c.invalid ? 'true' : 'false'}
+      aria-describedby="phone-error"
+      .value=${c.selected ?? ''}
+      ?disabled=${c.disabled}
+      @change=${c.onChange}
+    >
+      ${c.countries.map(
+        (country) =>
+          html`<option value=${country} title=${names.of(country) ?? country} ?selected=${country === c.selected}>
+            ${flag(country)} +${c.callingCode(country)}
+          </option>`,
+      )}
+    </select>`;
+  }
+  if (c.selected && !c.typedInternational) {
+    return html`<span class="prefix" part="prefix" dir="ltr" aria-hidden="true">${flag(c.selected)} +${c.callingCode(c.selected)}</span>`;
+  }
+  return nothing;
+}
+
+export interface NumberStep {
+  t: Translation;
+  phone: string;
+  busy: boolean;
+  /** Which control the error is about. */
+  invalid: 'msisdn' | 'country' | undefined;
+  error: string;
+  country: Omit<CountryChoice, 't' | 'invalid' | 'disabled'>;
+  onInput: Handler<InputEvent>;
+  onSubmit: Handler;
+}
+
+export function numberStep(s: NumberStep): TemplateResult {
+  const { t } = s;
+  return html`<form part="form" class="number" novalidate @submit=${s.onSubmit} aria-busy=${s.busy}>
+    <label part="label" for="phone">${t.phoneLabel}</label>
+    <div class="field" part="field" dir="ltr" ?data-invalid=${!!s.invalid}>
+      ${countryChoice({ ...s.country, t, invalid: s.invalid === 'country', disabled: s.busy })}
+      <input
+        id="phone"
+        part="input phone-input"
+        type="tel"
+        name="tel"
+        autocomplete="tel"
+        inputmode="tel"
+        dir="ltr"
+        enterkeyhint="send"
+        maxlength=${MSISDN_MAX_CHARS}
+        .value=${s.phone}
+        ?readonly=${s.busy}
+        aria-invalid=${s.invalid === 'msisdn' ? 'true' : 'false'}
+        aria-describedby="phone-error"
+        @input=${s.onInput}
+      />
+    </div>
+    ${errorLine('phone-error', s.error)}
+    <slot name="disclosure"></slot>
+    ${submitButton(t.send, { busy: s.busy && t.sending })}
+  </form>`;
+}
+
+export interface CodeStep {
+  t: Translation;
+  /** "We sent a code to …", and what just happened to it. */
+  status: string;
+  code: string;
+  busy: boolean;
+  /** The code sent can no longer work: the form asks for a new one instead. */
+  spent: boolean;
+  resending: boolean;
+  invalid: boolean;
+  error: string;
+  /** "You can ask for a new code in 0:25", or nothing once a new code may be asked for. */
+  countdown: string;
+  onInput: Handler<InputEvent>;
+  onPaste: Handler<ClipboardEvent>;
+  onBeforeInput: Handler<InputEvent>;
+  onSubmit: Handler;
+  onChangeNumber: Handler;
+  onResend: Handler;
+}
+
+export function codeStep(s: CodeStep): TemplateResult {
+  const { t } = s;
+  const countdown = s.countdown ? html`<p id="countdown" class="muted" part="message">${s.countdown}</p>` : nothing;
+  return html`<form part="form" class="code" novalidate @submit=${s.onSubmit} aria-busy=${s.busy}>
+    <div class="row">
+      <p id="code-status" class="status" part="message status" role="status">${s.status}</p>
+      <button class="link" part="button link" type="button" @click=${s.onChangeNumber}>${t.changeNumber}</button>
+    </div>
+    ${s.spent
+      ? html`${errorLine('code-error', s.error)}
+          <slot name="disclosure"></slot>
+          ${submitButton(t.resend, { busy: s.resending && t.sending, unavailable: !!s.countdown })} ${countdown}`
+      : html`<label part="label" for="code">${t.codeLabel}</label>
+          <div class="field" part="field" dir="ltr" ?data-invalid=${s.invalid}>
+            <input
+              id="code"
+              part="input code-input"
+              type="text"
+              name="otp"
+              autocomplete="one-time-code"
+              inputmode="numeric"
+              dir="ltr"
+              enterkeyhint="done"
+              maxlength=${OTP_FIELD_MAX_CHARS}
+              .value=${s.code}
+              ?readonly=${s.busy}
+              aria-invalid=${s.invalid ? 'true' : 'false'}
+              aria-describedby="code-status code-error"
+              @paste=${s.onPaste}
+              @beforeinput=${s.onBeforeInput}
+              @input=${s.onInput}
+            />
+          </div>
+          ${errorLine('code-error', s.error)}
+          <slot name="disclosure"></slot>
+          ${submitButton(t.verify, { busy: s.busy && !s.resending && t.verifying, unavailable: s.busy })}
+          ${s.countdown || s.resending
+            ? countdown
+            : html`<button class="link" part="button link" type="button" @click=${s.onResend}>${t.resend}</button>`}`}
+  </form>`;
+}
+
+export function doneStep(t: Translation): TemplateResult {
+  // The check is drawn in the success colour only, so it reads on any background the page sets.
+  return html`<div class="success" part="message success" role="status" tabindex="-1">
+    <slot name="success">
+      <svg width="28" height="28" viewBox="0 0 24 24" aria-hidden="true">
+        <circle cx="12" cy="12" r="10.5" fill="none" stroke="currentColor" stroke-width="2" />
+        <path d="M7 12.5l3.2 3.2L17 9" fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round" />
+      </svg>
+      <p>${t.success}</p>
+    </slot>
+  </div>`;
+}

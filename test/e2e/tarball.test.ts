@@ -1,0 +1,126 @@
+/**
+ * The way in before otp-flow is published, on a machine without the
+ * repository: `npm pack` here, then, in a folder holding nothing but the
+ * tarball, `npx --package ./otp-flow-<version>.tgz otp-flow init …` for both
+ * kit targets, exactly as the README says. Dependencies come from the npm
+ * registry into an empty npm cache, as on a fresh machine. Then each kit is
+ * started the way its README says and answers.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startProcess, type Started } from '../helpers/cli.js';
+import { devArgs, READY, runCommand, wranglerEnv } from '../helpers/wrangler.js';
+import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const KEY = `tarball-key-${crypto.randomUUID()}`;
+const INIT = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
+/** Downloads from the registry: generous, but bounded. */
+const NETWORK_MS = 240_000;
+
+describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60_000 }, () => {
+  let work: string;
+  let tarball: string;
+  let env: Record<string, string>;
+  const running: Started[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(join(REPO, 'dist/kit/worker.js')), 'npm run build first: the tarball ships dist/');
+    work = await mkdtemp(join(tmpdir(), 'otp-flow-tarball-'));
+    const campaigns = join(work, 'campaigns');
+    await mkdir(campaigns);
+    // Without its prepack build: npm test built dist/ just before (checked above); no need to build it twice.
+    const packed = await runCommand('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', campaigns], { cwd: REPO, timeoutMs: 60_000 });
+    assert.equal(packed.code, 0, packed.output);
+    tarball = JSON.parse(packed.stdout)[0].filename;
+    assert.match(tarball, /^otp-flow-\d+\.\d+\.\d+\.tgz$/);
+    env = {
+      // An empty cache: everything the tarball depends on comes from the registry, as on a fresh machine.
+      npm_config_cache: join(work, 'npm-cache'),
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    };
+  });
+
+  after(async () => {
+    for (const child of running) await child.stop();
+    await rm(work, { recursive: true, force: true });
+  });
+
+  async function init(dir: string, ...args: string[]): Promise<string> {
+    const campaigns = join(work, 'campaigns');
+    assert.deepEqual((await readdir(campaigns)).filter((f) => !f.endsWith('-kit')), [tarball], 'nothing but the tarball (and kits) in the folder');
+    const made = await runCommand('npx', ['--yes', '--package', `./${tarball}`, 'otp-flow', 'init', `./${dir}`, ...INIT, ...args], {
+      cwd: campaigns,
+      env,
+      timeoutMs: NETWORK_MS,
+    });
+    assert.equal(made.code, 0, made.output);
+    assert.match(made.output, /Wrote \.\/\w+-kit: /);
+    return join(campaigns, dir);
+  }
+
+  it('writes a Node kit that npm start serves, proxy included', async () => {
+    const kit = await init('node-kit');
+    for (const file of ['server.mjs', 'public/index.html', '.env.example', 'campaign.env', 'package.json', 'README.md']) {
+      assert.ok(existsSync(join(kit, file)), file);
+    }
+    const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
+    let upstream: RunningSimulator | undefined;
+    try {
+      upstream = await startSimulator(sim);
+      await writeFile(join(kit, '.env'), [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'t'.repeat(40)}`, 'PORT=0'].join('\n'));
+      const server = await startProcess('npm', ['start'], { cwd: kit, env });
+      running.push(server);
+      const health = await fetch(`${server.url}/healthz`);
+      assert.deepEqual(await health.json(), { ok: true });
+      const sent = await fetch(`${server.url}/otp/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ msisdn: '050 123 4567', country: 'AE' }),
+      });
+      assert.equal(sent.status, 200);
+      assert.equal(sim.calls.length, 1);
+      assert.equal((await fetch(`${server.url}/`)).status, 200);
+    } finally {
+      await upstream?.close();
+    }
+  });
+
+  it('writes a Cloudflare kit whose npm install and npm run simulate work', async () => {
+    const kit = await init('cf-kit', '--target', 'cloudflare');
+    for (const file of ['worker.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {
+      assert.ok(existsSync(join(kit, file)), file);
+    }
+    // The kit's one set-up step, from the registry.
+    const installed = await runCommand('npm', ['install'], { cwd: kit, env, timeoutMs: NETWORK_MS });
+    assert.equal(installed.code, 0, installed.output);
+    const worker = await startProcess('npm', ['run', 'simulate', '--', ...(await devArgs())], {
+      cwd: kit,
+      env: { ...env, ...wranglerEnv(join(work, 'wrangler-logs')) },
+      ready: READY,
+      readyTimeoutMs: 60_000,
+    });
+    running.push(worker);
+    const sent = await fetch(`${worker.url}/otp/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ msisdn: '050 123 4567', country: 'AE' }),
+    });
+    assert.equal(sent.status, 200);
+    const { session } = await sent.json();
+    const [, code] = await worker.waitFor(/your code is (\d{6})/);
+    const verified = await fetch(`${worker.url}/otp/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ session, otp: code }),
+    });
+    assert.deepEqual(await verified.json(), { ok: true, verified: true });
+  });
+});
