@@ -15,7 +15,8 @@ export default {
   // One page at a time per engine: an engine's tests share its simulator and reset it between tests.
   concurrency: 1,
   concurrentBrowsers: engines.length,
-  browserStartTimeout: 60_000,
+  // Room for a WebKit session that must be started again (test/helpers/webkit.ts).
+  browserStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   middleware: [proxy.middleware],
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), realInputPlugin()],
