@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type Started } from '../helpers/cli.js';
+import { freePort } from '../helpers/redis.js';
 import { devArgs, READY, runCommand, wranglerEnv } from '../helpers/wrangler.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
@@ -75,7 +76,11 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
     let upstream: RunningSimulator | undefined;
     try {
       upstream = await startSimulator(sim);
-      await writeFile(join(kit, '.env'), [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'t'.repeat(40)}`, 'PORT=0'].join('\n'));
+      const metricsPort = await freePort();
+      await writeFile(
+        join(kit, '.env'),
+        [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'t'.repeat(40)}`, 'PORT=0', `OTP_METRICS_PORT=${metricsPort}`].join('\n'),
+      );
       const server = await startProcess('npm', ['start'], { cwd: kit, env });
       running.push(server);
       const health = await fetch(`${server.url}/healthz`);
@@ -88,6 +93,12 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
       assert.equal(sent.status, 200);
       assert.equal(sim.calls.length, 1);
       assert.equal((await fetch(`${server.url}/`)).status, 200);
+      // The kit's one-file server carries the metrics too (prom-client bundled in), on their own port.
+      const [, metricsUrl] = await server.waitFor(/Prometheus metrics at (http:\/\/\S+)/);
+      assert.equal(metricsUrl, `http://127.0.0.1:${metricsPort}/metrics`);
+      const metrics = await (await fetch(metricsUrl!)).text();
+      assert.match(metrics, /^otp_flow_sends_total\{outcome="sent"\} 1$/m);
+      assert.equal((await fetch(`${server.url}/metrics`)).status, 404);
     } finally {
       await upstream?.close();
     }
