@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startProcess, type Started } from '../helpers/cli.js';
-import { freePort } from '../helpers/redis.js';
+import { freePort } from '../helpers/net.js';
 import { devArgs, READY, runCommand, wranglerEnv } from '../helpers/wrangler.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 

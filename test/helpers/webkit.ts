@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestRunnerCoreConfig } from '@web/test-runner-core';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
+import { freePort } from './net.js';
 
 const LIBDIR = '/usr/lib/x86_64-linux-gnu';
 
@@ -27,17 +27,6 @@ const GTK_CSS = '* { min-width: 0; min-height: 0; padding: 0; margin: 0; border-
 // WebKitGTK answers prefers-reduced-motion from this setting, and WebDriver cannot emulate media:
 // the WebKit run is the one for people who asked for less motion.
 const GTK_SETTINGS = '[Settings]\ngtk-enable-animations=0\n';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Xvfb picks a free display itself and writes its number to the pipe we hand it. */
 function startXvfb(): Promise<{ process: ChildProcess; display: string }> {

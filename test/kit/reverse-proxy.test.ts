@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { Agent, request } from 'undici';
 import { runCli, startProcess, type Started } from '../helpers/cli.js';
-import { freePort } from '../helpers/redis.js';
+import { freePort } from '../helpers/net.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `reverse-proxy-key-${crypto.randomUUID()}`;
