@@ -84,6 +84,18 @@ export const DEFAULT_VARIANT: ReplyVariant = {
   failureHttpStatus: 200,
 };
 
+/**
+ * Every reply shape Offer18's documentation shows, each a way a real campaign
+ * may answer: the proxy must read them all alike.
+ */
+export const DOCUMENTED_VARIANTS: ReadonlyArray<Partial<ReplyVariant>> = [
+  { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
+  { status: 'number', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
+  { status: 'string', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'absent' },
+  { status: 'number', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'object' },
+  { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'object', failureHttpStatus: 400 },
+];
+
 export const CONTROL_PREFIX = '/__simulator';
 
 /**

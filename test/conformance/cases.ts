@@ -15,6 +15,7 @@
  * adapter's node:crypto, for the cross-runtime cases.
  */
 import { createOtpProxy, fetchTransport, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
+import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-simulator.js';
 import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type ErrorCode } from '../../src/contract/index.js';
 
 export interface ConformanceConfig {
@@ -302,16 +303,8 @@ function toBase64Url(bytes: Uint8Array): string {
 export const CASES: Case[] = [];
 const test = (name: string, run: Case['run']) => void CASES.push({ name, run });
 
-// The reply shapes Offer18's documentation allows (see the simulator's ReplyVariant).
-const VARIANTS: Array<Record<string, string | number>> = [
-  { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
-  { status: 'number', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
-  { status: 'string', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'absent' },
-  { status: 'number', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'object' },
-  { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'object', failureHttpStatus: 400 },
-];
 
-for (const variant of VARIANTS) {
+for (const variant of DOCUMENTED_VARIANTS) {
   const words = Object.entries(variant).map(([k, v]) => `${k}=${v}`).join(' ');
   test(`send → wrong code → right code, Offer18 replying ${words}`, async (t) => {
     await t.sim.reset();

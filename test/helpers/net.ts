@@ -1,4 +1,4 @@
-/** Ports for the servers tests start: free on loopback at the moment of asking. */
+/** Ports and requests for the servers tests start. */
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {
@@ -10,4 +10,10 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** A JSON POST to a running server, bounded so a hung server fails the test rather than stalling it. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  return { status: response.status, json: (await response.json()) as any };
 }

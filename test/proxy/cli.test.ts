@@ -5,13 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, startCli } from '../helpers/cli.js';
 import { startSimulator, Offer18Simulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { postJson } from '../helpers/net.js';
 
 const FULL_ENV = { OFFER18_KEY: 'cli-test-key-7f3a9c', OFFER18_AID: '11', OFFER18_MID: '22', OFFER18_PARTNER: 'acme', PORT: '0' };
-
-async function postJson(url: string, body: unknown) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: response.status, json: (await response.json()) as any };
-}
 
 describe('otp-flow serve: configuration', () => {
   let dir: string;

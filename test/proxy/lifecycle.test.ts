@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { BIN, startProcess } from '../helpers/cli.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { postJson } from '../helpers/net.js';
 
 const KEY = `lifecycle-key-${crypto.randomUUID()}`;
 const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1', mid: '2' }, print: () => {} });
@@ -25,11 +26,6 @@ function env(extra: Record<string, string> = {}) {
     PORT: '0',
     ...extra,
   };
-}
-
-async function postJson(url: string, body: unknown) {
-  const reply = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  return { status: reply.status, json: (await reply.json()) as any };
 }
 
 before(async () => {

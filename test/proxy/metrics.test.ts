@@ -9,6 +9,7 @@ import { runCli, startCli, type Started } from '../helpers/cli.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { LABEL_VALUES } from '../../src/adapters/node-metrics.js';
+import { postJson } from '../helpers/net.js';
 
 const KEY = `metrics-key-${crypto.randomUUID()}`;
 const SECRET = 'metrics-secret-metrics-secret-0123456789';
@@ -31,11 +32,6 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     OTP_METRICS_PORT: '0',
     ...extra,
   };
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, json: (await response.json()) as any };
 }
 
 interface Sample {

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
-import type { ReplyVariant, SimulatorFault } from '../../src/simulator/index.js';
+import { DOCUMENTED_VARIANTS, type SimulatorFault } from '../../src/simulator/index.js';
 
 describe('Offer18 reply variants', () => {
   let h: Harness;
@@ -10,14 +10,7 @@ describe('Offer18 reply variants', () => {
   });
   after(() => h.close());
 
-  const variants: Array<Partial<ReplyVariant>> = [
-    { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
-    { status: 'number', sent: 'otp_sent', verified: 'otp_verified', data: 'string' },
-    { status: 'string', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'absent' },
-    { status: 'number', sent: 'otp_sent_successfully', verified: 'otp_verified_successfully', data: 'object' },
-    { status: 'string', sent: 'otp_sent', verified: 'otp_verified', data: 'object', failureHttpStatus: 400 },
-  ];
-  for (const variant of variants) {
+  for (const variant of DOCUMENTED_VARIANTS) {
     it(`walks send → wrong code → verify with ${JSON.stringify(variant)}`, async () => {
       h.sim.reset();
       h.sim.setVariant(variant);
