@@ -8,7 +8,6 @@ import '../src/component/otp-flow.js';
 import type { OtpFlow } from '../src/component/otp-flow.js';
 import { pages, translations, type Language } from '../src/component/translations/index.js';
 
-type El = OtpFlow;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const controls = {
@@ -23,8 +22,8 @@ const controls = {
   radius: $<HTMLInputElement>('radius'),
   font: $<HTMLSelectElement>('font'),
 };
-const live = $<El>('live');
-const all = () => [...document.querySelectorAll<El>('otp-flow')];
+const live = $<OtpFlow>('live');
+const all = () => [...document.querySelectorAll<OtpFlow>('otp-flow')];
 
 const THEME_DEFAULTS = { primary: '#0b5cd5', onPrimary: '#ffffff', text: '#1b1f24', background: '#ffffff', radius: '8', font: '' };
 // The README's dark theme: text, background and the button's two colours; everything else follows them.

@@ -17,7 +17,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { FAST_PATH, type FastPath, type ResponseClass } from '../proxy/http.js';
+import { FAST_PATH, JSON_HEADERS, type FastPath, type ResponseClass } from '../proxy/http.js';
+import { ProxyError } from '../proxy/errors.js';
 import type { ConnectionInfo } from '../proxy/proxy.js';
 import type { Logger } from '../proxy/log.js';
 
@@ -32,7 +33,7 @@ const FORBIDDEN_VALUE = /[\0\r\n]/;
  * first-one-wins `req.headers`. Anything past `get` and `has` works on a real
  * `Headers`, made once.
  */
-export class NodeHeaders {
+class NodeHeaders {
   readonly #raw: readonly string[];
   #real: Headers | undefined;
 
@@ -77,14 +78,14 @@ export class NodeHeaders {
   }
 }
 
-export interface RequestBody {
+interface RequestBody {
   bytes: Uint8Array;
   /** False when the body went on past what was read: a handler must refuse it. */
   complete: boolean;
 }
 
 /** Fetch's `Request` without the cost; see the file's comment. */
-export class NodeRequest {
+class NodeRequest {
   readonly #req: IncomingMessage;
   readonly #url: string;
   readonly #body: RequestBody | undefined;
@@ -154,7 +155,7 @@ interface ResponseParts {
  * A `Response` that keeps its parts until someone uses it as a Response;
  * `writeResponse` writes untouched ones straight from the parts.
  */
-export class NodeResponse {
+class NodeResponse {
   #parts: ResponseParts | undefined;
   #real: Response | undefined;
 
@@ -226,7 +227,7 @@ delegateTo(NodeResponse.prototype, Response.prototype, (self) => (self as NodeRe
  * arrives (Content-Length is only a claim). Buffering beats a web stream
  * here: the bodies this server takes are a few hundred bytes.
  */
-export function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
+function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -332,10 +333,9 @@ function writeParts(res: ServerResponse, { status, headers, body }: WritablePart
   res.end(body);
 }
 
-/** A JSON answer of the adapter's own (it could not read the request, the handler crashed), built like the core's. */
-export function adapterReply(status: number, body: unknown): Response {
-  const headers = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-  return new NodeResponse(JSON.stringify(body), { status, headers }) as unknown as Response;
+/** An error answer of the adapter's own (it could not read the request, the handler crashed), built like the core's. */
+export function adapterReply(error: ProxyError): Response {
+  return new NodeResponse(JSON.stringify(error.toReply()), { status: error.status, headers: { ...JSON_HEADERS } }) as unknown as Response;
 }
 
 export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
@@ -343,8 +343,6 @@ export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<R
 /** Bodies are buffered up to this many bytes; the handler sees at most one byte more, enough to refuse. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 
-const UNREADABLE = { ok: false, error: 'invalid_request', message: 'The request could not be read.' };
-const INTERNAL_ERROR = { ok: false, error: 'internal_error', message: 'Something went wrong on our side.' };
 
 export interface AnswerOptions {
   /** Largest body buffered for the handler; see DEFAULT_MAX_BODY_BYTES. */
@@ -376,7 +374,7 @@ export async function answer(handler: FetchHandler, req: IncomingMessage, { maxB
     request = toRequest(req, body, { signal, path });
   } catch {
     // The client went away mid-body, or sent what fetch cannot represent.
-    return { response: adapterReply(400, UNREADABLE), bodyRead: body?.complete ?? false };
+    return { response: adapterReply(new ProxyError('invalid_request', { message: 'The request could not be read.' })), bodyRead: body?.complete ?? false };
   }
   const bodyRead = body?.complete ?? true;
   try {
@@ -384,7 +382,7 @@ export async function answer(handler: FetchHandler, req: IncomingMessage, { maxB
   } catch (error) {
     // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
     crashed(log, error);
-    return { response: adapterReply(500, INTERNAL_ERROR), bodyRead };
+    return { response: adapterReply(new ProxyError('internal_error')), bodyRead };
   }
 }
 
@@ -423,7 +421,7 @@ export function createListener(handler: FetchHandler, { abortOnClose = false, ..
     } catch (error) {
       // A body that fails as it is read back (a stream that errors) is the handler's bug too.
       crashed(options.log, error);
-      if (!res.headersSent) write(res, adapterReply(500, INTERNAL_ERROR));
+      if (!res.headersSent) write(res, adapterReply(new ProxyError('internal_error')));
       else res.destroy();
     }
     // A body refused unread is not drained: the connection closes (see shouldKeepAlive above).

@@ -16,6 +16,7 @@ import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
 import { createOtpProxy, type OtpProxyHandler, type OtpProxyOptions } from '../proxy/proxy.js';
 import { nodeSessionCrypto } from './node-crypto.js';
 import { adapterReply, answer, createListener, responseParts, writeResponse } from './node-fetch.js';
+import { ProxyError } from '../proxy/errors.js';
 import { createUndiciTransport } from './node-transport.js';
 
 export interface NodeOtpProxy extends OtpProxyHandler {
@@ -37,7 +38,7 @@ export function createNodeProxy(options: OtpProxyOptions): NodeOtpProxy {
 /** The proxy, its settings, and a logger for the adapter's own lines, scrubbed like the proxy's. */
 function build(options: OtpProxyOptions): { proxy: NodeOtpProxy; settings: ProxySettings; log: Logger } {
   const settings = parseOptions(options, { names: 'path' });
-  const log = redacting(options.logger ?? jsonLogger(), [settings.offer18.key, ...(settings.sessionSecret ? [settings.sessionSecret] : [])]);
+  const log = redacting(options.logger ?? jsonLogger(), [settings.offer18.key, settings.sessionSecret]);
   const ownTransport = options.transport ? undefined : createUndiciTransport();
   let handle: OtpProxyHandler;
   try {
@@ -118,7 +119,7 @@ export function otpFlow(options: OtpProxyOptions): OtpFlowMiddleware {
         event: 'adapter.body_already_read',
         message: 'The request body was read before otp-flow saw it: mount otpFlow() before body parsers such as express.json().',
       });
-      void writeResponse(res, adapterReply(500, { ok: false, error: 'internal_error', message: 'Something went wrong on our side.' }));
+      void writeResponse(res, adapterReply(new ProxyError('internal_error')));
       return;
     }
     void listener(req, res, `${proxy.basePath}${endpoint}${query}`);

@@ -14,7 +14,8 @@ import type { Measurement, Observer } from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
-export type Outcome = 'sent' | 'verified' | 'wrong_code' | 'refused' | 'upstream_error' | 'failed';
+const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error', 'failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
 
 const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
 const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
@@ -24,7 +25,7 @@ const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
  * a store down, a bug), a wrong code, or a refusal (every other 4xx, from a
  * malformed number to a spent budget).
  */
-export function outcomeOf(code: ErrorCode): Outcome {
+function outcomeOf(code: ErrorCode): Outcome {
   if (code === 'otp_invalid') return 'wrong_code';
   if (code.startsWith('upstream_')) return 'upstream_error';
   return ERRORS[code].status >= 500 ? 'failed' : 'refused';
@@ -32,12 +33,7 @@ export function outcomeOf(code: ErrorCode): Outcome {
 
 /** Every label value the proxy's series can carry; a test holds the exposition to it. */
 export const LABEL_VALUES: ReadonlySet<string> = new Set([
-  'sent',
-  'verified',
-  'wrong_code',
-  'refused',
-  'upstream_error',
-  'failed',
+  ...OUTCOMES,
   'other',
   'memory',
   'redis',

@@ -60,7 +60,7 @@ async function loadJson<T>(name: string): Promise<T> {
   return JSON.parse(await readFile(require.resolve(`libphonenumber-js/${name}`), 'utf8')) as T;
 }
 
-export function resolveLanguages(languages: readonly string[] | undefined): string[] {
+function resolveLanguages(languages: readonly string[] | undefined): string[] {
   if (!languages?.length) return [...LANGUAGES];
   const unknown = languages.filter((l) => !(LANGUAGES as readonly string[]).includes(l));
   if (unknown.length) throw new Error(`unknown language ${unknown.join(', ')}; built in: ${LANGUAGES.join(', ')}`);
@@ -143,12 +143,12 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     },
   });
 
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c) => c.type === 'chunk' && !c.isEntry);
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Extract<typeof c, { type: 'chunk' }> => c.type === 'chunk' && !c.isEntry);
   const languageChunks: Record<string, Measured> = {};
   const otherChunks: Measured[] = [];
   for (const chunk of chunks) {
     const measured = await measure(join(outDir, chunk.fileName));
-    const id = chunk.type === 'chunk' ? (chunk.facadeModuleId ?? '') : '';
+    const id = chunk.facadeModuleId ?? '';
     if (id.startsWith(LANGUAGE)) languageChunks[id.slice(LANGUAGE.length)] = measured;
     else otherChunks.push(measured);
   }

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { ConfigError } from '../proxy/config.js';
+import { ConfigError, wholeNumber } from '../proxy/config.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -21,9 +21,7 @@ export function loadEnv(dir = process.cwd(), env: Env = process.env, files: read
   return merged;
 }
 
-const portError = 'must be a port number from 0 to 65535';
-const connectionsError = 'must be a whole number from 16 to 1000000';
-const port = () => z.coerce.number({ error: portError }).int(portError).min(0, portError).max(65535, portError);
+const port = () => wholeNumber(0, 65535, 'must be a port number from 0 to 65535');
 const Listen = z.object({
   PORT: port().default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -32,7 +30,7 @@ const Listen = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an address to listen on, like 127.0.0.1')
     .optional(),
-  OTP_MAX_CONNECTIONS: z.coerce.number({ error: connectionsError }).int(connectionsError).min(16, connectionsError).max(1_000_000, connectionsError).optional(),
+  OTP_MAX_CONNECTIONS: wholeNumber(16, 1_000_000).optional(),
   OTP_CONTENT_SECURITY_POLICY: z
     .string()
     .refine((p) => !/[\r\n]/.test(p), { error: 'must be one line' })
@@ -49,15 +47,8 @@ export interface ListenSettings {
 }
 
 export function listenFromEnv(env: Env): ListenSettings {
-  const value = (name: keyof z.input<typeof Listen>) => env[name] || undefined;
-  const result = Listen.safeParse({
-    PORT: value('PORT'),
-    HOST: value('HOST'),
-    OTP_METRICS_PORT: value('OTP_METRICS_PORT'),
-    OTP_METRICS_HOST: value('OTP_METRICS_HOST'),
-    OTP_MAX_CONNECTIONS: value('OTP_MAX_CONNECTIONS'),
-    OTP_CONTENT_SECURITY_POLICY: value('OTP_CONTENT_SECURITY_POLICY'),
-  });
+  // An empty value is an unset one.
+  const result = Listen.safeParse(Object.fromEntries(Object.keys(Listen.shape).map((name) => [name, env[name] || undefined])));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);

@@ -2,11 +2,10 @@
  * `otp-flow init`: writes a landing folder for one campaign, the counterpart
  * of Offer18's PHP download, without the key in it.
  */
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
@@ -15,6 +14,7 @@ import { buildComponentBundle, LANGUAGES } from '../build/component-bundle.js';
 import { pages, translations } from '../component/translations/index.js';
 import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
 import * as cloudflare from '../kit/cloudflare.js';
+import { isOrigin } from '../proxy/config.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
@@ -97,7 +97,7 @@ const InitArgs = z.object({
     })
     .optional(),
   origin: text('--origin')
-    .refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o.replace(/\/$/, ''), {
+    .refine(isOrigin, {
       error: '--origin must be the page’s origin, like https://landing.example',
     })
     .transform((o) => o.replace(/\/$/, ''))
@@ -151,7 +151,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
 
   const countries = [...new Set([args.country, ...args.countries])];
   const target: Target = args.target;
-  const server = prebuilt(target === 'cloudflare' ? 'worker.js' : 'server.mjs');
+  const runtime = target === 'cloudflare' ? 'worker.js' : 'server.mjs';
+  const server = prebuilt(runtime);
   await mkdir(join(dir, 'public'), { recursive: true });
 
   // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
@@ -182,10 +183,10 @@ export async function init(input: InitArgs): Promise<InitResult> {
     name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
   };
   const html = indexHtml(kit);
-  const files: Record<string, string> =
-    target === 'cloudflare'
+  const files: Record<string, string> = {
+    'public/index.html': html,
+    ...(target === 'cloudflare'
       ? {
-          'public/index.html': html,
           'public/_headers': cloudflare.headersFile(kit, html),
           'wrangler.jsonc': cloudflare.wranglerJsonc(kit),
           '.dev.vars.example': cloudflare.devVarsExample(),
@@ -194,15 +195,14 @@ export async function init(input: InitArgs): Promise<InitResult> {
           '.gitignore': cloudflare.gitignore,
         }
       : {
-          'public/index.html': html,
           '.env.example': envExample(kit),
           'campaign.env': campaignEnv(kit),
           'package.json': packageJson(kit),
           'README.md': readme(kit),
           '.gitignore': gitignore,
-        };
+        }),
+  };
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const runtime = target === 'cloudflare' ? 'worker.js' : 'server.mjs';
   await copyFile(server, join(dir, runtime));
   return {
     dir,

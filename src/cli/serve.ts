@@ -10,8 +10,8 @@ import { ConfigError, optionsFromEnv, parseOptions } from '../proxy/config.js';
 import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
 import { createUndiciTransport, nodeSessionCrypto, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
 import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
-import { CONTROL_PREFIX, Offer18Simulator } from '../simulator/offer18-simulator.js';
-import { controlRoutes, resettableStores, SIMULATION_LIMITS } from '../simulator/app.js';
+import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
+import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
 import { connectRedis, redisStores } from '../redis/index.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
@@ -76,18 +76,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   if (options.simulate) {
     // The simulator makes its own throwaway credentials; a real key in the environment is not used or sent anywhere.
     simulator = await startSimulator(new Offer18Simulator({ print: say }));
-    Object.assign(env, {
-      OTP_NUMBER_LIMIT: env.OTP_NUMBER_LIMIT || String(SIMULATION_LIMITS.numberLimit),
-      OTP_CLIENT_LIMIT: env.OTP_CLIENT_LIMIT || String(SIMULATION_LIMITS.clientLimit),
-      OTP_RESEND_AFTER: env.OTP_RESEND_AFTER || String(SIMULATION_LIMITS.resendAfter),
-      OFFER18_KEY: simulator.simulator.credentials.key,
-      OFFER18_AID: simulator.simulator.credentials.aid,
-      OFFER18_MID: simulator.simulator.credentials.mid,
-      OFFER18_PARTNER: env.OFFER18_PARTNER || 'simulator',
-      OFFER18_API_BASE: simulator.apiBase,
-      // Nothing real to protect: a throwaway secret, without the warning a real deployment deserves.
-      OTP_SESSION_SECRET: env.OTP_SESSION_SECRET || crypto.randomUUID() + crypto.randomUUID(),
-    });
+    Object.assign(env, simulationSettings(env, simulator.simulator.credentials, simulator.apiBase));
   }
 
   const settings = parseOptions(optionsFromEnv(env));
@@ -96,20 +85,26 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     throw new ConfigError('OTP_SESSION_SECRET is required with REDIS_URL: every instance must seal sessions with the same secret');
   }
   const logger = options.logger ?? stdoutLogger();
-  const log = redacting(logger, [settings.offer18.key, ...(settings.sessionSecret ? [settings.sessionSecret] : [])]);
+  const log = redacting(logger, [settings.offer18.key, settings.sessionSecret]);
   const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
   const transport = createUndiciTransport();
   const stores = redis ? redisStores(redis) : simulator ? resettableStores() : undefined;
   // Loaded only when asked for: prom-client is not needed to serve.
-  const metrics = listenOn.metrics && (await import('../adapters/node-metrics.js')).createMetrics();
+  const metricsModule = listenOn.metrics && (await import('../adapters/node-metrics.js'));
+  const metrics = metricsModule && metricsModule.createMetrics();
+  /** What start-up has opened so far, closed again when a later step fails. */
+  const release = async () => {
+    await simulator?.close();
+    await transport.close();
+    redis?.disconnect();
+  };
   if (redis) metrics?.watchStore('redis', () => redis.status === 'ready');
   else metrics?.watchStore('memory', () => true);
   let proxy: OtpProxyHandler;
   try {
     proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
   } catch (error) {
-    await simulator?.close();
-    redis?.disconnect();
+    await release();
     throw error;
   }
 
@@ -128,15 +123,12 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
 
   const running = await serve(app, { port: listenOn.port, host: listenOn.host, maxConnections: listenOn.maxConnections, log });
   let metricsServer: RunningServer | undefined;
-  if (metrics && listenOn.metrics) {
+  if (metricsModule && metrics && listenOn.metrics) {
     try {
-      const { serveMetrics } = await import('../adapters/node-metrics.js');
-      metricsServer = await serveMetrics(metrics.registry, { ...listenOn.metrics, log });
+      metricsServer = await metricsModule.serveMetrics(metrics.registry, { ...listenOn.metrics, log });
     } catch (error) {
       await running.close();
-      await simulator?.close();
-      await transport.close();
-      redis?.disconnect();
+      await release();
       if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
         throw new ConfigError(`OTP_METRICS_PORT ${listenOn.metrics.port} is already in use; set it to a free port`);
       }

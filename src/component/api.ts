@@ -10,7 +10,7 @@ import { isClientErrorCode, type ClientError } from './error-text.js';
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
 /** Longer than the proxy's own upstream timeout (8 s), so the proxy's 504 arrives first. */
-export const REQUEST_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 20_000;
 
 function retryAfterOf(response: Response, body: Record<string, unknown> | undefined): number | undefined {
   const fromBody = body?.retryAfter;

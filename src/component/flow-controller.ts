@@ -11,7 +11,7 @@ import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
 
 /** What the status line says besides where the code went. */
-export type Notice = 'sent' | 'resending' | 'resent';
+export type Notice = 'resending' | 'resent';
 
 /** What the flow needs from the element it runs in. */
 export interface FlowDelegate {
@@ -77,7 +77,7 @@ export class FlowController implements ReactiveController {
   cancel(): void {
     this.#request?.abort();
     this.#request = undefined;
-    if (this.notice === 'resending') this.notice = 'sent';
+    if (this.notice === 'resending') this.notice = undefined;
   }
 
   /** Back to an empty number step. */
@@ -136,7 +136,7 @@ export class FlowController implements ReactiveController {
     if (!reply.ok) {
       if (reply.error.code === 'resend_too_soon' && reply.error.retryAfter !== undefined) this.#countDown(reply.error.retryAfter);
       this.fail(reply.error);
-      if (resend) this.notice = 'sent';
+      if (resend) this.notice = undefined;
       else this.#go('number');
       this.#delegate.focus(resend ? (this.spent ? 'submit' : 'code') : 'phone');
       return;
@@ -146,7 +146,7 @@ export class FlowController implements ReactiveController {
     this.msisdn = e164;
     this.country = country;
     this.spent = false;
-    this.notice = resend ? 'resent' : 'sent';
+    this.notice = resend ? 'resent' : undefined;
     this.#countDown(Number.isFinite(resendAfter) ? resendAfter : DEFAULT_RESEND_AFTER);
     this.#go('code');
     this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend }));
@@ -190,7 +190,7 @@ export class FlowController implements ReactiveController {
     this.msisdn = sample.msisdn;
     this.country = sample.country;
     this.error = sample.error;
-    this.notice = step === 'code' ? 'sent' : undefined;
+    this.notice = undefined;
     this.spent = false;
     this.#countDown(DEFAULT_RESEND_AFTER);
     this.#go(step);

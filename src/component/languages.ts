@@ -93,13 +93,17 @@ export class Catalog {
     this.fallback = builtIn.en ?? Object.values(builtIn)[0]!;
   }
 
-  get codes(): string[] {
-    return [...this.#languages.keys()];
-  }
+  /** Every update asks, with the same few `lang` values: each is matched once. */
+  readonly #matched = new Map<string, string>();
 
   /** The language to speak for a `lang` value: its best match here, else the fallback's. */
   match(lang: string): string {
-    return matchLanguage(lang, this.codes) ?? this.fallback.$code;
+    let code = this.#matched.get(lang);
+    if (code === undefined) {
+      code = matchLanguage(lang, [...this.#languages.keys()]) ?? this.fallback.$code;
+      this.#matched.set(lang, code);
+    }
+    return code;
   }
 
   language(code: string): Lazy<Translation> {

@@ -9,7 +9,8 @@ import {
   type MetadataJson,
 } from 'libphonenumber-js/core';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
-import { canonicalMobile } from '../shared/phone.js';
+import { DEFAULT_BASE_PATH } from '../contract/paths.js';
+import { canonicalMobile, normalizeCountry } from '../shared/phone.js';
 import { extractCode, foldDigits } from '../shared/digits.js';
 import { createApi, type OtpApi } from './api.js';
 import { errorField, errorText, type ClientError } from './error-text.js';
@@ -23,6 +24,8 @@ import styles from './otp-flow.styles.js';
 
 export type { OtpStep };
 export type OtpPreview = 'number' | 'sending' | 'code' | 'verifying' | 'error' | 'done';
+/** The number was typed with its dial code: shown back the same way. */
+const INTERNATIONAL = /^\s*(\+|00)/;
 const PREVIEWS: readonly string[] = ['number', 'sending', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
 
 /** What a registered tag knows: its countries' phone metadata, its languages, example numbers for previews. */
@@ -141,7 +144,10 @@ export class OtpFlow extends LitElement {
     successUrl: () => this.#safeSuccessUrl(),
     focus: (target) => void this.#focusAfterUpdate(target),
   });
-  #api: OtpApi = createApi('/otp');
+  /** Made from `endpoint` before the first update. */
+  #api!: OtpApi;
+  /** Allowed countries, in the order given, that the loaded metadata knows. */
+  #countries: CountryCode[] = [];
   /** The language last painted, kept on screen while another one loads. */
   #shown: Translation | undefined;
   #t!: Translation;
@@ -152,7 +158,7 @@ export class OtpFlow extends LitElement {
 
   constructor() {
     super();
-    this.endpoint = '/otp';
+    this.endpoint = DEFAULT_BASE_PATH;
     this._phone = '';
     this._code = '';
     // Kept by the element as its controller. WebOTP hands over the code as a paste would: whole, so it submits.
@@ -195,18 +201,6 @@ export class OtpFlow extends LitElement {
     return setup;
   }
 
-  /** Allowed countries, in the order given, that the loaded metadata knows. */
-  get #countryList(): CountryCode[] {
-    const { metadata } = this.#setup;
-    const list = (this.countries ?? '')
-      .split(',')
-      .map((c) => c.trim().toUpperCase())
-      .filter((c): c is CountryCode => isSupportedCountry(c as CountryCode, metadata));
-    const own = this.country?.toUpperCase() as CountryCode | undefined;
-    if (list.length === 0 && own && isSupportedCountry(own, metadata)) return [own];
-    return list;
-  }
-
   /** A length the page states, if the proxy can accept it; any other value is ignored rather than auto-submitting codes the proxy refuses. */
   get #knownLength(): number | undefined {
     const n = this.otpLength;
@@ -215,10 +209,15 @@ export class OtpFlow extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
-    const list = this.#countryList;
-    if (changed.has('country') || changed.has('countries') || (this._selected && !list.includes(this._selected))) {
-      const own = this.country?.toUpperCase() as CountryCode | undefined;
-      this._selected = own && list.includes(own) ? own : list[0];
+    if (changed.has('country') || changed.has('countries')) {
+      const { metadata } = this.#setup;
+      const own = normalizeCountry(this.country, metadata) || undefined;
+      const list = (this.countries ?? '')
+        .split(',')
+        .map((c) => normalizeCountry(c.trim(), metadata))
+        .filter((c): c is CountryCode => !!c);
+      this.#countries = list.length === 0 && own ? [own] : list;
+      this._selected = own && this.#countries.includes(own) ? own : this.#countries[0];
     }
     this.#chooseLanguage();
     this.#syncPreview();
@@ -300,12 +299,12 @@ export class OtpFlow extends LitElement {
     const raw = foldDigits(input.value);
     const phone = parsePhoneNumberFromString(raw, { defaultCountry: this._selected }, this.#setup.metadata);
     // A pasted number with another allowed country's dial code moves the selector there.
-    if (phone?.country && phone.country !== this._selected && this.#countryList.includes(phone.country)) this._selected = phone.country;
+    if (phone?.country && phone.country !== this._selected && this.#countries.includes(phone.country)) this._selected = phone.country;
     // A whole number is shown the way people read it, in the spelling they used. Only while typing at the
     // end: rewriting the middle of the text would throw the caret around.
     const atEnd = input.selectionStart === input.value.length;
     const deleting = event.inputType?.startsWith('delete');
-    if (phone?.isValid() && atEnd && !deleting) input.value = /^\s*(\+|00)/.test(raw) ? phone.formatInternational() : phone.formatNational();
+    if (phone?.isValid() && atEnd && !deleting) input.value = INTERNATIONAL.test(raw) ? phone.formatInternational() : phone.formatNational();
     else if (raw !== input.value) input.value = raw;
     this._phone = input.value;
     this.#flow.clearError();
@@ -314,7 +313,7 @@ export class OtpFlow extends LitElement {
   #submitNumber(event: Event): void {
     event.preventDefault();
     if (this.preview || this.#flow.step !== 'number') return;
-    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countryList }, this.#setup.metadata);
+    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countries }, this.#setup.metadata);
     if (!result.ok) {
       this.#flow.fail({ code: result.error });
       void this.#focusAfterUpdate('phone');
@@ -403,7 +402,7 @@ export class OtpFlow extends LitElement {
     const { metadata } = this.#setup;
     const { error, step } = this.#flow;
     const field = error && errorField(error);
-    const countries = this.#countryList;
+    const countries = this.#countries;
     return numberStep({
       t,
       phone: this._phone,
@@ -416,7 +415,7 @@ export class OtpFlow extends LitElement {
         countries,
         selected: this._selected,
         callingCode: (c) => getCountryCallingCode(c as CountryCode, metadata),
-        typedInternational: /^\s*(\+|00)/.test(this._phone),
+        typedInternational: INTERNATIONAL.test(this._phone),
         onChange: (e) => this.#onCountry(e),
       },
       onInput: (e) => this.#onPhoneInput(e),

@@ -13,7 +13,7 @@ type Handler<E extends Event = Event> = (event: E) => void;
 const flag = (country: string) => String.fromCodePoint(...[...country].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 
 /** Stays focusable while unavailable (aria-disabled, not disabled); the flow refuses the second submit. */
-export function submitButton(label: string, options: { busy?: string | false; unavailable?: boolean } = {}): TemplateResult {
+function submitButton(label: string, options: { busy?: string | false; unavailable?: boolean } = {}): TemplateResult {
   const { busy, unavailable } = options;
   return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy || unavailable ? 'true' : 'false'}>
     ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busy}` : label}
@@ -21,7 +21,7 @@ export function submitButton(label: string, options: { busy?: string | false; un
 }
 
 /** The live region for a step's error; empty (and hidden) when there is none. */
-export function errorLine(id: string, message: string): TemplateResult {
+function errorLine(id: string, message: string): TemplateResult {
   return html`<p id=${id} class="error" part="message error" role="alert">${message}</p>`;
 }
 

@@ -7,4 +7,3 @@ export const SEND_PATH = '/send';
 export const VERIFY_PATH = '/verify';
 export const HEALTH_PATH = '/healthz';
 
-export * from './limits.js';

@@ -11,6 +11,7 @@ import { ERROR_CODES } from './errors.js';
 import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limits.js';
 
 export * from './paths.js';
+export * from './limits.js';
 
 const countryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code'));
 

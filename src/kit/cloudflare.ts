@@ -4,9 +4,9 @@
  * The page and the component bundle are the Node kit's (`templates.ts`).
  * Nothing here ever sees the key.
  */
-import { DEFAULT_API_BASE, ENV_NAMES, ProxyOptionsSchema } from '../proxy/config.js';
+import { DEFAULT_API_BASE, ENV_NAMES } from '../proxy/config.js';
 import { strictPolicy } from '../adapters/node-static.js';
-import type { KitSettings } from './templates.js';
+import { PROXY_DEFAULTS, type KitSettings } from './templates.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
 export const WRANGLER_VERSION = '4.86.0';
@@ -17,27 +17,24 @@ export const WRANGLER_VERSION = '4.86.0';
 export const COMPATIBILITY_DATE = '2026-04-01';
 
 /** Cloudflare's rule for Worker names: lowercase letters, digits and dashes, at most 63. */
-export function workerName(name: string): string {
+function workerName(name: string): string {
   return name.slice(0, 63).replace(/-+$/, '') || 'landing';
 }
-
-/** The core's own defaults, so the list below cannot drift from what the Worker does unconfigured. */
-const DEFAULTS = ProxyOptionsSchema.parse({ offer18: { key: '-', aid: '0', mid: '0', partner: '-' } });
 
 /** Every tunable setting with its default, listed commented out in wrangler.jsonc so they can be found. */
 const TUNABLES: Array<[string, string]> = [
   [ENV_NAMES.allowedOrigins!, ''],
-  [ENV_NAMES.resendAfter!, String(DEFAULTS.resendAfter)],
-  [ENV_NAMES.sessionTtl!, String(DEFAULTS.sessionTtl)],
-  [ENV_NAMES.maxAttempts!, String(DEFAULTS.maxAttempts)],
-  [ENV_NAMES.numberLimit!, String(DEFAULTS.numberLimit)],
-  [ENV_NAMES.numberWindow!, String(DEFAULTS.numberWindow)],
-  [ENV_NAMES.clientLimit!, String(DEFAULTS.clientLimit)],
-  [ENV_NAMES.clientWindow!, String(DEFAULTS.clientWindow)],
-  [ENV_NAMES.networkLimit!, String(DEFAULTS.networkLimit)],
-  [ENV_NAMES.hourlyLimit!, String(DEFAULTS.hourlyLimit)],
-  [ENV_NAMES['offer18.timeoutMs']!, String(DEFAULTS.offer18.timeoutMs)],
-  [ENV_NAMES.basePath!, DEFAULTS.basePath],
+  [ENV_NAMES.resendAfter!, String(PROXY_DEFAULTS.resendAfter)],
+  [ENV_NAMES.sessionTtl!, String(PROXY_DEFAULTS.sessionTtl)],
+  [ENV_NAMES.maxAttempts!, String(PROXY_DEFAULTS.maxAttempts)],
+  [ENV_NAMES.numberLimit!, String(PROXY_DEFAULTS.numberLimit)],
+  [ENV_NAMES.numberWindow!, String(PROXY_DEFAULTS.numberWindow)],
+  [ENV_NAMES.clientLimit!, String(PROXY_DEFAULTS.clientLimit)],
+  [ENV_NAMES.clientWindow!, String(PROXY_DEFAULTS.clientWindow)],
+  [ENV_NAMES.networkLimit!, String(PROXY_DEFAULTS.networkLimit)],
+  [ENV_NAMES.hourlyLimit!, String(PROXY_DEFAULTS.hourlyLimit)],
+  [ENV_NAMES['offer18.timeoutMs']!, String(PROXY_DEFAULTS.offer18.timeoutMs)],
+  [ENV_NAMES.basePath!, PROXY_DEFAULTS.basePath],
 ];
 
 export function wranglerJsonc(kit: KitSettings): string {

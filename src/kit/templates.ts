@@ -1,5 +1,5 @@
 /** The files of a landing kit, as text. Nothing here ever sees the key. */
-import { ENV_NAMES } from '../proxy/config.js';
+import { DEFAULT_API_BASE, ENV_NAMES, ProxyOptionsSchema } from '../proxy/config.js';
 import type { PageTexts } from '../component/localize.js';
 
 export interface KitSettings {
@@ -94,6 +94,9 @@ export function indexHtml(kit: KitSettings): string {
 `;
 }
 
+/** The core's own defaults, so what a kit lists cannot drift from what the proxy does unconfigured. */
+export const PROXY_DEFAULTS = ProxyOptionsSchema.parse({ offer18: { key: '-', aid: '0', mid: '0', partner: '-' } });
+
 /** `NAME="value"`: init's arguments carry no quotes, backslashes or control characters, so quoting is safe. */
 const setting = (name: string, value: string) => (value === '' || /^[\w.,:/+-]+$/.test(value) ? `${name}=${value}` : `${name}="${value}"`);
 
@@ -112,13 +115,13 @@ export function envExample(kit: KitSettings): string {
     line(ENV_NAMES['offer18.partner']!, kit.partner, 'Partner name.'),
     line(ENV_NAMES['offer18.userId']!, kit.userId ?? '', 'User ID under the partner (optional).'),
     line(ENV_NAMES['offer18.type']!, kit.type ?? '', 'Type of request (optional).'),
-    line(ENV_NAMES['offer18.apiBase']!, 'https://api.offer18.com/api/af', 'Offer18 OTP API base URL.'),
-    line(ENV_NAMES['offer18.timeoutMs']!, '8000', 'Longest wait for a whole answer from Offer18, in milliseconds.'),
+    line(ENV_NAMES['offer18.apiBase']!, DEFAULT_API_BASE, 'Offer18 OTP API base URL.'),
+    line(ENV_NAMES['offer18.timeoutMs']!, String(PROXY_DEFAULTS.offer18.timeoutMs), 'Longest wait for a whole answer from Offer18, in milliseconds.'),
     line(ENV_NAMES.countries!, kit.countries.join(','), 'Countries numbers may come from. Numbers from elsewhere never reach Offer18.'),
     line(ENV_NAMES.allowedOrigins!, '', 'Other sites allowed to call this server, comma separated (https://a.example). Empty: this site only.'),
-    line(ENV_NAMES.resendAfter!, '30', 'Seconds before the same number can be sent another code.'),
-    line(ENV_NAMES.sessionTtl!, '600', 'Seconds a sent code stays usable.'),
-    line(ENV_NAMES.maxAttempts!, '5', 'Wrong codes allowed per session before a new code is needed.'),
+    line(ENV_NAMES.resendAfter!, String(PROXY_DEFAULTS.resendAfter), 'Seconds before the same number can be sent another code.'),
+    line(ENV_NAMES.sessionTtl!, String(PROXY_DEFAULTS.sessionTtl), 'Seconds a sent code stays usable.'),
+    line(ENV_NAMES.maxAttempts!, String(PROXY_DEFAULTS.maxAttempts), 'Wrong codes allowed per session before a new code is needed.'),
     line('REDIS_URL', '', 'redis://… to share budgets and sessions between several servers, and keep them across restarts.'),
     line('PORT', '8787', 'Port to listen on.'),
     line('HOST', '127.0.0.1', 'Address to listen on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 on a platform that routes to the port.'),

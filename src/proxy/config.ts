@@ -11,9 +11,15 @@ import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
 const digits = (what: string) => z.coerce.string().regex(/^\d{1,18}$/, `must be a whole number (${what})`);
-const wholeNumber = (min: number, max: number, error = `must be a whole number from ${min} to ${max}`) =>
+export const wholeNumber = (min: number, max: number, error = `must be a whole number from ${min} to ${max}`) =>
   z.coerce.number({ error }).int(error).min(min, error).max(max, error);
 const positiveInt = (max: number) => wholeNumber(1, max);
+
+/** An http(s) origin as a browser sends it: scheme, host, optional port, nothing after (a trailing `/` aside). */
+export function isOrigin(o: string): boolean {
+  const url = URL.canParse(o) && new URL(o);
+  return !!url && /^https?:$/.test(url.protocol) && url.origin === o.replace(/\/$/, '');
+}
 
 const commaList = z
   .union([z.string(), z.array(z.string())])
@@ -23,7 +29,7 @@ const originList = commaList.default([]).pipe(
   z.array(
     z
       .string()
-      .refine((o) => URL.canParse(o) && /^https?:$/.test(new URL(o).protocol) && new URL(o).origin === o.replace(/\/$/, ''), {
+      .refine(isOrigin, {
         error: 'must be a comma list of origins like https://example.com (scheme, host, optional port)',
       })
       .transform((o) => o.replace(/\/$/, '')),

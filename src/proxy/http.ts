@@ -1,7 +1,7 @@
 /** Fetch-standard request reading and response writing for the proxy. */
 import { ProxyError } from './errors.js';
 
-const JSON_HEADERS = {
+export const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
   'x-content-type-options': 'nosniff',

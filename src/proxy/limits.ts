@@ -11,20 +11,21 @@ import { ProxyError } from './errors.js';
 import type { Logger } from './log.js';
 import type { ProxySettings } from './config.js';
 import type { Budget, BudgetStore } from './stores.js';
+import type { ClientKeys } from './client.js';
 
 export interface SendLimiter {
   /** Charges one send to every budget, or throws `rate_limited` / `resend_too_soon` / `service_unavailable`. */
-  take(numberTag: string, client: ClientTags): Promise<void>;
+  take(msisdn: string, client: ClientKeys): Promise<void>;
 }
 
-/** A client's keys as digests: its address (IPv6: its /64), and for IPv6 its /48. */
-export interface ClientTags {
-  address: string;
-  network: string | undefined;
-}
+/**
+ * Turns a number or an address into the digest stores are keyed by, so no
+ * store (Redis, Durable Objects) ever holds one in the clear.
+ */
+export type Tag = (value: string) => Promise<string>;
 
 /** Coarse on purpose: exact timings help an attacker pace a pump, and people think in minutes. */
-export function coarseRetryAfter(ms: number): number {
+function coarseRetryAfter(ms: number): number {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds <= 60) return Math.ceil(seconds / 10) * 10;
   return Math.ceil(seconds / 60) * 60;
@@ -34,8 +35,11 @@ export const STORE_RETRY_AFTER = 5;
 
 type BudgetName = 'client' | 'network' | 'number' | 'resend' | 'hourly';
 
-export function createSendLimiter(settings: ProxySettings, store: BudgetStore, log: Logger, now: () => number = Date.now): SendLimiter {
+export function createSendLimiter(settings: ProxySettings, store: BudgetStore, tag: Tag, log: Logger, now: () => number = Date.now): SendLimiter {
   let capLoggedUntil = 0;
+  const clientWindowMs = settings.clientWindow * 1000;
+  const numberWindowMs = settings.numberWindow * 1000;
+  const resendMs = settings.resendAfter * 1000;
 
   function refusal(name: BudgetName, retryAfterMs: number): ProxyError {
     if (name === 'resend') {
@@ -55,17 +59,22 @@ export function createSendLimiter(settings: ProxySettings, store: BudgetStore, l
   }
 
   return {
-    async take(numberTag, client) {
+    async take(msisdn, client) {
+      const [numberTag, addressTag, networkTag] = await Promise.all([
+        tag(`n:${msisdn}`),
+        tag(`c:${client.address}`),
+        client.network ? tag(`w:${client.network}`) : undefined,
+      ]);
       // In this order, so the refusal reported is the one that matters most to who is asking.
       const budgets: Array<Budget & { name: BudgetName }> = [
-        { name: 'client', key: `c:${client.address}`, limit: settings.clientLimit, windowMs: settings.clientWindow * 1000 },
+        { name: 'client', key: `c:${addressTag}`, limit: settings.clientLimit, windowMs: clientWindowMs },
       ];
-      if (client.network) {
-        budgets.push({ name: 'network', key: `w:${client.network}`, limit: settings.networkLimit, windowMs: settings.clientWindow * 1000 });
+      if (networkTag) {
+        budgets.push({ name: 'network', key: `w:${networkTag}`, limit: settings.networkLimit, windowMs: clientWindowMs });
       }
-      budgets.push({ name: 'number', key: `n:${numberTag}`, limit: settings.numberLimit, windowMs: settings.numberWindow * 1000 });
-      if (settings.resendAfter > 0) {
-        budgets.push({ name: 'resend', key: `r:${numberTag}`, limit: 1, windowMs: settings.resendAfter * 1000 });
+      budgets.push({ name: 'number', key: `n:${numberTag}`, limit: settings.numberLimit, windowMs: numberWindowMs });
+      if (resendMs > 0) {
+        budgets.push({ name: 'resend', key: `r:${numberTag}`, limit: 1, windowMs: resendMs });
       }
       budgets.push({ name: 'hourly', key: 'h:all', limit: settings.hourlyLimit, windowMs: 3_600_000 });
 

@@ -40,7 +40,7 @@ function toBase64(text: string, url: boolean): string {
 }
 
 /** Every way a secret travels that a log line might quote. */
-export function spellings(secret: string): string[] {
+function spellings(secret: string): string[] {
   const percent = encodeURIComponent(secret);
   const form = new URLSearchParams({ s: secret }).toString().slice(2);
   const all = [
@@ -61,7 +61,7 @@ export function spellings(secret: string): string[] {
  * Runs of 4 or more digits, the way codes and numbers appear in text (also
  * with spaces or dashes inside: `987 654`, `+971-50-123`), become `#`s.
  */
-export function maskDigits(text: string): string {
+function maskDigits(text: string): string {
   return text.replace(/\+?\d(?:[\d\s-]*\d)?/g, (run) => (run.replace(/\D/g, '').length >= 4 ? run.replace(/\d/g, '#') : run));
 }
 
@@ -69,8 +69,9 @@ function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}…[${text.length - max} more]`;
 }
 
-export function redacting(logger: Logger, secrets: readonly string[]): Logger {
-  const needles = [...new Set(secrets.flatMap(spellings))];
+export function redacting(logger: Logger, secrets: ReadonlyArray<string | undefined>): Logger {
+  // An unset secret is skipped, not spelled "undefined".
+  const needles = [...new Set(secrets.flatMap((s) => (s ? spellings(s) : [])))];
   const clean = (value: unknown, field: string): unknown => {
     if (typeof value === 'string') {
       let text = value;

@@ -41,11 +41,13 @@ export const fetchTransport: Transport = async (url, { timeoutMs }) => {
   return { status: response.status, body: new TextDecoder().decode(bytes) };
 };
 
+type UpstreamCode = 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected';
+
 /** A failed call, and whether the request may have reached Offer18 (a guess then counts). */
 export class UpstreamError extends ProxyError {
   readonly reached: boolean;
-  declare readonly code: 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected';
-  constructor(code: 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected', logDetail: string, reached = true) {
+  declare readonly code: UpstreamCode;
+  constructor(code: UpstreamCode, logDetail: string, reached = true) {
     super(code, {}, logDetail);
     this.reached = reached;
   }

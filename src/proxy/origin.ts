@@ -15,7 +15,7 @@
  */
 import type { ProxySettings } from './config.js';
 
-export type OriginCheck = { ok: true; cors: Record<string, string> } | { ok: false };
+type OriginCheck = { ok: true; cors: Record<string, string> } | { ok: false };
 
 export interface OriginPolicy {
   /** Whether `OTP_PUBLIC_ORIGIN` is set; when not, only this machine is served. */
@@ -31,7 +31,7 @@ export interface OriginPolicy {
 
 const LOOPBACK_V4 = /^127(?:\.\d{1,3}){3}$/;
 
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
   return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || LOOPBACK_V4.test(host);
 }
@@ -48,7 +48,7 @@ export function createOriginPolicy(settings: Pick<ProxySettings, 'publicOrigins'
       if (origin === null) return { ok: true, cors: {} };
       if (others.has(origin)) return { ok: true, cors: { 'access-control-allow-origin': origin, vary: 'origin' } };
       if (own.has(origin)) return { ok: true, cors: {} };
-      if (own.size === 0 && URL.canParse(origin) && isLoopbackHost(new URL(origin).hostname)) return { ok: true, cors: {} };
+      if (!configured && URL.canParse(origin) && isLoopbackHost(new URL(origin).hostname)) return { ok: true, cors: {} };
       return { ok: false };
     },
   };

@@ -47,11 +47,6 @@ export interface ConnectionInfo {
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
-/** A store shared between instances says so; then every instance must seal with the same secret. */
-interface MaybeShared {
-  shared?: boolean;
-}
-
 /**
  * Calling codes that belong to no country: satellite phones (+870, +881),
  * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
@@ -87,12 +82,12 @@ const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {} } = options;
   const settings: ProxySettings = parseOptions(options, { names: 'path' });
-  const shared = [options.budgets, options.verifies].some((s) => (s as MaybeShared | undefined)?.shared);
+  const shared = options.budgets?.shared || options.verifies?.shared;
   if (shared && !settings.sessionSecret) {
     throw new ConfigError('OTP_SESSION_SECRET is required with a shared store: every instance must seal sessions with the same secret');
   }
   let secret = settings.sessionSecret;
-  const log = redacting(rawLogger, [settings.offer18.key, ...(secret ? [secret] : [])]);
+  const log = redacting(rawLogger, [settings.offer18.key, secret]);
   if (!secret) {
     secret = randomId() + randomId();
     log({
@@ -129,7 +124,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
   const budgets = options.budgets ?? new MemoryBudgetStore({ onFull, now });
   const verifies = options.verifies ?? new MemoryVerifyStore({ onFull, now });
   const sessions = createSessions(secret, options.crypto);
-  const limiter = createSendLimiter(settings, budgets, log, now);
+  const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now);
   const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
@@ -146,12 +141,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
     const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
-    const [numberTag, addressTag, networkTag] = await Promise.all([
-      sessions.tag(`n:${number.msisdn}`),
-      sessions.tag(`c:${client.address}`),
-      client.network ? sessions.tag(`w:${client.network}`) : undefined,
-    ]);
-    await limiter.take(numberTag, { address: addressTag, network: networkTag });
+    await limiter.take(number.msisdn, client);
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
@@ -267,7 +257,8 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         }
         const headers: Record<string, string> = { ...cors };
         if (error.code === 'method_not_allowed') {
-          headers.allow = new URL(request.url).pathname === HEALTH_PATH ? 'GET, HEAD' : 'POST, OPTIONS';
+          // Thrown before `kind` is known only for the health check.
+          headers.allow = kind ? 'POST, OPTIONS' : 'GET, HEAD';
         }
         return errorResponse(request, error, headers);
       }

@@ -47,6 +47,7 @@ export const KEY_DERIVATION = {
 export const IV_BYTES = 12;
 const GCM_TAG_BYTES = 16;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** Web Crypto: every runtime's. */
 export const webSessionCrypto: SessionCryptoFactory = (secret) => {
@@ -164,7 +165,7 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
       if (!plain) return { ok: false, reason: 'invalid' };
       let json: unknown;
       try {
-        json = JSON.parse(new TextDecoder().decode(plain));
+        json = JSON.parse(decoder.decode(plain));
       } catch {
         return { ok: false, reason: 'invalid' };
       }

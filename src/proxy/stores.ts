@@ -20,6 +20,8 @@ export interface Budget {
 export type TakeResult = { ok: true } | { ok: false; /** Which budget refused. */ index: number; retryAfterMs: number };
 
 export interface BudgetStore {
+  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
+  readonly shared?: boolean;
   /**
    * Charges one send to every budget if every one has room; otherwise charges
    * none and names the first that refused. A refused request leaves nothing
@@ -42,6 +44,8 @@ export type BeginResult =
 export type VerifyOutcome = 'verified' | 'counted' | 'not_sent';
 
 export interface VerifyStore {
+  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
+  readonly shared?: boolean;
   /**
    * Takes the session for one upstream verify and counts the attempt before
    * the guess leaves. The hold lasts until `settle`, or `holdMs` if `settle`
@@ -85,10 +89,6 @@ class BoundedMap<V> {
 
   get(key: string): V | undefined {
     return this.#entries.get(key)?.value;
-  }
-
-  delete(key: string): void {
-    this.#entries.delete(key);
   }
 
   /**

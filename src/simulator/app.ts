@@ -9,9 +9,6 @@ import { createUndiciTransport, nodeSessionCrypto, type FetchHandler } from '../
 import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
-// Defined beside the simulator, which needs no Node: the Worker kit's simulation mode uses them too.
-export { SIMULATION_LIMITS };
-
 /**
  * In-memory stores that the simulator's `/reset` empties along with its
  * inbox, so a preview or a test starts from a clean world: no budget spent,

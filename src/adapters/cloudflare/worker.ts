@@ -20,8 +20,7 @@ import { ProxyError } from '../../proxy/errors.js';
 import { errorResponse } from '../../proxy/http.js';
 import { jsonLogger, redacting, type Logger } from '../../proxy/log.js';
 import type { Transport } from '../../proxy/offer18.js';
-import { randomId } from '../../proxy/session.js';
-import { Offer18Simulator, SIMULATION_LIMITS } from '../../simulator/offer18-simulator.js';
+import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-simulator.js';
 import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from './stores.js';
 
 export { OtpBudget, OtpSession } from './durable-objects.js';
@@ -63,17 +62,8 @@ function isNamespace(value: unknown): boolean {
  */
 function simulate(settings: Record<string, string | undefined>, log: Logger): Transport {
   const simulator = new Offer18Simulator({ print: (line) => console.log(line) });
-  const { key, aid, mid } = simulator.credentials;
   Object.assign(settings, {
-    OFFER18_KEY: key,
-    OFFER18_AID: aid,
-    OFFER18_MID: mid,
-    OFFER18_PARTNER: settings.OFFER18_PARTNER || 'simulator',
-    OFFER18_API_BASE: SIMULATOR_API_BASE,
-    OTP_SESSION_SECRET: settings.OTP_SESSION_SECRET || randomId() + randomId(),
-    OTP_NUMBER_LIMIT: settings.OTP_NUMBER_LIMIT || String(SIMULATION_LIMITS.numberLimit),
-    OTP_CLIENT_LIMIT: settings.OTP_CLIENT_LIMIT || String(SIMULATION_LIMITS.clientLimit),
-    OTP_RESEND_AFTER: settings.OTP_RESEND_AFTER || String(SIMULATION_LIMITS.resendAfter),
+    ...simulationSettings(settings, simulator.credentials, SIMULATOR_API_BASE),
     // Pages on this machine only: a Worker deployed with OTP_SIMULATE left on must not fake conversions for real visitors.
     OTP_PUBLIC_ORIGIN: '',
     OTP_ALLOWED_ORIGINS: '',
@@ -121,7 +111,7 @@ function createApp(env: WorkerEnv, settings: Record<string, string | undefined>,
  */
 function start(env: WorkerEnv): Handler {
   const settings = settingsOf(env);
-  const log = redacting(jsonLogger(), [settings.OFFER18_KEY, settings.OTP_SESSION_SECRET].filter((s): s is string => !!s));
+  const log = redacting(jsonLogger(), [settings.OFFER18_KEY, settings.OTP_SESSION_SECRET]);
   try {
     return createApp(env, settings, log);
   } catch (error) {
