@@ -46,9 +46,12 @@ export interface ListenSettings {
   contentSecurityPolicy: string | undefined;
 }
 
+/** The settings only a Node server reads (where it listens, and how), beside the proxy's own. */
+export const LISTEN_NAMES = Object.keys(Listen.shape);
+
 export function listenFromEnv(env: Env): ListenSettings {
   // An empty value is an unset one.
-  const result = Listen.safeParse(Object.fromEntries(Object.keys(Listen.shape).map((name) => [name, env[name] || undefined])));
+  const result = Listen.safeParse(Object.fromEntries(LISTEN_NAMES.map((name) => [name, env[name] || undefined])));
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new ConfigError(`${String(issue.path[0])} ${issue.message}`);

@@ -102,6 +102,9 @@ const setting = (name: string, value: string) => (value === '' || /^[\w.,:/+-]+$
 
 export function envExample(kit: KitSettings): string {
   const line = (name: string, value: string, comment: string) => `# ${comment}\n${setting(name, value)}\n`;
+  // Listed so they can be found, but left to the proxy's defaults: a copied .env.example must not pin
+  // them (`npm run simulate` raises the budgets unless they are set).
+  const tunable = (name: string, value: string | number, comment: string) => `# ${comment}\n# ${setting(name, String(value))}\n`;
   return [
     '# Copy this file to .env and fill in OFFER18_KEY and OTP_SESSION_SECRET. Never commit .env: it holds the API key.',
     '# Every value can also come from the real environment, which wins over .env.',
@@ -122,11 +125,20 @@ export function envExample(kit: KitSettings): string {
     line(ENV_NAMES.resendAfter!, String(PROXY_DEFAULTS.resendAfter), 'Seconds before the same number can be sent another code.'),
     line(ENV_NAMES.sessionTtl!, String(PROXY_DEFAULTS.sessionTtl), 'Seconds a sent code stays usable.'),
     line(ENV_NAMES.maxAttempts!, String(PROXY_DEFAULTS.maxAttempts), 'Wrong codes allowed per session before a new code is needed.'),
+    tunable(ENV_NAMES.numberLimit!, PROXY_DEFAULTS.numberLimit, `Codes sent to one number per ${ENV_NAMES.numberWindow} seconds.`),
+    tunable(ENV_NAMES.numberWindow!, PROXY_DEFAULTS.numberWindow, 'Seconds of the per-number budget.'),
+    tunable(ENV_NAMES.clientLimit!, PROXY_DEFAULTS.clientLimit, `Codes one visitor's address may ask for per ${ENV_NAMES.clientWindow} seconds.`),
+    tunable(ENV_NAMES.clientWindow!, PROXY_DEFAULTS.clientWindow, 'Seconds of the per-visitor budget.'),
+    tunable(ENV_NAMES.networkLimit!, PROXY_DEFAULTS.networkLimit, 'Codes one IPv6 /48 network may ask for in that time.'),
+    tunable(ENV_NAMES.hourlyLimit!, PROXY_DEFAULTS.hourlyLimit, 'Codes sent per hour in all: your spending cap.'),
+    tunable(ENV_NAMES.basePath!, PROXY_DEFAULTS.basePath, 'Where the API answers (the page\'s endpoint must match).'),
     line('REDIS_URL', '', 'redis://… to share budgets and sessions between several servers, and keep them across restarts.'),
     line('PORT', '8787', 'Port to listen on.'),
     line('HOST', '127.0.0.1', 'Address to listen on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 on a platform that routes to the port.'),
     line('OTP_METRICS_PORT', '', 'Serve Prometheus metrics (sends, verifies, Offer18 latency) on this port, never on PORT. Empty: none.'),
     line('OTP_METRICS_HOST', '', 'Address the metrics port listens on; empty: 127.0.0.1, for a scraper on this machine.'),
+    tunable('OTP_MAX_CONNECTIONS', '', 'Connections open at once; empty: three quarters of the open-file limit.'),
+    tunable('OTP_CONTENT_SECURITY_POLICY', '', "Replaces the Content-Security-Policy sent with the page; empty: the kit's strict one."),
     line('NODE_ENV', 'production', 'production refuses to start without OTP_SESSION_SECRET.'),
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 import sinon from 'sinon';
 import { $, buttonNamed, enterCode, errorText, expect, html, mount, oneEvent, phoneInput, simulator, statusText, stepIs, submitButton, submitNumber, toCodeStep, waitUntil } from './support.js';
 import { RESEND_AFTER } from './proxy-settings.js';
+import { click } from './input.js';
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -50,7 +51,7 @@ describe('errors from the proxy, in words', () => {
       stub.restore();
       // Recovery: the same button, the real proxy this time.
       const sent = oneEvent(el, 'otp-sent');
-      submitButton(el).click();
+      await click(submitButton(el));
       await sent;
       expect(errorText(el)).to.equal('');
     });
@@ -75,7 +76,7 @@ describe('errors from the proxy, in words', () => {
 
     sinon.restore();
     sinon.stub(window, 'fetch').callsFake(async () => reply(400, { ok: false, error: 'country_invalid', message: 'x', field: 'country' }));
-    submitButton(el).click();
+    await click(submitButton(el));
     await waitUntil(() => $(el, 'select').getAttribute('aria-invalid') === 'true', 'the country selector is marked');
     expect(phoneInput(el).getAttribute('aria-invalid')).to.equal('false');
     expect($(el, 'select').getAttribute('aria-describedby')).to.equal('phone-error');
@@ -112,7 +113,7 @@ describe('errors from the proxy, in words', () => {
     const resend = () => buttonNamed(el, 'Send a new code');
     await waitUntil(() => resend()?.getAttribute('aria-disabled') === 'false', 'a new code offered', { timeout: (RESEND_AFTER + 2) * 1000 });
     const sent = oneEvent(el, 'otp-sent');
-    resend()!.click();
+    await click(resend()!);
     expect((await sent).detail.resend).to.be.true;
   });
 });
@@ -121,17 +122,17 @@ describe('the wait between codes', () => {
   it('counts down, next to the number, when the same number is sent again too soon', async () => {
     const el = await mount();
     await toCodeStep(el);
-    buttonNamed(el, 'Change number')!.click();
+    await click(buttonNamed(el, 'Change number')!);
     await stepIs(el, 'number');
     const refused = oneEvent(el, 'otp-error');
-    submitButton(el).click();
+    await click(submitButton(el));
     expect((await refused).detail).to.include({ code: 'resend_too_soon' });
     await stepIs(el, 'number');
     expect(errorText(el)).to.match(/^You can ask for a new code in \u20660:0[1-3]\u2069\.$/);
     // The sentence counts down with the proxy's wait and goes once it is over; then the number sends.
     await waitUntil(() => errorText(el) === '', 'the wait is over', { timeout: (RESEND_AFTER + 2) * 1000 });
     const sent = oneEvent(el, 'otp-sent');
-    submitButton(el).click();
+    await click(submitButton(el));
     await sent;
   });
 });

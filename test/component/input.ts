@@ -37,6 +37,16 @@ export async function paste(target: HTMLElement, text: string): Promise<void> {
   await executeServerCommand('shortcut', { letter: 'v' });
 }
 
+/**
+ * Taps `target` where it is on screen, with the pointer: unlike `el.click()`,
+ * a button that is hidden, covered or off screen cannot be pressed this way.
+ */
+export async function click(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await executeServerCommand('click', { x: Math.round(box.left + box.width / 2), y: Math.round(box.top + box.height / 2) });
+}
+
 /** Sizes the page's viewport (the window, where the driver only sizes windows). */
 export async function viewport(width: number, height: number): Promise<void> {
   await executeServerCommand('viewport', { width, height });

@@ -1,7 +1,7 @@
 import sinon from 'sinon';
 import { RESEND_AFTER } from './proxy-settings.js';
 import { buttonNamed, codeInput, enterCode, errorText, expect, html, lastCode, mount, oneEvent, statusText, stepIs, toCodeStep, waitUntil } from './support.js';
-import { paste } from './input.js';
+import { click, paste } from './input.js';
 
 describe('resend', () => {
   const resendButton = (el: Parameters<typeof buttonNamed>[0]) => buttonNamed(el, 'Send a new code');
@@ -20,7 +20,7 @@ describe('resend', () => {
     expect([...shown].some((text) => /\u20660:0[1-9]\u2069/.test(text) && !text.includes(`0:0${RESEND_AFTER}`)), `it counted down: ${[...shown].join(' | ')}`).to.be.true;
 
     const sent = oneEvent(el, 'otp-sent');
-    resendButton(el)!.click();
+    await click(resendButton(el)!);
     const event = await sent;
     expect(event.detail.resend).to.be.true;
     await el.updateComplete;
@@ -34,7 +34,7 @@ describe('resend', () => {
     const first = await toCodeStep(el);
     await waitUntil(() => resendButton(el), 'a new code offered', { timeout: (RESEND_AFTER + 2) * 1000 });
     const sent = oneEvent(el, 'otp-sent');
-    resendButton(el)!.click();
+    await click(resendButton(el)!);
     await sent;
     await el.updateComplete;
     const second = await lastCode();
@@ -87,7 +87,7 @@ describe('WebOTP', () => {
     await waitUntil(() => get.called, 'WebOTP asked for the SMS');
     const signal = get.firstCall.args[0].signal!;
     expect(signal.aborted).to.be.false;
-    buttonNamed(el, 'Change number')!.click();
+    await click(buttonNamed(el, 'Change number')!);
     await stepIs(el, 'number');
     expect(signal.aborted).to.be.true;
   });

@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/component/otp-flow.js';
 import type { OtpFlow } from '../../src/component/otp-flow.js';
-import { press, selectAll, type } from './input.js';
+import { click, press, selectAll, type } from './input.js';
 
 export type El = OtpFlow;
 
@@ -71,7 +71,7 @@ export async function typeInto(input: HTMLInputElement, text: string): Promise<v
 export async function submitNumber(el: El, number: string): Promise<void> {
   await typeInto(phoneInput(el), number);
   await el.updateComplete;
-  submitButton(el).click();
+  await click(submitButton(el));
 }
 
 /** Number → code step against the real proxy, typed and sent with Enter; returns the code the simulator "sent". */

@@ -95,6 +95,24 @@ describe('themes', () => {
     });
   }
 
+  it('stays readable where color-mix() is missing (iOS before 16.2), at every step', async () => {
+    const el = await mount(campaign('en'));
+    // What an engine without color-mix() reads: an unknown function, which makes each mixed colour invalid.
+    const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]).map((rule) => rule.cssText);
+    const old = new CSSStyleSheet();
+    old.replaceSync(rules.join('\n').replaceAll('color-mix(', 'color-mux('));
+    el.shadowRoot!.adoptedStyleSheets = [old];
+    await atEveryStep(el, async (el, step) => {
+      const probe = document.createElement('span');
+      el.shadowRoot!.append(probe);
+      probe.style.color = 'var(--otp-flow-color-error)';
+      expect(getComputedStyle(probe).color, `${step}: the error colour falls back to the text colour`).to.equal(getComputedStyle(el).color);
+      probe.remove();
+      const { violations } = await axe().run(el, { runOnly: ['color-contrast'] });
+      expect(violations.flatMap((v) => v.nodes.map((n) => `${n.target}: ${n.failureSummary}`)), step).to.deep.equal([]);
+    });
+  });
+
   it('gives the country selector the same look in every engine', async () => {
     const el = await mount(html`<otp-flow country="AE" countries="AE,SA" style="--otp-flow-color-text: rgb(10, 20, 30)"></otp-flow>`);
     const select = $<HTMLSelectElement>(el, 'select');

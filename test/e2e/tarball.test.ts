@@ -104,6 +104,69 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
     }
   });
 
+  it('mounts in an Express app that installed it, with metrics of the app’s own, as the README shows', async () => {
+    const app = join(work, 'express-app');
+    await mkdir(app);
+    await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'express-app', private: true, type: 'module' }));
+    // The README's way in: the tarball, beside the app's own framework from the registry.
+    const installed = await runCommand('npm', ['install', join(work, 'campaigns', tarball), 'express@5'], { cwd: app, env, timeoutMs: NETWORK_MS });
+    assert.equal(installed.code, 0, installed.output);
+    await writeFile(
+      join(app, 'server.mjs'),
+      `import express from 'express';
+import { otpFlow } from 'otp-flow/node';
+import { createMetrics, serveMetrics } from 'otp-flow/node/metrics';
+
+const metrics = createMetrics();
+const app = express();
+const otp = otpFlow({
+  offer18: { key: process.env.OFFER18_KEY, aid: '1234', mid: '5678', partner: 'acme', apiBase: process.env.OFFER18_API_BASE },
+  sessionSecret: process.env.OTP_SESSION_SECRET,
+  countries: ['AE'],
+  observe: metrics.observe,
+});
+app.use('/otp', otp);
+app.use(express.json());
+app.get('/hello', (_req, res) => res.send('hello from the app'));
+const scrape = await serveMetrics(metrics.registry, { port: 0 });
+const server = app.listen(0, '127.0.0.1', () => {
+  console.log('metrics at ' + scrape.url + '/metrics');
+  console.log('listening on http://127.0.0.1:' + server.address().port);
+});
+`,
+    );
+    const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
+    let upstream: RunningSimulator | undefined;
+    try {
+      upstream = await startSimulator(sim);
+      const server = await startProcess(process.execPath, ['server.mjs'], {
+        cwd: app,
+        env: { OFFER18_KEY: KEY, OFFER18_API_BASE: upstream.apiBase, OTP_SESSION_SECRET: 's'.repeat(40) },
+      });
+      running.push(server);
+      const sent = await fetch(`${server.url}/otp/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ msisdn: '050 123 4567', country: 'AE' }),
+      });
+      assert.equal(sent.status, 200, await sent.clone().text());
+      const { session } = await sent.json();
+      const verified = await fetch(`${server.url}/otp/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ session, otp: sim.lastCode('971501234567') }),
+      });
+      assert.deepEqual(await verified.json(), { ok: true, verified: true });
+      assert.equal(await (await fetch(`${server.url}/hello`)).text(), 'hello from the app');
+      const [, metricsUrl] = await server.waitFor(/metrics at (http:\/\/\S+)/);
+      const metrics = await (await fetch(metricsUrl!)).text();
+      assert.match(metrics, /^otp_flow_sends_total\{outcome="sent"\} 1$/m);
+      assert.match(metrics, /^otp_flow_verifies_total\{outcome="verified"\} 1$/m);
+    } finally {
+      await upstream?.close();
+    }
+  });
+
   it('writes a Cloudflare kit whose npm install and npm run simulate work', async () => {
     const kit = await init('cf-kit', '--target', 'cloudflare');
     for (const file of ['worker.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {

@@ -1,6 +1,6 @@
 /**
- * Server side of the browser tests' input: real key presses, real clipboard
- * shortcuts, window sizes and motion preferences, in each engine the way its
+ * Server side of the browser tests' input: real key presses, real taps, real
+ * clipboard shortcuts, window sizes and motion preferences, in each engine the way its
  * driver allows. Tests call these through `test/component/input.ts`.
  *
  * - Chromium (CDP) and Firefox (WebDriver BiDi) through puppeteer's keyboard.
@@ -64,6 +64,25 @@ async function shortcut(session: Session, letter: string): Promise<void> {
   await keyActions(driver(session), [down(ctrl), down(letter), up(letter), up(ctrl)]);
 }
 
+/** A tap where the page shows something: the mouse moved there, pressed and released. */
+async function click(session: Session, x: number, y: number): Promise<void> {
+  if (session.browser.type === 'puppeteer') return page(session).mouse.click(x, y);
+  const d = driver(session);
+  await d.performActions([
+    {
+      type: 'pointer',
+      id: 'mouse',
+      parameters: { pointerType: 'mouse' },
+      actions: [
+        { type: 'pointerMove', duration: 0, x, y, origin: 'viewport' },
+        { type: 'pointerDown', button: 0 },
+        { type: 'pointerUp', button: 0 },
+      ],
+    },
+  ]);
+  await d.releaseActions();
+}
+
 async function viewport(session: Session, width: number, height: number): Promise<void> {
   if (session.browser.type === 'puppeteer') return page(session).setViewport({ width, height });
   // WebDriver sizes the window, not the page: grow the window by whatever the toolbar takes.
@@ -106,6 +125,9 @@ export function realInputPlugin(): TestRunnerPlugin {
           return true;
         case 'shortcut':
           await shortcut(s, p.letter as string);
+          return true;
+        case 'click':
+          await click(s, p.x as number, p.y as number);
           return true;
         case 'viewport':
           await viewport(s, p.width as number, p.height as number);

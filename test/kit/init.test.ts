@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEnv } from 'node:util';
 import { runCli } from '../helpers/cli.js';
+import { ENV_NAMES } from '../../src/proxy/config.js';
+import { LISTEN_NAMES } from '../../src/cli/env.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
@@ -55,6 +57,11 @@ describe('otp-flow init', () => {
     for (const line of ['OFFER18_KEY=\n', 'OFFER18_AID=1234', 'OFFER18_MID=5678', 'OFFER18_PARTNER=acme', 'OFFER18_USER_ID=u-9', 'OTP_COUNTRIES=AE,SA', 'OTP_SESSION_SECRET=', 'PORT=', 'HOST=']) {
       assert.ok(env.includes(line), `.env.example has ${line.trim()}`);
     }
+    // Every setting the kit's server reads is there to be found, set or commented out at its default.
+    for (const name of [...Object.values(ENV_NAMES), ...LISTEN_NAMES, 'REDIS_URL', 'NODE_ENV']) {
+      assert.match(env, new RegExp(`^(# )?${name}=`, 'm'), `.env.example lists ${name}`);
+    }
+    assert.match(env, /^# OTP_NUMBER_LIMIT=3$/m, 'budgets left at the proxy’s defaults, not pinned');
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     assert.equal(pkg.scripts.start, 'node server.mjs');
     assert.equal(pkg.dependencies, undefined, 'nothing to install');

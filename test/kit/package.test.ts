@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { parse } from 'acorn';
+import { readdir } from 'node:fs/promises';
 
 const root = new URL('../../', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8')) as {
@@ -76,4 +78,15 @@ describe('the package', () => {
       await rm(project, { recursive: true, force: true });
     }
   });
+
+  it('ships browser bundles in ES2021 syntax, which Safari 14.1 parses', async () => {
+    const dist = new URL('dist/', root);
+    const bundles = (await readdir(dist)).filter((f) => f.endsWith('.js'));
+    assert.ok(bundles.includes('otp-flow.js') && bundles.length > 40, `the entry and its language chunks: ${bundles.length}`);
+    for (const file of bundles) {
+      const code = await readFile(new URL(file, dist), 'utf8');
+      assert.doesNotThrow(() => parse(code, { ecmaVersion: 2021, sourceType: 'module' }), file);
+    }
+  });
 });
+
