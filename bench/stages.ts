@@ -11,7 +11,7 @@ const lib = (path: string) => import(new URL(`../dist/lib/${path}`, import.meta.
 const { canonicalMobile } = await lib('shared/phone.js');
 const { createSessions, randomId } = await lib('proxy/session.js');
 const { nodeSessionCrypto, toRequest, responseParts } = await lib('adapters/node.js');
-const { MemoryBudgetStore } = await lib('proxy/stores.js');
+const { MemoryBudgetStore } = await lib('proxy/index.js');
 const { SendRequest } = await lib('contract/wire.js');
 const { redacting } = await lib('proxy/log.js');
 const { clientKeys } = await lib('proxy/client.js');

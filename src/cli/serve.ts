@@ -13,7 +13,7 @@ import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js
 import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { connectRedis, redisStores } from '../redis/index.js';
+import { connectRedis, redisStores } from '../stores/redis.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
 
 export interface ServeOptions {

@@ -4,7 +4,8 @@
  * what the demo's dev server and the component tests mount.
  */
 import { createOtpProxy, type OtpProxyOptions } from '../proxy/proxy.js';
-import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyStore } from '../proxy/stores.js';
+import { MemoryBudgetStore, MemoryVerifyStore } from '../proxy/memory-store.js';
+import type { BudgetStore, VerifyStore } from '../proxy/store.js';
 import { createUndiciTransport, nodeSessionCrypto, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';

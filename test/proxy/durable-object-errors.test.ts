@@ -19,7 +19,7 @@ import {
   type BudgetObject,
   type ObjectNamespace,
   type Reservation,
-} from '../../src/adapters/cloudflare/stores.js';
+} from '../../src/stores/durable-objects/client.js';
 
 const platform = (message: string, flags: Record<string, boolean>) => Object.assign(new Error(message), flags);
 

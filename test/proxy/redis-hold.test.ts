@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
 import { startRedis, type TestRedis } from '../helpers/redis.js';
-import { connectRedis, redisStores } from '../../src/redis/index.js';
+import { connectRedis, redisStores } from '../../src/stores/redis.js';
 
 const verifies = (h: Harness) => h.sim.calls.filter((c) => c.endpoint === 'otp_verify').length;
 const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) => {

@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { ProxyError } from '../proxy/errors.js';
 import { STORE_RETRY_AFTER } from '../proxy/limits.js';
 import type { Logger } from '../proxy/log.js';
-import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../proxy/stores.js';
+import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../proxy/store.js';
 
 // KEYS: one counter per budget. ARGV: limit and window (ms) of each, in order.
 // Nothing is charged unless every budget has room: refusals leave no keys behind.

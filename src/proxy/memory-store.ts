@@ -1,61 +1,10 @@
 /**
- * What the proxy remembers between requests, behind two small interfaces so
- * that memory, Redis (`otp-flow/redis`) and Durable Objects give the same
- * guarantees: budgets are charged all or nothing, and a session reaches
- * Offer18 at most once at a time and converts at most once.
- *
- * Keys are keyed digests (HMAC with the session secret), never numbers or
- * addresses in the clear. A store that cannot answer (its backend is down)
- * throws `ProxyError('service_unavailable')`; anything else it throws is
- * answered as a bug (500).
+ * The in-memory stores: the proxy's default, one process's budgets and
+ * verify records, bounded so a flood of keys cannot exhaust memory.
+ * `otp-flow/redis` and the Cloudflare kit's Durable Objects share state
+ * between instances instead; all three pass the same conformance suite.
  */
-
-export interface Budget {
-  key: string;
-  /** Sends allowed per window. */
-  limit: number;
-  windowMs: number;
-}
-
-export type TakeResult = { ok: true } | { ok: false; /** Which budget refused. */ index: number; retryAfterMs: number };
-
-export interface BudgetStore {
-  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
-  readonly shared?: boolean;
-  /**
-   * Charges one send to every budget if every one has room; otherwise charges
-   * none and names the first that refused. A refused request leaves nothing
-   * behind, so refusals cannot grow the store.
-   */
-  take(budgets: readonly Budget[]): Promise<TakeResult>;
-}
-
-export type BeginResult =
-  | { state: 'ok'; /** Attempts left once this one is counted. */ attemptsLeft: number }
-  | { state: 'busy' | 'used' | 'locked' };
-
-/**
- * How a verify ended:
- * - `verified`: Offer18 said yes; the session never verifies again.
- * - `counted`: a wrong code, or an answer we could not read (timeout, 5xx, HTML):
- *   the guess may have reached Offer18, so it stays counted.
- * - `not_sent`: the request never left (connection refused): the attempt is given back.
- */
-export type VerifyOutcome = 'verified' | 'counted' | 'not_sent';
-
-export interface VerifyStore {
-  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
-  readonly shared?: boolean;
-  /**
-   * Takes the session for one upstream verify and counts the attempt before
-   * the guess leaves. The hold lasts until `settle`, or `holdMs` if `settle`
-   * never comes (a crash, a store that went away): long enough that the
-   * session expires first, so a verify whose outcome was never recorded
-   * leaves the session closed, never open.
-   */
-  begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult>;
-  settle(id: string, outcome: VerifyOutcome): Promise<void>;
-}
+import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from './store.js';
 
 /**
  * Insertion-ordered map with a cap: when full, expired keys go first, then
@@ -144,7 +93,7 @@ export interface MemoryStoreOptions {
 /** Enough for tens of thousands of live sends; a few MB at most. */
 export const DEFAULT_MAX_KEYS = 100_000;
 
-interface Window {
+interface CounterWindow {
   count: number;
   resetAt: number;
 }
@@ -155,7 +104,7 @@ interface Window {
  */
 export class MemoryBudgetStore implements BudgetStore {
   readonly #now: () => number;
-  readonly #windows: BoundedMap<Window>;
+  readonly #windows: BoundedMap<CounterWindow>;
 
   constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
     this.#now = now;
@@ -168,7 +117,7 @@ export class MemoryBudgetStore implements BudgetStore {
 
   async take(budgets: readonly Budget[]): Promise<TakeResult> {
     const now = this.#now();
-    const expired = (w: Window) => w.resetAt <= now;
+    const expired = (w: CounterWindow) => w.resetAt <= now;
     this.#windows.sweep(now, 60_000, expired);
     const current = budgets.map((b) => {
       const w = this.#windows.get(b.key);

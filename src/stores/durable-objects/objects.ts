@@ -16,10 +16,10 @@
  * past its TTL is.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { BeginResult, VerifyOutcome } from '../../proxy/stores.js';
-import type { Reservation } from './stores.js';
+import type { BeginResult, VerifyOutcome } from '../../proxy/store.js';
+import type { Reservation } from './client.js';
 
-interface Window {
+interface CounterWindow {
   count: number;
   /** Epoch ms when the window ends; also names it, so a give-back never lands in a later window. */
   resetAt: number;
@@ -29,8 +29,8 @@ const WINDOW = 'window';
 
 /** One budget: a fixed window that starts at its first send, like the memory and Redis stores'. */
 export class OtpBudget extends DurableObject {
-  #current(now: number): Window | undefined {
-    const window = this.ctx.storage.kv.get<Window>(WINDOW);
+  #current(now: number): CounterWindow | undefined {
+    const window = this.ctx.storage.kv.get<CounterWindow>(WINDOW);
     return window && window.resetAt > now ? window : undefined;
   }
 
@@ -38,7 +38,7 @@ export class OtpBudget extends DurableObject {
     const now = Date.now();
     const current = this.#current(now);
     if (current && current.count >= limit) return { ok: false, retryAfterMs: current.resetAt - now };
-    const next: Window = current ? { count: current.count + 1, resetAt: current.resetAt } : { count: 1, resetAt: now + windowMs };
+    const next: CounterWindow = current ? { count: current.count + 1, resetAt: current.resetAt } : { count: 1, resetAt: now + windowMs };
     this.ctx.storage.kv.put(WINDOW, next);
     if (!current) await this.ctx.storage.setAlarm(next.resetAt);
     return { ok: true, window: next.resetAt };
@@ -58,7 +58,7 @@ export class OtpBudget extends DurableObject {
   }
 
   override async alarm(): Promise<void> {
-    const window = this.ctx.storage.kv.get<Window>(WINDOW);
+    const window = this.ctx.storage.kv.get<CounterWindow>(WINDOW);
     if (window && window.resetAt > Date.now()) await this.ctx.storage.setAlarm(window.resetAt);
     else await this.ctx.storage.deleteAll();
   }

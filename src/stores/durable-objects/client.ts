@@ -5,7 +5,7 @@
  * (`idFromName(key)`), and an object runs one call at a time, wherever in
  * the world it is called from. So each key's read-check-write is atomic, the
  * guarantee Redis gives with one Lua script, without one machine holding
- * every key. The objects themselves are in `durable-objects.ts`.
+ * every key. The objects themselves are in `objects.ts`.
  *
  * The one thing a script across several keys gave Redis for free, "charged to
  * every budget or to none", is kept here: a send reserves in each budget's
@@ -18,7 +18,7 @@
 import { ProxyError } from '../../proxy/errors.js';
 import { STORE_RETRY_AFTER } from '../../proxy/limits.js';
 import type { Logger } from '../../proxy/log.js';
-import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../../proxy/stores.js';
+import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../../proxy/store.js';
 
 /** A budget's answer: charged (naming the window, so a give-back finds it), or refused. */
 export type Reservation = { ok: true; window: number } | { ok: false; retryAfterMs: number };
