@@ -24,7 +24,7 @@ import type { PostbackEntry, PostbackEvent } from './postback.js';
  * fixed words only.
  */
 export type PostbackMeasurement =
-  | { kind: 'postback'; event: PostbackEvent; outcome: 'delivered' | 'retried' | 'dropped' }
+  | { kind: 'postback'; stage: PostbackEvent; outcome: 'delivered' | 'retried' | 'dropped' }
   | { kind: 'postback_outbox'; size: number };
 
 export type PostbackObserver = (measurement: PostbackMeasurement) => void;
@@ -100,7 +100,7 @@ export async function attemptPostback(entry: PostbackEntry, attempt: number, opt
   const about = { txid: entry.txid, stage: entry.event, attempt, host: hostOf(entry.url), ms: result.ms };
   if (result.ok) {
     log({ level: 'info', event: 'postback.delivered', ...about, status: result.status });
-    observe({ kind: 'postback', event: entry.event, outcome: 'delivered' });
+    observe({ kind: 'postback', stage: entry.event, outcome: 'delivered' });
     return { outcome: 'delivered' };
   }
   const why = result.status !== undefined ? { status: result.status } : { error: result.error, ...(result.detail ? { detail: result.detail } : {}) };
@@ -113,11 +113,11 @@ export async function attemptPostback(entry: PostbackEntry, attempt: number, opt
       ...why,
       message: `A postback was not delivered within ${span(policy.giveUpAfterMs)} and is dropped: the tracker will not learn of this conversion.`,
     });
-    observe({ kind: 'postback', event: entry.event, outcome: 'dropped' });
+    observe({ kind: 'postback', stage: entry.event, outcome: 'dropped' });
     return { outcome: 'dropped' };
   }
   log({ level: 'warn', event: 'postback.retry', ...about, ...why, retryIn: Math.ceil((nextAt - now()) / 1000) });
-  observe({ kind: 'postback', event: entry.event, outcome: 'retried' });
+  observe({ kind: 'postback', stage: entry.event, outcome: 'retried' });
   return { outcome: 'retried', nextAt };
 }
 

@@ -7,6 +7,7 @@
  */
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { redacting, type LogEntry } from '../../src/proxy/log.js';
 import { MemoryPostbackOutbox, nextAttemptAt, type RetryPolicy } from '../../src/proxy/outbox.js';
 import { createPostbackKeys, parsePostbackTemplate, preparePostback, type PostbackEntry } from '../../src/proxy/postback.js';
@@ -14,6 +15,7 @@ import { createPostbackRunner, type PostbackMeasurement } from '../../src/proxy/
 import { startPostbackDriver } from '../../src/proxy/postback-driver.js';
 import { startTracker, type Tracker } from '../helpers/tracker.js';
 import { until } from '../helpers/wait.js';
+import { bundleNeutral } from '../conformance/bundle.js';
 
 const KEY = 'offer18-key-for-postback-tests';
 const SECRET = 'postback-session-secret-0123456789abcdef';
@@ -113,9 +115,9 @@ describe('a postback', () => {
     assert.deepEqual(
       t.measurements.filter((m) => m.kind === 'postback'),
       [
-        { kind: 'postback', event: 'verified', outcome: 'retried' },
-        { kind: 'postback', event: 'verified', outcome: 'retried' },
-        { kind: 'postback', event: 'verified', outcome: 'delivered' },
+        { kind: 'postback', stage: 'verified', outcome: 'retried' },
+        { kind: 'postback', stage: 'verified', outcome: 'retried' },
+        { kind: 'postback', stage: 'verified', outcome: 'delivered' },
       ],
     );
     assert.deepEqual(t.measurements.filter((m) => m.kind === 'postback_outbox').map((m) => (m as { size: number }).size), [1, 1, 1, 0, 0]);
@@ -176,7 +178,7 @@ describe('a postback', () => {
     const last = t.lines.at(-1)!;
     assert.deepEqual([last.level, last.event, last.status, last.attempt], ['error', 'postback.dropped', 500, attempts]);
     assert.match(String(last.message), /not delivered within 24 h and is dropped/);
-    assert.deepEqual(t.measurements.filter((m) => m.kind === 'postback').at(-1), { kind: 'postback', event: 'verified', outcome: 'dropped' });
+    assert.deepEqual(t.measurements.filter((m) => m.kind === 'postback').at(-1), { kind: 'postback', stage: 'verified', outcome: 'dropped' });
     assert.ok(t.now() - entry.createdAt <= policy.giveUpAfterMs + policy.maxDelayMs);
     assert.equal(await t.outbox.add(entry), false, 'a dropped txid is not added again');
   });
@@ -257,5 +259,14 @@ describe('the postback driver', () => {
     const ended = t.lines.filter((l) => l.event === 'postback.retry' && l.error === 'timeout').length;
     assert.ok(ended >= hung, `every attempt that reached the tracker ended at its deadline before close() returned (${ended} of ${hung})`);
     assert.equal(await t.outbox.size(), 5, 'what it did not deliver stays in the outbox');
+  });
+});
+
+describe('the postback core', () => {
+  it('is runtime-neutral: no Node built-in, no Node global', async () => {
+    for (const file of ['postback.ts', 'outbox.ts', 'postback-delivery.ts', 'postback-driver.ts']) {
+      const bundle = await bundleNeutral(fileURLToPath(new URL(`../../src/proxy/${file}`, import.meta.url)));
+      assert.deepEqual(bundle.findings, [], file);
+    }
   });
 });
