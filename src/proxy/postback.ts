@@ -121,7 +121,7 @@ export function parsePostbackTemplate(text: string, options: PostbackTemplateOpt
     const name = match[1];
     if (name === undefined) return fail(`has a "${match[0]}" at position ${match.index + 1} that is not part of a {placeholder}`);
     if (!known.includes(name)) return fail(`has {${name.slice(0, 40)}}, which is not a placeholder: it may use ${list(known)}`);
-    if (match.index > 0) parts.push({ literal: source.slice(last, match.index) });
+    if (match.index > last) parts.push({ literal: source.slice(last, match.index) });
     parts.push({ placeholder: name });
     used.add(name);
     last = match.index + match[0].length;
@@ -165,7 +165,7 @@ export function parsePostbackTemplate(text: string, options: PostbackTemplateOpt
   const template: PostbackTemplate = {
     source,
     uses: (name) => used.has(name),
-    fires: (click) => !usesClick || (clickId !== undefined && click !== undefined && Object.hasOwn(click, clickId)),
+    fires: (click) => !usesClick || (clickId !== undefined && click !== undefined && Object.hasOwn(click, clickId) && click[clickId] !== ''),
     render(values) {
       const valueOf = (name: string): string | undefined => {
         switch (name) {

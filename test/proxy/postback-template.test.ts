@@ -157,6 +157,7 @@ describe('a conversion’s postback', () => {
   it('is not sent for a conversion without a click id, unless the template uses no click parameter', async () => {
     assert.equal(await preparePostback({ template, keys }, { ...conversion, click: {} }, 0), undefined);
     assert.equal(await preparePostback({ template, keys }, { ...conversion, click: { sub1: 'banner7' } }, 0), undefined);
+    assert.equal(await preparePostback({ template, keys }, { ...conversion, click: { clickid: '' } }, 0), undefined);
     assert.equal(await preparePostback({ template, keys }, { ...conversion, click: undefined }, 0), undefined);
     const subOnly = parse('https://t.example/pb?s={sub1}');
     assert.equal(await preparePostback({ template: subOnly, keys }, { ...conversion, click: { sub1: 'b' } }, 0), undefined);
