@@ -378,7 +378,8 @@ export async function answer(handler: FetchHandler, req: IncomingMessage, { maxB
   }
   const bodyRead = body?.complete ?? true;
   try {
-    return { response: await handler(request, { remoteAddress: req.socket.remoteAddress }), bodyRead };
+    const { socket } = req;
+    return { response: await handler(request, { remoteAddress: socket.remoteAddress, clientGone: () => socket.destroyed }), bodyRead };
   } catch (error) {
     // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
     crashed(log, error);

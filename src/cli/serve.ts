@@ -13,7 +13,7 @@ import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js
 import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { connectRedis, redisStores } from '../stores/redis.js';
+import { connectRedis, redisStores, redisUp } from '../stores/redis.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
 
 export interface ServeOptions {
@@ -98,7 +98,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     await transport.close();
     redis?.disconnect();
   };
-  if (redis) metrics?.watchStore('redis', () => redis.status === 'ready');
+  if (redis) metrics?.watchStore('redis', () => redisUp(redis));
   else metrics?.watchStore('memory', () => true);
   let proxy: OtpProxyHandler;
   try {
