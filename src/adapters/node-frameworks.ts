@@ -15,7 +15,7 @@ import { parseOptions, type ProxySettings } from '../proxy/config.js';
 import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
 import { createOtpProxy, type OtpProxyHandler, type OtpProxyOptions } from '../proxy/proxy.js';
 import { nodeSessionCrypto } from './node-crypto.js';
-import { adapterReply, answer, createListener, responseParts, writeResponse } from './node-fetch.js';
+import { adapterReply, answer, createListener, responseParts, writeResponse } from './node-bridge.js';
 import { ProxyError } from '../proxy/errors.js';
 import { createUndiciTransport } from './node-transport.js';
 

@@ -18,7 +18,7 @@ import { createOffer18Client, UpstreamError, type Transport } from './offer18.js
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
 import type { BudgetStore, VerifyOutcome, VerifyStore } from './store.js';
-import { createSendLimiter, STORE_RETRY_AFTER } from './limits.js';
+import { createSendLimiter, STORE_RETRY_AFTER } from './budgets.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';

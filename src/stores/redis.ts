@@ -16,7 +16,7 @@
  */
 import { Redis, ReplyError } from 'ioredis';
 import { ProxyError } from '../proxy/errors.js';
-import { STORE_RETRY_AFTER } from '../proxy/limits.js';
+import { STORE_RETRY_AFTER } from '../proxy/budgets.js';
 import { randomId } from '../proxy/session.js';
 import type { Logger } from '../proxy/log.js';
 import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../proxy/store.js';

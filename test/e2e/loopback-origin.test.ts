@@ -10,7 +10,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, recordedPage } from '../helpers/browser.js';
-import { startCli, type Started } from '../helpers/cli.js';
+import { startCli, type Started } from '../../support/cli.js';
 
 describe('a page on this machine, on another port than the proxy', () => {
   let proxy: Started;

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
 import { connectRedis, redisStores } from '../../src/stores/redis.js';
 
 const verifies = (h: Harness) => h.sim.calls.filter((c) => c.endpoint === 'otp_verify').length;

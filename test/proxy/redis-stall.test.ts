@@ -9,9 +9,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { startCli, type Started } from '../helpers/cli.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
-import { postJson } from '../helpers/net.js';
+import { startCli, type Started } from '../../support/cli.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
+import { postJson } from '../../support/net.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `stall-key-${crypto.randomUUID()}`;

@@ -4,8 +4,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startCli, type Started } from '../helpers/cli.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { startCli, type Started } from '../../support/cli.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
 import { burst, tally } from '../helpers/load.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 

@@ -14,7 +14,7 @@ import { MemoryBudgetStore, MemoryVerifyStore } from '../../src/proxy/memory-sto
 import { connectRedis, redisStores } from '../../src/stores/redis.js';
 import { DurableObjectBudgetStore, DurableObjectVerifyStore, type ObjectNamespace } from '../../src/stores/durable-objects/client.js';
 import { COMPATIBILITY_DATE } from '../conformance/runtimes.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
 import { storeConformance, type StoreSubject } from './conformance.js';
 
 describe('memory', () => {

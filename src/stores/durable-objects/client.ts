@@ -16,7 +16,7 @@
  * exactly the one Redis would report.
  */
 import { ProxyError } from '../../proxy/errors.js';
-import { STORE_RETRY_AFTER } from '../../proxy/limits.js';
+import { STORE_RETRY_AFTER } from '../../proxy/budgets.js';
 import type { Logger } from '../../proxy/log.js';
 import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../../proxy/store.js';
 

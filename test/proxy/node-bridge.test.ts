@@ -93,7 +93,7 @@ describe('the request a handler gets', () => {
   });
 
   it('streams the body when it was not buffered: toRequest without a body', async () => {
-    const { toRequest } = await import('../../src/adapters/node-fetch.js');
+    const { toRequest } = await import('../../src/adapters/node-bridge.js');
     const { createServer } = await import('node:http');
     const server = createServer(async (req, res) => {
       const request = toRequest(req);
