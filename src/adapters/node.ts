@@ -30,6 +30,7 @@ export {
   toRequest,
   writeResponse,
   responseParts,
+  NodeResponse,
   DEFAULT_MAX_BODY_BYTES,
   type Answer,
   type AnswerOptions,

@@ -12,7 +12,7 @@ import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
 import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
 import { ProxyError } from './errors.js';
-import { errorResponse, json, readJson, reply } from './http.js';
+import { errorResponse, json, readJson, reply, type ResponseClass } from './http.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
@@ -38,6 +38,12 @@ export interface OtpProxyOptions extends ProxyOptionsInput {
   observe?: Observer;
   /** Clock, epoch milliseconds. */
   now?: () => number;
+  /**
+   * The class answers are built with; the global `Response` by default.
+   * `otp-flow/node` brings one whose untouched answers it writes to the
+   * socket without reading them back. Its instances must be Responses.
+   */
+  Response?: ResponseClass;
 }
 
 /** What the runtime adapter knows about the connection. */
@@ -88,7 +94,7 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {} } = options;
+  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {}, Response: Answer = Response } = options;
   const settings: ProxySettings = parseOptions(options, { names: 'path' });
   const shared = options.budgets?.shared || options.verifies?.shared;
   if (shared && !settings.sessionSecret) {
@@ -234,7 +240,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       const path = url.pathname;
       if (path === HEALTH_PATH) {
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new ProxyError('method_not_allowed');
-        return json(request, 200, { ok: true });
+        return json(200, { ok: true }, {}, Answer);
       }
       kind = path === sendPath ? 'send' : path === verifyPath ? 'verify' : undefined;
       if (!kind) throw new ProxyError('not_found');
@@ -250,12 +256,12 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       }
       cors = origin.cors;
       if (request.method === 'OPTIONS') {
-        return reply(request, 204, null, { ...cors, ...PREFLIGHT_HEADERS });
+        return reply(204, null, { ...cors, ...PREFLIGHT_HEADERS }, Answer);
       }
       if (request.method !== 'POST') throw new ProxyError('method_not_allowed');
       const body = kind === 'send' ? await send(request, info) : await verify(request);
       observe({ kind, outcome: kind === 'send' ? 'sent' : 'verified' });
-      return json(request, 200, body, cors);
+      return json(200, body, cors, Answer);
     } catch (error) {
       if (kind && request.method !== 'OPTIONS') {
         observe({ kind, outcome: error instanceof ProxyError ? error.code : 'internal_error' });
@@ -272,7 +278,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
           // Thrown before `kind` is known only for the health check.
           headers.allow = kind ? 'POST, OPTIONS' : 'GET, HEAD';
         }
-        return errorResponse(request, error, headers);
+        return errorResponse(error, headers, Answer);
       }
       log({
         level: 'error',
@@ -282,7 +288,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         // Without its first line: that is the message, logged (masked) above.
         stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
       });
-      return errorResponse(request, new ProxyError('internal_error'), cors);
+      return errorResponse(new ProxyError('internal_error'), cors, Answer);
     }
   };
 }
