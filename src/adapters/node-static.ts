@@ -15,6 +15,7 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { strictPolicy } from '../shared/page-policy.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -77,24 +78,6 @@ function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
 function hidden(pathname: string): boolean {
   if (pathname.startsWith('/.well-known/')) return false;
   return pathname.split('/').some((segment) => segment.startsWith('.'));
-}
-
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
-
-export function strictPolicy(html: string): string {
-  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
-  return [
-    "default-src 'self'",
-    `script-src 'self'${hashes.length ? ` ${hashes.join(' ')}` : ''}`,
-    // Lit adopts constructed stylesheets; older engines fall back to <style> elements.
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: https:",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "object-src 'none'",
-  ].join('; ');
 }
 
 export function createStaticHandler(root: string, options: StaticOptions = {}): StaticHandler {

@@ -1,7 +1,7 @@
 /**
  * `otp-flow/node`: runs a fetch-standard handler on `node:http`.
  *
- * Thin on purpose: hand a handler the request (`node-fetch.ts` translates),
+ * Thin on purpose: hand a handler the request (`node-bridge.ts` translates),
  * and give a public server what it needs to survive the internet: timeouts,
  * a connection cap that sheds idle sockets first, and a stop that lets
  * in-flight requests finish. No proxy logic lives here.
@@ -10,7 +10,7 @@ import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../proxy/log.js';
-import { createListener, type FetchHandler } from './node-fetch.js';
+import { createListener, type FetchHandler } from './node-bridge.js';
 
 export { createUndiciTransport } from './node-transport.js';
 export {
@@ -30,13 +30,14 @@ export {
   toRequest,
   writeResponse,
   responseParts,
+  NodeResponse,
   DEFAULT_MAX_BODY_BYTES,
   type Answer,
   type AnswerOptions,
   type FetchHandler,
   type ListenerOptions,
   type WritableParts,
-} from './node-fetch.js';
+} from './node-bridge.js';
 
 /**
  * The soft limit on open files, from /proc on Linux; 1024 (the usual default)

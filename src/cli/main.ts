@@ -1,8 +1,8 @@
 /** The `otp-flow` command. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { envFiles, loadEnv } from './env.js';
-import { serveUntilStopped } from './serve.js';
+import { envFiles, loadEnv } from '../server/env.js';
+import { serveUntilStopped } from '../server/serve.js';
 import { init, InitError, INIT_HELP } from './init.js';
 
 const HELP = `otp-flow: Offer18 OTP landing flow

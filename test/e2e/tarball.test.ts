@@ -13,8 +13,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startProcess, type Started } from '../helpers/cli.js';
-import { freePort } from '../helpers/net.js';
+import { startProcess, type Started } from '../../support/cli.js';
+import { freePort } from '../../support/net.js';
 import { devArgs, READY, runCommand, wranglerEnv } from '../helpers/wrangler.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 

@@ -15,8 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { Agent, request } from 'undici';
-import { runCli, startProcess, type Started } from '../helpers/cli.js';
-import { freePort } from '../helpers/net.js';
+import { runCli, startProcess, type Started } from '../../support/cli.js';
+import { freePort } from '../../support/net.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `reverse-proxy-key-${crypto.randomUUID()}`;

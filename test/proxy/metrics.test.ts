@@ -5,11 +5,11 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { runCli, startCli, type Started } from '../helpers/cli.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { runCli, startCli, type Started } from '../../support/cli.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { LABEL_VALUES } from '../../src/adapters/node-metrics.js';
-import { postJson } from '../helpers/net.js';
+import { postJson } from '../../support/net.js';
 
 const KEY = `metrics-key-${crypto.randomUUID()}`;
 const SECRET = 'metrics-secret-metrics-secret-0123456789';

@@ -13,7 +13,7 @@ import { leaseToken, type RetryPolicy } from '../../src/proxy/outbox.js';
 import type { PostbackEntry } from '../../src/proxy/postback.js';
 import { createPostbackRunner, type PostbackRunner } from '../../src/proxy/postback-delivery.js';
 import { RedisPostbackOutbox } from '../../src/stores/redis-outbox.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
 import { startTracker, type Tracker } from '../helpers/tracker.js';
 import { until } from '../helpers/wait.js';
 

@@ -9,7 +9,7 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { runCli, startCli, type Started } from '../helpers/cli.js';
+import { runCli, startCli, type Started } from '../../support/cli.js';
 import { createStaticHandler } from '../../src/adapters/node-static.js';
 
 const KEY = `static-key-${crypto.randomUUID()}`;

@@ -8,12 +8,12 @@ import { HEALTH_PATH } from '../contract/wire.js';
 import { createOtpProxy, NON_GEOGRAPHIC_CODES, type OtpProxyHandler } from '../proxy/proxy.js';
 import { ConfigError, optionsFromEnv, parseOptions } from '../proxy/config.js';
 import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
-import { createUndiciTransport, nodeSessionCrypto, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
+import { createUndiciTransport, nodeSessionCrypto, NodeResponse, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
 import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
 import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { connectRedis, redisStores } from '../stores/redis.js';
+import { connectRedis, redisStores, redisUp } from '../stores/redis.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
 
 export interface ServeOptions {
@@ -98,11 +98,11 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     await transport.close();
     redis?.disconnect();
   };
-  if (redis) metrics?.watchStore('redis', () => redis.status === 'ready');
+  if (redis) metrics?.watchStore('redis', () => redisUp(redis));
   else metrics?.watchStore('memory', () => true);
   let proxy: OtpProxyHandler;
   try {
-    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
+    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, Response: NodeResponse, ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
   } catch (error) {
     await release();
     throw error;

@@ -4,9 +4,9 @@
  * The page and the component bundle are the Node kit's (`templates.ts`).
  * Nothing here ever sees the key.
  */
-import { DEFAULT_API_BASE, ENV_NAMES } from '../proxy/config.js';
-import { strictPolicy } from '../adapters/node-static.js';
-import { PROXY_DEFAULTS, type KitSettings } from './templates.js';
+import { DEFAULT_API_BASE, ENV_NAMES } from '../../proxy/config.js';
+import { strictPolicy } from '../../shared/page-policy.js';
+import { PROXY_DEFAULTS, type KitSettings } from '../page.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
 export const WRANGLER_VERSION = '4.86.0';

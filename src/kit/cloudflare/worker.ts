@@ -117,7 +117,7 @@ function start(env: WorkerEnv): Handler {
   } catch (error) {
     if (error instanceof ConfigError) {
       log({ level: 'error', event: 'config.invalid', message: `configuration error: ${error.message}. ${SETUP_HINT}` });
-      return async (request: Request) => errorResponse(request, new ProxyError('service_unavailable', { message: NOT_CONFIGURED }));
+      return async () => errorResponse(new ProxyError('service_unavailable', { message: NOT_CONFIGURED }));
     }
     log({
       level: 'error',
@@ -126,7 +126,7 @@ function start(env: WorkerEnv): Handler {
       detail: (error as Error)?.message,
       stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
     });
-    return async (request: Request) => errorResponse(request, new ProxyError('internal_error'));
+    return async () => errorResponse(new ProxyError('internal_error'));
   }
 }
 
