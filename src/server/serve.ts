@@ -121,7 +121,14 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     return proxy(request, info);
   };
 
-  const running = await serve(app, { port: listenOn.port, host: listenOn.host, maxConnections: listenOn.maxConnections, log });
+  const running = await serve(app, {
+    port: listenOn.port,
+    host: listenOn.host,
+    maxConnections: listenOn.maxConnections,
+    // Behind proxies every connection comes from them: no per-address share then.
+    ...(settings.trustProxy > 0 ? { maxConnectionsPerAddress: Infinity } : {}),
+    log,
+  });
   let metricsServer: RunningServer | undefined;
   if (metricsModule && metrics && listenOn.metrics) {
     try {
