@@ -8,11 +8,11 @@
  *
  * What it refuses to serve, whatever the folder holds: any path with a
  * segment starting with `.` (`.env`, `.git/`, `public/.anything`) except
- * `/.well-known/`, and any file whose real path (links resolved) is outside
- * the folder.
+ * `/.well-known/`, in any spelling (see `publicSegments`), and any file whose
+ * real path (links resolved) is outside the folder.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
@@ -73,10 +73,43 @@ function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
   return undefined;
 }
 
-/** Dot-segments hide what a folder should never publish: `.env`, `.git`, editor backups. */
-function hidden(pathname: string): boolean {
-  if (pathname.startsWith('/.well-known/')) return false;
-  return pathname.split('/').some((segment) => segment.startsWith('.'));
+/** Longer paths are probes: a landing folder's files have short names. */
+const MAX_PATH = 1024;
+/** Characters no published name holds once decoded: separators, a second round of encoding, controls. */
+const FORBIDDEN = new Set(['/', '\\', '%']);
+
+/**
+ * The segments of the file `pathname` (as `new URL` gives it: dot-segments
+ * resolved, backslashes made slashes) names inside the folder, or undefined
+ * when it must not be served. Decoded once, then every segment is judged on
+ * what it is after decoding, so no spelling reaches a name the raw path hid:
+ * - an encoded separator (`..%2f`, `%5c`) or `%` left after decoding (double
+ *   encoding) is refused, never decoded again or split on;
+ * - a segment starting with `.` is refused (`..`, `.env`, `.git`), except a
+ *   first segment that is exactly `.well-known`;
+ * - invalid or overlong UTF-8, control characters (NUL), empty segments
+ *   (`//`) and trailing dots or spaces (which Windows drops from a name) are
+ *   refused.
+ */
+export function publicSegments(pathname: string): string[] | undefined {
+  if (pathname.length > MAX_PATH || !pathname.startsWith('/')) return undefined;
+  const raw = pathname.slice(1).split('/');
+  const segments: string[] = [];
+  for (const [i, part] of raw.entries()) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    // A trailing slash: the folder's index.
+    if (segment === '' && i === raw.length - 1) break;
+    if (segment === '' || segment.endsWith('.') || segment.endsWith(' ')) return undefined;
+    if (segment.startsWith('.') && !(i === 0 && segment === '.well-known')) return undefined;
+    for (const c of segment) if (FORBIDDEN.has(c) || c < ' ' || c === '\x7f') return undefined;
+    segments.push(segment);
+  }
+  return segments;
 }
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
@@ -143,14 +176,11 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url).pathname);
-    } catch {
-      return undefined;
-    }
-    if (pathname.includes('\0') || pathname.includes('\\') || hidden(pathname)) return undefined;
-    let path = normalize(join(base, pathname));
+    const { pathname } = new URL(request.url);
+    const segments = publicSegments(pathname);
+    if (!segments) return undefined;
+    let path = join(base, ...segments);
+    // Cannot happen after publicSegments; kept so that a change there cannot open the folder up.
     if (path !== base && !path.startsWith(base + sep)) return undefined;
     if (pathname.endsWith('/')) path = join(path, 'index.html');
     let file = await load(path);

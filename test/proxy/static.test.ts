@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { runCli, startCli, type Started } from '../helpers/cli.js';
 import { createStaticHandler } from '../../src/adapters/node-static.js';
+import { assertNoTraversal, plantSecrets } from '../helpers/traversal.js';
 
 const KEY = `static-key-${crypto.randomUUID()}`;
 const SETTINGS = `OFFER18_KEY=${KEY}\nOFFER18_AID=1\nOFFER18_MID=2\nOFFER18_PARTNER=p\nOTP_COUNTRIES=AE\nPORT=0\n`;
@@ -18,6 +19,7 @@ const SETTINGS = `OFFER18_KEY=${KEY}\nOFFER18_AID=1\nOFFER18_MID=2\nOFFER18_PART
 describe('otp-flow serve <dir>', () => {
   let root: string;
   let app: Started;
+  let secrets: string[];
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'otp-flow-static-'));
     await writeFile(join(root, '.env'), SETTINGS);
@@ -36,6 +38,7 @@ describe('otp-flow serve <dir>', () => {
     await writeFile(join(root, 'outside.txt'), 'not public');
     await writeFile(join(pub, 'inside.txt'), 'public');
     await symlink(join(pub, 'inside.txt'), join(pub, 'alias.txt'));
+    secrets = await plantSecrets(pub);
     app = await startCli(['serve', 'public'], { cwd: root });
   });
   after(async () => {
@@ -62,6 +65,10 @@ describe('otp-flow serve <dir>', () => {
     const wellKnown = await fetch(`${app.url}/.well-known/security.txt`);
     assert.equal(wellKnown.status, 200);
     assert.match(await wellKnown.text(), /Contact/);
+  });
+
+  it('answers every spelling of a hidden or outside path with a 404 and nothing of the file', async () => {
+    await assertNoTraversal(Number(new URL(app.url).port), new URL(app.url).host, [KEY, ...secrets]);
   });
 
   it('never follows a link out of its folder, and does follow one inside it', async () => {
