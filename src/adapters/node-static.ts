@@ -55,8 +55,8 @@ interface CachedFile {
 export type PagePolicy = 'strict' | 'frame' | (string & {});
 
 export interface StaticOptions {
-  /** Files whose names carry a content hash (`name-abc123.js`) are cached for a year. */
-  immutable?: RegExp;
+  /** Whether a file's name carries a content hash, so it is cached for a year; `hashedName` by default. */
+  immutable?: (path: string) => boolean;
   /** Cache lifetime for other known static types (scripts, styles, images), seconds. */
   maxAge?: number;
   /** Content-Security-Policy of HTML pages; `frame` by default. */
@@ -65,12 +65,48 @@ export interface StaticOptions {
 
 export type StaticHandler = (request: Request) => Promise<Response | undefined>;
 
-function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
-  const header = (accept ?? '').toLowerCase();
-  const accepts = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*($|,))[\\d.]+)?\\s*($|,)`).test(header);
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return undefined;
+/**
+ * The coding to send, from `Accept-Encoding`: `br`, else `gzip`, when listed
+ * without `q=0`. Read by splitting, in one pass over the header: a regular
+ * expression tried at each comma backtracked over long runs of spaces, and
+ * one 16 KB header held the event loop for a fifth of a second.
+ */
+export function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
+  let gzip = false;
+  for (const item of (accept ?? '').split(',')) {
+    const [name = '', ...params] = item.split(';');
+    const coding = name.trim().toLowerCase();
+    if (coding !== 'br' && coding !== 'gzip') continue;
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    // RFC 9110 §12.4.2: q=0 means "not acceptable"; an unreadable weight is not an acceptance either.
+    if (q !== undefined && !(Number(q.slice(2)) > 0)) continue;
+    if (coding === 'br') return 'br';
+    gzip = true;
+  }
+  return gzip ? 'gzip' : undefined;
+}
+
+const HASHED_TYPES = new Set(['.js', '.css', '.woff2', '.png', '.svg', '.webp']);
+const HASH_CHAR = /^[A-Za-z0-9_-]$/;
+
+/**
+ * Whether a file name carries a content hash of 8 or more characters after a
+ * `.` or a `-` (`otp-flow.lang.ar.BTnJ4YwN.js`, `app-3f9c2a1b.css`), as
+ * bundlers write them. Read from the end, once.
+ */
+export function hashedName(path: string): boolean {
+  const ext = extname(path);
+  if (!HASHED_TYPES.has(ext)) return false;
+  const stem = path.slice(0, -ext.length);
+  let run = 0;
+  let longest = 0;
+  for (let i = stem.length - 1; i >= 0 && HASH_CHAR.test(stem[i]!); i--) {
+    run++;
+    // A dash inside the run can start the hash too (`name-abc12345`).
+    if (stem[i] === '-') longest = Math.max(longest, run - 1);
+  }
+  if (stem[stem.length - run - 1] === '.') longest = run;
+  return longest >= 8;
 }
 
 /** Longer paths are probes: a landing folder's files have short names. */
@@ -112,10 +148,52 @@ export function publicSegments(pathname: string): string[] | undefined {
   return segments;
 }
 
-const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
+/**
+ * The text of each `<script>` without a `src` in `html`, found by scanning
+ * forward once: the one regular expression that did this backtracked
+ * quadratically over a page of unclosed tags.
+ */
+export function inlineScripts(html: string): string[] {
+  // Lowercased ASCII only, so every index in it is an index in `html`.
+  const lower = html.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+  const scripts: string[] = [];
+  let at = 0;
+  // The `>` ending the tag being read, and where the last `src=` before it starts: each found once.
+  let tagEnd = -1;
+  let src = -1;
+  for (;;) {
+    const open = lower.indexOf('<script', at);
+    if (open === -1) return scripts;
+    at = open + '<script'.length;
+    // `<scripts>` is another tag; `<script>`, `<script src>` and even `<script<` open a script.
+    if (/\w/.test(lower[at] ?? '')) continue;
+    if (tagEnd < at) {
+      tagEnd = lower.indexOf('>', at);
+      if (tagEnd === -1) return scripts;
+      src = -1;
+      for (const match of lower.slice(at, tagEnd).matchAll(/\bsrc\s*=/g)) src = at + match.index;
+    }
+    // A tag with a `src` is searched again from inside it, as the regular expression did.
+    if (src >= at) continue;
+    const close = closingTag(lower, tagEnd);
+    if (close === -1) return scripts;
+    scripts.push(html.slice(tagEnd + 1, close));
+    at = close;
+  }
+}
+
+/** Where the first `</script>` (spaces allowed before its `>`) after `from` starts. */
+function closingTag(lower: string, from: number): number {
+  for (let close = lower.indexOf('</script', from); close !== -1; close = lower.indexOf('</script', close + 1)) {
+    let end = close + '</script'.length;
+    while (/\s/.test(lower[end] ?? '')) end++;
+    if (lower[end] === '>') return close;
+  }
+  return -1;
+}
 
 export function strictPolicy(html: string): string {
-  const hashes = [...html.matchAll(INLINE_SCRIPT)].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  const hashes = inlineScripts(html).map((text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
   return [
     "default-src 'self'",
     `script-src 'self'${hashes.length ? ` ${hashes.join(' ')}` : ''}`,
@@ -133,7 +211,7 @@ export function strictPolicy(html: string): string {
 export function createStaticHandler(root: string, options: StaticOptions = {}): StaticHandler {
   const base = resolve(root);
   const realBase = realpath(base);
-  const immutable = options.immutable ?? /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
+  const immutable = options.immutable ?? hashedName;
   const maxAge = options.maxAge ?? 3600;
   const policy = options.pagePolicy ?? 'frame';
   const cache = new Map<string, CachedFile>();
@@ -169,7 +247,7 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
 
   function cacheControl(path: string, ext: string): string {
     if (ext === '.html') return 'no-cache';
-    if (immutable.test(path)) return 'public, max-age=31536000, immutable';
+    if (immutable(path)) return 'public, max-age=31536000, immutable';
     // Unknown or extensionless files may be anything; no shared cache keeps them.
     return TYPES[ext] ? `public, max-age=${maxAge}` : 'no-cache';
   }

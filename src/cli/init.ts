@@ -15,6 +15,7 @@ import { pages, translations } from '../component/translations/index.js';
 import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
 import * as cloudflare from '../kit/cloudflare.js';
 import { isOrigin } from '../proxy/config.js';
+import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
@@ -180,7 +181,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     bundle,
-    name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
+    name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
   const files: Record<string, string> = {

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { runCli, startCli, type Started } from '../helpers/cli.js';
-import { createStaticHandler } from '../../src/adapters/node-static.js';
+import fc from 'fast-check';
+import { createStaticHandler, hashedName, inlineScripts, pickEncoding } from '../../src/adapters/node-static.js';
 import { assertNoTraversal, plantSecrets } from '../helpers/traversal.js';
 
 const KEY = `static-key-${crypto.randomUUID()}`;
@@ -118,5 +119,37 @@ describe('the strict page policy of landing kits', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the linear-time readers of the static server', () => {
+  // The regular expressions they replace (test/proxy/regexes.test.ts refuses them in src/), as oracles on short input.
+  const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
+  const pieces = (words: string[]) => fc.array(fc.constantFrom(...words), { maxLength: 24 }).map((p) => p.join(''));
+
+  it('finds the same inline scripts as the regular expression did', () => {
+    const html = pieces(['<script', '<SCRIPT', '<scripts', '>', ' ', '\n', 'src', ' src =', 'data-src=', '"x"', 'a', '</script', '</SCRIPT', '</script >', '</scripty>', '/']);
+    fc.assert(fc.property(html, (text) => assert.deepEqual(inlineScripts(text), [...text.matchAll(INLINE_SCRIPT)].map((m) => m[1]))), { numRuns: 3000 });
+  });
+
+  it('tells hashed names as the regular expression did', () => {
+    const path = pieces(['/', '.', '-', '_', 'a', 'B', '7', 'abcdefgh', 'x.', '.js', '.css', '.map', '.png', '.svg', '.html']);
+    fc.assert(fc.property(path, (p) => assert.equal(hashedName(p), HASHED.test(p), p)), { numRuns: 3000 });
+  });
+
+  it('reads Accept-Encoding as listed, weights included', () => {
+    const cases: Array<[string | null, string | undefined]> = [
+      [null, undefined],
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['BR ; Q=0.000, gzip;q=0', undefined],
+      ['br;q=0.5', 'br'],
+      ['identity, *;q=0', undefined],
+      ['gzip;q=x', undefined],
+      [`br${' '.repeat(16_000)}x`, undefined],
+    ];
+    for (const [header, expected] of cases) assert.equal(pickEncoding(header), expected, String(header).slice(0, 30));
   });
 });
