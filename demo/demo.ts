@@ -127,12 +127,13 @@ async function apply(): Promise<void> {
 }
 
 function renderSnippet(s: Settings, countries: string): void {
-  const attrs = [`endpoint="/otp"`, `country="${s.country}"`, countries && `countries="${countries}"`, s.lang !== 'en' && `lang="${s.lang}"`]
+  const attrs = [`endpoint="https://otp.example/otp"`, `country="${s.country}"`, countries && `countries="${countries}"`, s.lang !== 'en' && `lang="${s.lang}"`]
     .filter(Boolean)
     .join(' ');
   const theme = themeDeclarations(s, true);
   const lines = [
-    '<script type="module" src="https://cdn.example/otp-flow.js"></script>',
+    '<!-- integrity: the value otp-flow serve prints at start (see the README, The component) -->',
+    '<script type="module" src="https://otp.example/otp-flow.js" integrity="sha384-…" crossorigin="anonymous"></script>',
     `<otp-flow ${attrs}>`,
     '  <p slot="disclosure">Price and terms of the offer</p>',
     '</otp-flow>',

@@ -11,8 +11,9 @@
  * `/.well-known/`, in any spelling (see `publicSegments`), and any file whose
  * real path (links resolved) is outside the folder.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
@@ -61,6 +62,34 @@ export interface StaticOptions {
   maxAge?: number;
   /** Content-Security-Policy of HTML pages; `frame` by default. */
   pagePolicy?: PagePolicy;
+  /**
+   * Other sites' origins whose pages may load the component's files
+   * (`otp-flow*.js`: the bundle and the chunks it fetches) with CORS, as a
+   * module script and `integrity` need (`OTP_ALLOWED_ORIGINS`).
+   */
+  corsOrigins?: readonly string[];
+}
+
+/** The component's files: its entry (`otp-flow.js`, a kit's `otp-flow.<hash>.js`) and the chunks it fetches from beside itself. */
+export function isComponentFile(name: string): boolean {
+  return name.startsWith('otp-flow') && name.endsWith('.js') && !name.includes('/');
+}
+
+/** A Subresource Integrity value for these bytes, as `<script integrity>` takes it. */
+export function integrity(bytes: Uint8Array): string {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+export interface ComponentEntry {
+  /** The file's name in its folder. */
+  name: string;
+  integrity: string;
+}
+
+/** The component's entry in `dir`, if it has one: `otp-flow.js`, or a kit's `otp-flow.<hash>.js` (chunks have more dots). */
+export function componentEntry(dir: string): ComponentEntry | undefined {
+  const name = readdirSync(dir).find((f) => isComponentFile(f) && f.split('.').length <= 3);
+  return name === undefined ? undefined : { name, integrity: integrity(readFileSync(join(dir, name))) };
 }
 
 export type StaticHandler = (request: Request) => Promise<Response | undefined>;
@@ -215,6 +244,7 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
   const maxAge = options.maxAge ?? 3600;
   const policy = options.pagePolicy ?? 'frame';
   const cache = new Map<string, CachedFile>();
+  const corsOrigins = new Set(options.corsOrigins);
 
   async function load(path: string): Promise<CachedFile | undefined> {
     let info;
@@ -278,6 +308,13 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
       'cache-control': cacheControl(path, ext),
     });
     if (file.csp) headers.set('content-security-policy', file.csp);
+    if (isComponentFile(basename(path))) {
+      // Meant to be loaded by other sites' pages; with CORS only for the ones configured.
+      headers.set('cross-origin-resource-policy', 'cross-origin');
+      const origin = request.headers.get('origin');
+      if (corsOrigins.size) headers.set('vary', 'accept-encoding, origin');
+      if (origin && corsOrigins.has(origin)) headers.set('access-control-allow-origin', origin);
+    }
     if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
 
     const encoding = pickEncoding(request.headers.get('accept-encoding'));
@@ -289,4 +326,13 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
     headers.set('content-length', String(body.byteLength));
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   };
+}
+
+/**
+ * The component's own files from `dir` (the package's `dist/`): `otp-flow.js`
+ * and its chunks at the root, nothing else of the folder.
+ */
+export function createComponentHandler(dir: string, options: StaticOptions = {}): StaticHandler {
+  const files = createStaticHandler(dir, options);
+  return async (request) => (isComponentFile(new URL(request.url).pathname.slice(1)) ? files(request) : undefined);
 }
