@@ -84,7 +84,7 @@ const jsonConverter = {
  * @event {OtpVerifiedEvent} otp-verified - The code was confirmed. Cancelable: cancel to stay instead of following `success-url`. `detail: {msisdn, country, successUrl}`.
  * @event {OtpErrorEvent} otp-error - Something failed and the user was told. `detail: {code, step, message, retryAfter?, attemptsLeft?}`.
  */
-export class OtpFlow extends LitElement {
+export class OtpFlowElement extends LitElement {
   static override styles = styles;
 
   /** Set by `defineOtpFlow` on the subclass it registers for a tag. */
@@ -179,7 +179,7 @@ export class OtpFlow extends LitElement {
   }
 
   get #setup(): ElementSetup {
-    const setup = (this.constructor as typeof OtpFlow).setup;
+    const setup = (this.constructor as typeof OtpFlowElement).setup;
     if (!setup) throw new Error('<otp-flow> was registered without phone metadata and languages: register it with defineOtpFlow().');
     return setup;
   }
