@@ -1,7 +1,9 @@
 import sinon from 'sinon';
-import { $, buttonNamed, enterCode, errorText, expect, html, mount, oneEvent, phoneInput, simulator, statusText, stepIs, submitButton, submitNumber, toCodeStep, waitUntil } from './support.js';
+import { UPSTREAM_TIMEOUT_MAX_MS } from '../../src/contract/timing.js';
+import { REQUEST_TIMEOUT_MS } from '../../src/component/api.js';
+import { $, buttonNamed, enterCode, errorText, expect, html, mount, oneEvent, phoneInput, simulator, statusText, stepIs, submitButton, submitNumber, toCodeStep, typeInto, waitUntil } from './support.js';
 import { RESEND_AFTER } from './proxy-settings.js';
-import { click } from './input.js';
+import { click, press } from './input.js';
 
 function reply(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -168,6 +170,51 @@ describe('whose fault it is', () => {
     await submitNumber(el, '0501234567');
     expect((await failed).detail.code).to.equal('upstream_timeout');
     expect(errorText(el)).to.equal(SLOW);
+  });
+
+  // The clock is the browser's, run ahead; the request and its answer are real.
+  it('waits for a slow Offer18 as long as the proxy may be set to, showing "Sending…", and gets the code', async () => {
+    await simulator('fault', { fault: 'slow', delayMs: 500, endpoint: 'otp_gen' });
+    const el = await mount();
+    await typeInto(phoneInput(el), '0501234567');
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const sending = oneEvent(el, 'otp-step');
+      await press('Enter');
+      expect((await sending).detail.step).to.equal('sending');
+      const outcome = Promise.race([oneEvent(el, 'otp-sent'), oneEvent(el, 'otp-error')]);
+      // As long as the longest OFFER18_TIMEOUT_MS an operator may set, before the proxy's answer arrives.
+      clock.tick(UPSTREAM_TIMEOUT_MAX_MS);
+      await el.updateComplete;
+      expect(submitButton(el).textContent!.trim()).to.equal('Sending…');
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect((await outcome).type).to.equal('otp-sent');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('gives up on a proxy gone silent once no working proxy could still answer, and says it is slow', async () => {
+    // The real proxy always answers by its deadline: only a stand-in stays silent.
+    sinon.stub(window, 'fetch').callsFake(
+      (_url, init) => new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
+    const el = await mount();
+    await typeInto(phoneInput(el), '0501234567');
+    const clock = sinon.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const failed = oneEvent(el, 'otp-error');
+      await press('Enter');
+      clock.tick(REQUEST_TIMEOUT_MS - 1);
+      await el.updateComplete;
+      expect(el.step).to.equal('sending');
+      clock.tick(1);
+      expect((await failed).detail.code).to.equal('timeout');
+      await stepIs(el, 'number');
+      expect(errorText(el)).to.equal(SLOW);
+    } finally {
+      clock.restore();
+    }
   });
 
   it('says the service is unavailable when Offer18 answers with an HTML 500', async () => {
