@@ -8,6 +8,7 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { trimBoth, trimEnd } from '../shared/text.js';
+import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
@@ -51,12 +52,12 @@ export const ProxyOptionsSchema = z.object({
       .default(DEFAULT_API_BASE)
       .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
       .transform((u) => trimEnd(u, '/')),
-    timeoutMs: positiveInt(120_000).default(8_000),
+    timeoutMs: positiveInt(UPSTREAM_TIMEOUT_MAX_MS).default(8_000),
   }),
   /** Seals session tokens and keys the stores; at least 32 characters. */
   sessionSecret: z.string().min(32, 'must be at least 32 characters').optional(),
   sessionTtl: positiveInt(86_400).default(600),
-  resendAfter: wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(30),
+  resendAfter: wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(RESEND_AFTER_DEFAULT),
   maxAttempts: positiveInt(100).default(5),
   /** Sends per number (canonical, so spellings don't multiply it) per `numberWindow` seconds. */
   numberLimit: positiveInt(1_000).default(3),
