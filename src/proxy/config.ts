@@ -7,8 +7,17 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
+import { jsonLogger, redacting, type Logger } from './log.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
+
+/**
+ * Calling codes that belong to no country: satellite phones (+870, +881),
+ * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
+ * rate (+979). Favourite targets of SMS pumping; refused unless named in
+ * `countries`.
+ */
+export const NON_GEOGRAPHIC_CODES = ['870', '878', '881', '882', '883', '888', '979'] as const;
 
 const digits = (what: string) => z.coerce.string().regex(/^\d{1,18}$/, `must be a whole number (${what})`);
 export const wholeNumber = (min: number, max: number, error = `must be a whole number from ${min} to ${max}`) =>
@@ -124,6 +133,15 @@ export const ENV_NAMES: Record<string, string> = {
   basePath: 'OTP_BASE_PATH',
 };
 
+/**
+ * How messages name a setting, given its option path: the core speaks in
+ * option paths (`sessionSecret`); options read from the environment name
+ * the variable the operator set (`OTP_SESSION_SECRET`).
+ */
+export type SettingNames = (path: string) => string;
+export const optionNames: SettingNames = (path) => path;
+export const envNames: SettingNames = (path) => ENV_NAMES[path] ?? path;
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -138,9 +156,10 @@ function get(env: Env, path: string): string | undefined {
   return value === undefined || value.trim() === '' ? undefined : value;
 }
 
-/** The options object the environment describes, before validation. */
-export function optionsFromEnv(env: Env): ProxyOptionsInput {
+/** The options object the environment describes, before validation; messages about it name the variables. */
+export function optionsFromEnv(env: Env): ProxyOptionsInput & { names: SettingNames } {
   return {
+    names: envNames,
     offer18: {
       key: get(env, 'offer18.key') ?? '',
       aid: get(env, 'offer18.aid') ?? '',
@@ -166,20 +185,120 @@ export function optionsFromEnv(env: Env): ProxyOptionsInput {
     allowedOrigins: get(env, 'allowedOrigins'),
     countries: get(env, 'countries'),
     basePath: get(env, 'basePath'),
-  } as ProxyOptionsInput;
+  } as ProxyOptionsInput & { names: SettingNames };
+}
+
+const valueAt = (source: unknown, path: readonly PropertyKey[]): unknown =>
+  path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], source);
+
+/** The names options carry (`optionsFromEnv`'s), or their option paths. */
+export function namesOf(input: unknown): SettingNames {
+  const names = (input as { names?: unknown } | undefined)?.names;
+  return typeof names === 'function' ? (names as SettingNames) : optionNames;
 }
 
 /**
  * Validates options; throws a ConfigError whose message is one line naming
- * the first bad setting. Values are never echoed: one of them is the key.
+ * the first bad setting, as `names` say (those the options carry by default).
+ * Values are never echoed: one of them is the key.
  */
-export function parseOptions(input: unknown, { names = 'env' }: { names?: 'env' | 'path' } = {}): ProxySettings {
+export function parseOptions(input: unknown, { names = namesOf(input) }: { names?: SettingNames } = {}): ProxySettings {
   const result = ProxyOptionsSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
-  const path = issue.path.filter((p) => typeof p === 'string').join('.');
-  const name = names === 'env' ? (ENV_NAMES[path] ?? path) : path;
-  const given = issue.path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], input);
+  const name = names(issue.path.filter((p) => typeof p === 'string').join('.'));
+  const given = valueAt(input, issue.path);
   const missing = given === undefined || given === '';
   throw new ConfigError(`${name} ${missing ? 'is required' : issue.message}`);
+}
+
+/** The settings that are secrets: scrubbed from every log line. */
+const SECRET_PATHS = ['offer18.key', 'sessionSecret'];
+
+/**
+ * `logger`, with the secrets of each of `options` scrubbed from every line
+ * (see `redacting`). Read from the options as given, trimmed too, so it can
+ * be built before they are validated, and a line about a bad setting is
+ * scrubbed as well.
+ */
+export function scrubbingLogger(logger: Logger, ...options: unknown[]): Logger {
+  const secrets = options.flatMap((source) => SECRET_PATHS.map((path) => valueAt(source, path.split('.'))));
+  return redacting(logger, secrets.flatMap((value) => (typeof value === 'string' ? [value, value.trim()] : [])));
+}
+
+/** Something to tell the operator at start: logged by the proxy, printed by `otp-flow serve`. */
+export interface StartupWarning {
+  event: string;
+  message: string;
+}
+
+/** Every start-up warning, in one list, worded with `names`. */
+export function startupWarnings(settings: ProxySettings, names: SettingNames): StartupWarning[] {
+  const warnings: StartupWarning[] = [];
+  if (!settings.sessionSecret) {
+    warnings.push({
+      event: 'config.session_secret_generated',
+      message: `${names('sessionSecret')} is not set: using a random one. Sessions will not survive a restart or work across instances.`,
+    });
+  }
+  if (settings.publicOrigins.length === 0) {
+    warnings.push({
+      event: 'config.public_origin_unset',
+      message: `${names('publicOrigins')} is not set, so only pages on this machine can use the proxy (localhost, 127.0.0.1). Set it to your landing page’s address (https://…) before going live.`,
+    });
+  }
+  if (settings.countries.length === 0) {
+    warnings.push({
+      event: 'config.countries_open',
+      message: `${names('countries')} is not set, so numbers from EVERY COUNTRY reach Offer18, the door SMS pumping uses (non-geographic +${NON_GEOGRAPHIC_CODES.join(', +')} stay refused). Set it to your campaign's countries, e.g. AE,SA.`,
+    });
+  }
+  return warnings;
+}
+
+/**
+ * The session secret rule. Without one a random secret is made, which serves
+ * one instance that shares nothing, in development; `needs` says what else
+ * requires one: `production`, or state shared with other instances
+ * (`sharedWith` names it as the operator knows it: a shared store, REDIS_URL).
+ */
+export function requireSessionSecret(
+  secret: string | undefined,
+  names: SettingNames,
+  needs: { production?: boolean; sharedWith?: string | undefined },
+): void {
+  if (secret) return;
+  if (needs.production) throw new ConfigError(`${names('sessionSecret')} is required when NODE_ENV=production (at least 32 random characters)`);
+  if (needs.sharedWith) {
+    throw new ConfigError(`${names('sessionSecret')} is required with ${needs.sharedWith}: every instance must seal sessions with the same secret`);
+  }
+}
+
+/** Validated settings, and what goes with them everywhere they are used. */
+export interface ProxyConfig {
+  settings: ProxySettings;
+  /** How messages name the settings. */
+  names: SettingNames;
+  /** Log lines, scrubbed of the key and the session secret. */
+  log: Logger;
+  warnings: StartupWarning[];
+}
+
+export interface ConfigureOptions extends ProxyOptionsInput {
+  /** How messages name settings; those the options carry (`optionsFromEnv`'s), or their option paths. */
+  names?: SettingNames;
+  /** Where log lines go; JSON lines through `console.log` by default. Secrets are scrubbed before it sees them. */
+  logger?: Logger;
+}
+
+/**
+ * The one parse of a proxy's options, and the one scrubbing logger, for the
+ * proxy and whatever runs it (an adapter, `otp-flow serve`, the Worker).
+ * `log`: the scrubbing logger, when the caller built it before (to log a
+ * ConfigError this throws).
+ */
+export function configure(options: ConfigureOptions, log = scrubbingLogger(options.logger ?? jsonLogger(), options)): ProxyConfig {
+  const names = namesOf(options);
+  const settings = parseOptions(options, { names });
+  return { settings, names, log, warnings: startupWarnings(settings, names) };
 }

@@ -14,11 +14,11 @@
  * `OTP_SIMULATE=true` (`npm run simulate`) puts the built-in Offer18
  * simulator in the Worker in place of Offer18.
  */
-import { createOtpProxy } from '../../proxy/proxy.js';
-import { ConfigError, optionsFromEnv, parseOptions } from '../../proxy/config.js';
+import { proxyFromConfig } from '../../proxy/proxy.js';
+import { ConfigError, configure, optionsFromEnv, scrubbingLogger } from '../../proxy/config.js';
 import { ProxyError } from '../../proxy/errors.js';
 import { errorResponse } from '../../proxy/http.js';
-import { jsonLogger, redacting, type Logger } from '../../proxy/log.js';
+import { jsonLogger, type Logger } from '../../proxy/log.js';
 import type { Transport } from '../../proxy/offer18.js';
 import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-simulator.js';
 import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from '../../stores/durable-objects/client.js';
@@ -58,9 +58,10 @@ function isNamespace(value: unknown): boolean {
 
 /**
  * The simulator in this isolate: no credentials, no SMS, nothing leaves. Its
- * codes are printed with console.log, which `wrangler dev` shows in the terminal.
+ * codes are printed with console.log, which `wrangler dev` shows in the
+ * terminal. Puts its own credentials into `settings`.
  */
-function simulate(settings: Record<string, string | undefined>, log: Logger): Transport {
+function simulate(settings: Record<string, string | undefined>): Transport {
   const simulator = new Offer18Simulator({ print: (line) => console.log(line) });
   Object.assign(settings, {
     ...simulationSettings(settings, simulator.credentials, SIMULATOR_API_BASE),
@@ -68,33 +69,30 @@ function simulate(settings: Record<string, string | undefined>, log: Logger): Tr
     OTP_PUBLIC_ORIGIN: '',
     OTP_ALLOWED_ORIGINS: '',
   });
-  log({
-    level: 'warn',
-    event: 'config.simulation',
-    message: 'SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here. Only pages on this machine are served.',
-  });
   return async (url) => {
     const reply = await simulator.fetch(new Request(url, { method: 'POST', headers: { accept: 'application/json' } }));
     return { status: reply.status, body: await reply.text() };
   };
 }
 
-function createApp(env: WorkerEnv, settings: Record<string, string | undefined>, log: Logger): Handler {
+function createApp(env: WorkerEnv, settings: Record<string, string | undefined>, log: Logger, transport: Transport | undefined): Handler {
   if (!isNamespace(env.OTP_BUDGETS) || !isNamespace(env.OTP_SESSIONS)) {
     throw new ConfigError('the Durable Object bindings OTP_BUDGETS and OTP_SESSIONS are missing: keep the durable_objects section of wrangler.jsonc');
   }
   if (settings.OTP_TRUST_PROXY && settings.OTP_TRUST_PROXY !== '0') {
     log({ level: 'warn', event: 'config.trust_proxy_ignored', message: 'OTP_TRUST_PROXY is ignored on Cloudflare: the visitor is CF-Connecting-IP.' });
   }
-  const transport = ['1', 'true', 'yes'].includes(settings.OTP_SIMULATE?.toLowerCase() ?? '') ? simulate(settings, log) : undefined;
-  // Parsed here rather than by createOtpProxy, so a bad value is named as the operator set it (OFFER18_KEY, not offer18.key).
-  const options = parseOptions(optionsFromEnv(settings));
-  const proxy = createOtpProxy({
-    ...options,
-    // Cloudflare names the visitor in CF-Connecting-IP, which it sets itself; X-Forwarded-For is the client's to write.
-    trustProxy: 0,
+  if (transport) {
+    log({
+      level: 'warn',
+      event: 'config.simulation',
+      message: 'SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here. Only pages on this machine are served.',
+    });
+  }
+  // Cloudflare names the visitor in CF-Connecting-IP, which it sets itself; X-Forwarded-For is the client's to write.
+  const config = configure({ ...optionsFromEnv(settings), trustProxy: 0 }, log);
+  const proxy = proxyFromConfig(config, {
     transport,
-    logger: jsonLogger(),
     budgets: new DurableObjectBudgetStore(env.OTP_BUDGETS as ObjectNamespace<BudgetObject>, { log }),
     verifies: new DurableObjectVerifyStore(env.OTP_SESSIONS as ObjectNamespace<SessionObject>),
     // `wrangler tail` and Workers Logs are the Worker's metrics pipeline: one JSON line per measurement.
@@ -111,9 +109,13 @@ function createApp(env: WorkerEnv, settings: Record<string, string | undefined>,
  */
 function start(env: WorkerEnv): Handler {
   const settings = settingsOf(env);
-  const log = redacting(jsonLogger(), [settings.OFFER18_KEY, settings.OTP_SESSION_SECRET]);
+  const given = optionsFromEnv(settings);
+  const transport = ['1', 'true', 'yes'].includes(settings.OTP_SIMULATE?.toLowerCase() ?? '') ? simulate(settings) : undefined;
+  // The one logger, built before the settings are checked (a line about a bad one is scrubbed too),
+  // scrubbing the key given and, in simulation, the simulator's.
+  const log = scrubbingLogger(jsonLogger(), given, optionsFromEnv(settings));
   try {
-    return createApp(env, settings, log);
+    return createApp(env, settings, log, transport);
   } catch (error) {
     if (error instanceof ConfigError) {
       log({ level: 'error', event: 'config.invalid', message: `configuration error: ${error.message}. ${SETUP_HINT}` });
