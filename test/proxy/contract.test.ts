@@ -23,7 +23,7 @@ describe('the documented contract', () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const table = readme.slice(readme.indexOf('### Configuration'), readme.indexOf('### How it behaves'));
     const documented = [...table.matchAll(/^\| (`[A-Z0-9_]+`(?: \/ `[A-Z0-9_]+`)*) \|/gm)].flatMap((m) => [...m[1]!.matchAll(/`([A-Z0-9_]+)`/g)].map((n) => n[1]));
-    const read = [...Object.values(ENV_NAMES), ...LISTEN_NAMES, 'REDIS_URL', 'OTP_SIMULATE'];
+    const read = [...Object.values(ENV_NAMES), ...LISTEN_NAMES, 'REDIS_URL'];
     assert.deepEqual([...documented].sort(), [...read].sort());
   });
 

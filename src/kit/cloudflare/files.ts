@@ -137,8 +137,9 @@ export function packageJson(kit: KitSettings): string {
       description: `${kit.title}: OTP landing page on Cloudflare Workers (${kit.countries.join(', ')})`,
       scripts: {
         dev: 'wrangler dev',
-        // Its own local state, so previews never spend the budgets npm run dev keeps.
-        simulate: 'wrangler dev --var OTP_SIMULATE:true --persist-to .wrangler/simulate',
+        // The Worker with the simulator in it (worker.js, deployed, has none), and its own local state,
+        // so previews never spend the budgets npm run dev keeps.
+        simulate: 'wrangler dev simulate.js --persist-to .wrangler/simulate',
         deploy: 'wrangler deploy',
       },
       devDependencies: { wrangler: WRANGLER_VERSION },
@@ -268,7 +269,8 @@ Adding a script from elsewhere, or changing the inline one? Edit the policy ther
 | \`public/index.html\` | the landing page |
 | \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${kit.lang === 'en' ? 'English' : `${kit.lang} and English`} |
 | \`public/_headers\` | security and cache headers for the files in \`public/\` |
-| \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt |
+| \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt: what \`npm run deploy\` ships |
+| \`simulate.js\` | the same with a built-in Offer18 simulator, for \`npm run simulate\`; never deployed |
 | \`wrangler.jsonc\` | the Worker's configuration: name, bindings, the campaign's settings |
 | \`.dev.vars.example\` | the secrets, to copy to \`.dev.vars\` for \`npm run dev\` |
 `;
