@@ -1,2 +1,3 @@
 export * from './errors.js';
 export * from './wire.js';
+export * from './challenge.js';

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES } from './errors.js';
 import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limits.js';
+import { Challenge, ChallengeAnswer } from './challenge.js';
 
 export * from './paths.js';
 export * from './limits.js';
@@ -21,6 +22,8 @@ export const SendRequest = z.strictObject({
   msisdn: z.string().check(z.minLength(1), z.maxLength(MSISDN_MAX_CHARS)),
   /** The country a national number (one without its dial code) belongs to. */
   country: z.optional(countryCode),
+  /** A solved proof-of-work challenge, when a send was answered `428 challenge_required`: the same body again, with this. */
+  altcha: z.optional(ChallengeAnswer),
 });
 export type SendRequest = z.infer<typeof SendRequest>;
 
@@ -59,5 +62,7 @@ export const ErrorReply = z.object({
   attemptsLeft: z.optional(z.number()),
   /** Which field was at fault, on 400. */
   field: z.optional(z.string()),
+  /** On 428 `challenge_required`: the proof of work to solve before sending again. */
+  challenge: z.optional(Challenge),
 });
 export type ErrorReply = Omit<z.infer<typeof ErrorReply>, 'error'> & { error: import('./errors.js').ErrorCode };
