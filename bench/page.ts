@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import lighthouse, { type Flags } from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { init } from '../src/cli/init.js';
-import { startProcess } from '../test/helpers/cli.js';
-import { CHROME_ARGS, findChrome } from '../test/helpers/chrome.js';
+import { startProcess } from '../support/cli.js';
+import { CHROME_ARGS, findChrome } from '../support/chrome.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const PROFILES: Array<{ name: string; flags: Flags }> = [

@@ -68,7 +68,7 @@ function part(n: Node): string {
   if (/^node:(_http|net|internal\/streams|internal\/stream_base|events|internal\/http)/.test(from)) return 'node:http and streams';
   if (/crypto|session\.js/.test(from)) return 'crypto (sessions, store keys)';
   if (/libphonenumber|phone\.js/.test(from)) return 'phone numbers';
-  if (/stores\.js|limits\.js|ioredis|redis/.test(from)) return 'budgets and stores';
+  if (/store\.js|memory-store\.js|limits\.js|ioredis|redis/.test(from)) return 'budgets and stores';
   if (from === 'zod') return 'zod';
   if (/^otp-flow (proxy|contract|shared)/.test(from) || from === 'ipaddr.js') return 'proxy core, other';
   if (/^otp-flow (adapters|cli)/.test(from)) return 'Node adapter';

@@ -23,8 +23,8 @@ import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { Agent, request } from 'undici';
-import { startProcess, type Started } from '../test/helpers/cli.js';
-import { startRedis } from '../test/helpers/redis.js';
+import { startProcess, type Started } from '../support/cli.js';
+import { startRedis } from '../support/redis.js';
 
 const DURATION = Number(process.env.DURATION ?? 10);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);

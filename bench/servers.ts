@@ -46,7 +46,8 @@ if (mode === 'simulator') {
 } else if (mode === 'proxy') {
   // The proxy as `otp-flow serve` runs it (undici transport, node:crypto sessions, Redis stores
   // with REDIS_URL), with every check on; only the log lines are dropped.
-  const { startServe } = await lib('cli/serve.js');
+  // A baseline built before serve.ts moved to src/server/ has it in src/cli/.
+  const { startServe } = await lib('server/serve.js').catch(() => lib('cli/serve.js'));
   const running = await startServe({
     env: {
       OFFER18_KEY: CREDENTIALS.key,

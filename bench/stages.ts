@@ -10,8 +10,8 @@ import metadata from 'libphonenumber-js/max/metadata';
 const lib = (path: string) => import(new URL(`../dist/lib/${path}`, import.meta.url).href);
 const { canonicalMobile } = await lib('shared/phone.js');
 const { createSessions, randomId } = await lib('proxy/session.js');
-const { nodeSessionCrypto, toRequest, responseParts } = await lib('adapters/node.js');
-const { MemoryBudgetStore } = await lib('proxy/stores.js');
+const { nodeSessionCrypto, NodeResponse, toRequest, responseParts } = await lib('adapters/node.js');
+const { MemoryBudgetStore } = await lib('proxy/index.js');
 const { SendRequest } = await lib('contract/wire.js');
 const { redacting } = await lib('proxy/log.js');
 const { clientKeys } = await lib('proxy/client.js');
@@ -46,6 +46,7 @@ const handle = createOtpProxy({
   offer18: { key: 'bench-key-0123456789', aid: '1', mid: '2', partner: 'bench', apiBase: 'http://127.0.0.1:1/api/af' },
   sessionSecret: SECRET,
   crypto: nodeSessionCrypto,
+  Response: NodeResponse,
   logger: () => {},
   countries: ['AE'],
   numberLimit: 1_000,
@@ -79,7 +80,7 @@ const parts = [
   await stage('request facade in, JSON answer out', async () => {
     const request = toRequest(fakeRequest(Buffer.alloc(0)), Buffer.from('{}'));
     void request.headers.get('content-type');
-    await responseParts(new (request as any)[Symbol.for('otp-flow.fast-path')].Response(JSON.stringify({ ok: true, session: 'v2.x' }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    await responseParts(new NodeResponse(JSON.stringify({ ok: true, session: 'v2.x' }), { status: 200, headers: { 'content-type': 'application/json' } }));
   }),
   await stage('log line, scrubbed', () => log({ level: 'info', event: 'otp.sent', msisdn: '9715******67', country: 'AE', requestId: 'req-123456', ms: 3 })),
 ];

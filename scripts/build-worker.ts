@@ -1,5 +1,5 @@
 /**
- * Builds the Cloudflare kit's Worker (`src/adapters/cloudflare/worker.ts`)
+ * Builds the Cloudflare kit's Worker (`src/kit/cloudflare/worker.ts`)
  * into one ES module that every Cloudflare kit ships as `worker.js`.
  *
  * Everything is bundled in but the runtime's own `cloudflare:workers`, and
@@ -12,7 +12,7 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
-const ENTRY = fileURLToPath(new URL('../src/adapters/cloudflare/worker.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('../src/kit/cloudflare/worker.ts', import.meta.url));
 
 export async function buildWorkerBundle(outFile: string): Promise<{ bytes: number }> {
   await build({

@@ -25,7 +25,7 @@ await build({
   configFile: false,
   logLevel: 'warn',
   build: {
-    ssr: 'src/kit/server.ts',
+    ssr: 'src/kit/node/server.ts',
     outDir: 'dist/kit',
     emptyOutDir: true,
     target: 'node20',

@@ -15,7 +15,7 @@ import { parseOptions, type ProxySettings } from '../proxy/config.js';
 import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
 import { createOtpProxy, type OtpProxyHandler, type OtpProxyOptions } from '../proxy/proxy.js';
 import { nodeSessionCrypto } from './node-crypto.js';
-import { adapterReply, answer, createListener, responseParts, writeResponse } from './node-fetch.js';
+import { adapterReply, answer, createListener, NodeResponse, responseParts, writeResponse } from './node-bridge.js';
 import { ProxyError } from '../proxy/errors.js';
 import { createUndiciTransport } from './node-transport.js';
 
@@ -28,8 +28,9 @@ export interface NodeOtpProxy extends OtpProxyHandler {
 
 /**
  * The proxy with Node's fast paths as defaults: node:crypto for sessions
- * (Node 20's Web Crypto hops to the thread pool on every call) and a
- * keep-alive undici pool to Offer18. Any of them can still be passed in.
+ * (Node 20's Web Crypto hops to the thread pool on every call), a
+ * keep-alive undici pool to Offer18, and answers the Node adapter writes
+ * from their parts. Any of them can still be passed in.
  */
 export function createNodeProxy(options: OtpProxyOptions): NodeOtpProxy {
   return build(options).proxy;
@@ -42,7 +43,7 @@ function build(options: OtpProxyOptions): { proxy: NodeOtpProxy; settings: Proxy
   const ownTransport = options.transport ? undefined : createUndiciTransport();
   let handle: OtpProxyHandler;
   try {
-    handle = createOtpProxy({ crypto: nodeSessionCrypto, ...options, ...(ownTransport ? { transport: ownTransport } : {}) });
+    handle = createOtpProxy({ crypto: nodeSessionCrypto, Response: NodeResponse, ...options, ...(ownTransport ? { transport: ownTransport } : {}) });
   } catch (error) {
     void ownTransport?.close();
     throw error;

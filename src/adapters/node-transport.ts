@@ -12,7 +12,7 @@ import { MAX_REPLY_BYTES, UpstreamNotReached, type Transport } from '../proxy/of
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** The reply as text, up to `max` bytes: past it the stream is dropped and what came stays cut (it will not parse). */
-function readCapped(body: Readable, max: number): Promise<string> {
+function readReply(body: Readable, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,7 +47,7 @@ export function createUndiciTransport({ maxReplyBytes = MAX_REPLY_BYTES } = {}):
       // (measured on Node 20), and a data listener costs less than an async iterator.
       const { origin, pathname, search } = new URL(url);
       const response = await dispatcher.request({ origin, path: `${pathname}${search}`, method: 'POST', signal: abort, headers: { accept: 'application/json' } });
-      return { status: response.statusCode, body: await readCapped(response.body, maxReplyBytes) };
+      return { status: response.statusCode, body: await readReply(response.body, maxReplyBytes) };
     } catch (error) {
       if (timedOut) throw new DOMException(`no complete answer within ${timeoutMs} ms`, 'TimeoutError');
       const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;

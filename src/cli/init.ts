@@ -12,9 +12,11 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/mobile/metadata';
 import { buildComponentBundle, LANGUAGES } from '../build/component-bundle.js';
 import { pages, translations } from '../component/translations/index.js';
-import { campaignEnv, envExample, gitignore, indexHtml, packageJson, readme, type KitSettings } from '../kit/templates.js';
-import * as cloudflare from '../kit/cloudflare.js';
+import { indexHtml, type KitSettings } from '../kit/page.js';
+import { campaignEnv, envExample, gitignore, packageJson, readme } from '../kit/node/files.js';
+import * as cloudflare from '../kit/cloudflare/files.js';
 import { isOrigin } from '../proxy/config.js';
+import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
@@ -180,7 +182,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     bundle,
-    name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
+    name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
   const files: Record<string, string> = {

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
+import { trimBoth, trimEnd } from '../shared/text.js';
 import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
@@ -50,7 +51,7 @@ export const ProxyOptionsSchema = z.object({
       .trim()
       .default(DEFAULT_API_BASE)
       .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
-      .transform((u) => u.replace(/\/+$/, '')),
+      .transform((u) => trimEnd(u, '/')),
     timeoutMs: positiveInt(UPSTREAM_TIMEOUT_MAX_MS).default(8_000),
   }),
   /** Seals session tokens and keys the stores; at least 32 characters. */
@@ -91,7 +92,7 @@ export const ProxyOptionsSchema = z.object({
   basePath: z
     .string()
     .default(DEFAULT_BASE_PATH)
-    .transform((p) => `/${p.replace(/^\/+|\/+$/g, '')}`)
+    .transform((p) => `/${trimBoth(p, '/')}`)
     .refine((p) => /^\/[A-Za-z0-9._~\-/]*$/.test(p), { error: 'must be a URL path like /otp' }),
 });
 

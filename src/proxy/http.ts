@@ -7,45 +7,24 @@ export const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
-/** `new Response(body, init)`, narrowed to what the proxy answers with. */
+/**
+ * `new Response(body, init)`, narrowed to what the proxy answers with. The
+ * global `Response` by default; a runtime adapter may bring a class of its
+ * own (see `OtpProxyOptions.Response`), whose instances must still be Responses.
+ */
 export type ResponseClass = new (body: string | null, init: { status: number; headers: Record<string, string> }) => Response;
 
-/**
- * What a runtime adapter's request object may carry to spare the core the
- * cost of fetch objects, under `FAST_PATH`. The Node adapter's request facade
- * does: building a `Request` and a `Response`, streaming a body through each
- * and reading the answer back cost more than the proxy's own checks.
- * A real `Request` carries nothing here and gets the standard path.
- */
-export interface FastPath {
-  /**
-   * The body, already read, capped above the proxy's own limit: `complete` is
-   * false when there was more. Read from the socket byte by byte, so what
-   * Content-Length claims still counts for nothing.
-   */
-  body: { bytes: Uint8Array; complete: boolean } | undefined;
-  /** Builds the answers, which must still be Responses; the adapter writes its own without reading them back. */
-  Response: ResponseClass;
-}
-
-export const FAST_PATH = Symbol.for('otp-flow.fast-path');
-
-function fastPath(request: Request): FastPath | undefined {
-  return (request as { [FAST_PATH]?: FastPath })[FAST_PATH];
-}
-
-export function reply(request: Request, status: number, body: string | null, headers: Record<string, string>): Response {
-  const ResponseClass: ResponseClass = fastPath(request)?.Response ?? Response;
+export function reply(status: number, body: string | null, headers: Record<string, string>, ResponseClass: ResponseClass = Response): Response {
   return new ResponseClass(body, { status, headers });
 }
 
-export function json(request: Request, status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return reply(request, status, JSON.stringify(body), { ...JSON_HEADERS, ...headers });
+export function json(status: number, body: unknown, headers: Record<string, string> = {}, ResponseClass: ResponseClass = Response): Response {
+  return reply(status, JSON.stringify(body), { ...JSON_HEADERS, ...headers }, ResponseClass);
 }
 
-export function errorResponse(request: Request, error: ProxyError, headers: Record<string, string> = {}): Response {
+export function errorResponse(error: ProxyError, headers: Record<string, string> = {}, ResponseClass: ResponseClass = Response): Response {
   const retryAfter = error.details.retryAfter;
-  return json(request, error.status, error.toReply(), retryAfter === undefined ? headers : { ...headers, 'retry-after': String(retryAfter) });
+  return json(error.status, error.toReply(), retryAfter === undefined ? headers : { ...headers, 'retry-after': String(retryAfter) }, ResponseClass);
 }
 
 /**
@@ -71,6 +50,8 @@ export async function readCapped(
     size += value.byteLength;
     chunks.push(value);
   }
+  // A request body usually comes in one chunk: no copy then.
+  if (chunks.length === 1) return { bytes: chunks[0]!, complete };
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {
@@ -97,7 +78,7 @@ export async function readJson(request: Request, maxBytes: number): Promise<unkn
   const declared = Number(request.headers.get('content-length'));
   if (declared > maxBytes) throw new ProxyError('payload_too_large');
 
-  const { bytes, complete } = fastPath(request)?.body ?? (await readCapped(request.body, maxBytes));
+  const { bytes, complete } = await readCapped(request.body, maxBytes);
   if (!complete || bytes.byteLength > maxBytes) throw new ProxyError('payload_too_large');
   let text: string;
   try {

@@ -8,8 +8,9 @@ export { ProxyOptionsSchema, parseOptions, optionsFromEnv, ConfigError, ENV_NAME
 export type { ProxyOptionsInput, ProxySettings } from './config.js';
 export { ProxyError } from './errors.js';
 export { fetchTransport, createOffer18Client, UpstreamNotReached, type Transport, type Offer18Client } from './offer18.js';
-export { MemoryBudgetStore, MemoryVerifyStore, DEFAULT_MAX_KEYS } from './stores.js';
-export type { Budget, BudgetStore, TakeResult, VerifyStore, BeginResult, VerifyOutcome, MemoryStoreOptions } from './stores.js';
+export { MemoryBudgetStore, MemoryVerifyStore, DEFAULT_MAX_KEYS } from './memory-store.js';
+export type { Budget, BudgetStore, TakeResult, VerifyStore, BeginResult, VerifyOutcome } from './store.js';
+export type { MemoryStoreOptions } from './memory-store.js';
 export { webSessionCrypto, KEY_DERIVATION, type SessionCrypto, type SessionCryptoFactory } from './session.js';
 export type { Measurement, Observer, UpstreamOutcome } from './observe.js';
 export { jsonLogger, silentLogger, redacting, type Logger, type LogEntry, type LogLevel } from './log.js';

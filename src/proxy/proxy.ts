@@ -12,12 +12,13 @@ import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
 import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
 import { ProxyError } from './errors.js';
-import { errorResponse, json, readJson, reply } from './http.js';
+import { errorResponse, json, readJson, reply, type ResponseClass } from './http.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
-import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyOutcome, type VerifyStore } from './stores.js';
-import { createSendLimiter } from './limits.js';
+import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
+import type { BudgetStore, VerifyOutcome, VerifyStore } from './store.js';
+import { createSendLimiter, STORE_RETRY_AFTER } from './budgets.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
@@ -37,12 +38,25 @@ export interface OtpProxyOptions extends ProxyOptionsInput {
   observe?: Observer;
   /** Clock, epoch milliseconds. */
   now?: () => number;
+  /**
+   * The class answers are built with; the global `Response` by default.
+   * `otp-flow/node` brings one whose untouched answers it writes to the
+   * socket without reading them back. Its instances must be Responses.
+   */
+  Response?: ResponseClass;
 }
 
 /** What the runtime adapter knows about the connection. */
 export interface ConnectionInfo {
   /** The peer's address; on platforms that name the client themselves (Cloudflare), the client's. */
   remoteAddress?: string | undefined;
+  /**
+   * Whether the client has gone (closed its connection). Without it the
+   * proxy reads `request.signal`; the Node adapter answers this instead,
+   * because a real AbortSignal per request costs Node 20 more than the
+   * proxy's own checks.
+   */
+  clientGone?: (() => boolean) | undefined;
 }
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -80,7 +94,7 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {} } = options;
+  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {}, Response: Answer = Response } = options;
   const settings: ProxySettings = parseOptions(options, { names: 'path' });
   const shared = options.budgets?.shared || options.verifies?.shared;
   if (shared && !settings.sessionSecret) {
@@ -141,11 +155,13 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
     const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
-    await limiter.take(number.msisdn, client);
+    const [epoch] = await Promise.all([verifies.epoch(), limiter.take(number.msisdn, client)]);
+    // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
+    if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
-    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs };
+    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch };
     const session = await sessions.seal(claims);
     log({
       level: 'info',
@@ -184,8 +200,10 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       throw new ProxyError(opened.reason === 'expired' ? 'session_expired' : 'session_invalid', { field: 'session' });
     }
     const { claims } = opened;
-    const begun = await verifies.begin(claims.id, settings.maxAttempts, claims.expiresAt - now() + HOLD_MARGIN_MS);
+    const begun = await verifies.begin(claims.id, claims.epoch, settings.maxAttempts, claims.expiresAt - now() + HOLD_MARGIN_MS);
     if (begun.state !== 'ok') {
+      // Sent under a store state that is gone: its attempts and conversion may be forgotten, so it never verifies.
+      if (begun.state === 'stale') throw new ProxyError('session_expired', { field: 'session' }, 'the store no longer holds this session');
       if (begun.state === 'used') throw new ProxyError('session_used');
       if (begun.state === 'busy') throw new ProxyError('verify_in_progress', { retryAfter: 1 });
       throw new ProxyError('session_locked', { attemptsLeft: 0 });
@@ -222,7 +240,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       const path = url.pathname;
       if (path === HEALTH_PATH) {
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new ProxyError('method_not_allowed');
-        return json(request, 200, { ok: true });
+        return json(200, { ok: true }, {}, Answer);
       }
       kind = path === sendPath ? 'send' : path === verifyPath ? 'verify' : undefined;
       if (!kind) throw new ProxyError('not_found');
@@ -238,12 +256,12 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       }
       cors = origin.cors;
       if (request.method === 'OPTIONS') {
-        return reply(request, 204, null, { ...cors, ...PREFLIGHT_HEADERS });
+        return reply(204, null, { ...cors, ...PREFLIGHT_HEADERS }, Answer);
       }
       if (request.method !== 'POST') throw new ProxyError('method_not_allowed');
       const body = kind === 'send' ? await send(request, info) : await verify(request);
       observe({ kind, outcome: kind === 'send' ? 'sent' : 'verified' });
-      return json(request, 200, body, cors);
+      return json(200, body, cors, Answer);
     } catch (error) {
       if (kind && request.method !== 'OPTIONS') {
         observe({ kind, outcome: error instanceof ProxyError ? error.code : 'internal_error' });
@@ -260,7 +278,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
           // Thrown before `kind` is known only for the health check.
           headers.allow = kind ? 'POST, OPTIONS' : 'GET, HEAD';
         }
-        return errorResponse(request, error, headers);
+        return errorResponse(error, headers, Answer);
       }
       log({
         level: 'error',
@@ -270,7 +288,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         // Without its first line: that is the message, logged (masked) above.
         stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
       });
-      return errorResponse(request, new ProxyError('internal_error'), cors);
+      return errorResponse(new ProxyError('internal_error'), cors, Answer);
     }
   };
 }

@@ -4,8 +4,9 @@
  * what the demo's dev server and the component tests mount.
  */
 import { createOtpProxy, type OtpProxyOptions } from '../proxy/proxy.js';
-import { MemoryBudgetStore, MemoryVerifyStore, type BudgetStore, type VerifyStore } from '../proxy/stores.js';
-import { createUndiciTransport, nodeSessionCrypto, type FetchHandler } from '../adapters/node.js';
+import { MemoryBudgetStore, MemoryVerifyStore } from '../proxy/memory-store.js';
+import type { BudgetStore, VerifyStore } from '../proxy/store.js';
+import { createUndiciTransport, nodeSessionCrypto, NodeResponse, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
@@ -19,7 +20,7 @@ export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStor
   let verifies = new MemoryVerifyStore();
   return {
     budgets: { take: (list) => budgets.take(list) },
-    verifies: { begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
+    verifies: { epoch: () => verifies.epoch(), begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
     reset() {
       budgets = new MemoryBudgetStore();
       verifies = new MemoryVerifyStore();
@@ -54,6 +55,7 @@ export async function createSimulatedApp(
     offer18: { key, aid, mid, partner: 'simulator', apiBase: upstream.apiBase, timeoutMs: options.timeoutMs },
     transport,
     crypto: nodeSessionCrypto,
+    Response: NodeResponse,
     budgets: stores.budgets,
     verifies: stores.verifies,
     ...SIMULATION_LIMITS,

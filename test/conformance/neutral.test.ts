@@ -45,7 +45,7 @@ describe('runtime neutrality', () => {
     it('finds what the Node-only entries pull in, deep inside their dependencies', async () => {
       const node = await bundleNeutral('src/adapters/node.ts');
       assert.ok(node.findings.some((f) => /src\/adapters\/node-crypto\.ts:\d+: imports the Node built-in "node:crypto"/.test(f)), node.findings.join('\n'));
-      const redis = await bundleNeutral('src/redis/index.ts');
+      const redis = await bundleNeutral('src/stores/redis.ts');
       assert.ok(redis.findings.some((f) => /ioredis\/.*imports the Node built-in/.test(f)), redis.findings.join('\n'));
     });
   });

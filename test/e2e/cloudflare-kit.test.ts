@@ -12,12 +12,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { runCli, startProcess, type Started } from '../helpers/cli.js';
+import { runCli, startProcess, type Started } from '../../support/cli.js';
 import { launch } from '../helpers/browser.js';
 import { walkArabicKit } from '../helpers/kit-walk.js';
 import { Agent, burst, postRaw, tally, type Outcome } from '../helpers/load.js';
 import { devArgs, READY, REPO_BIN, runCommand, WRANGLER, wranglerDev, wranglerEnv } from '../helpers/wrangler.js';
-import { strictPolicy } from '../../src/adapters/node-static.js';
+import { strictPolicy } from '../../src/shared/page-policy.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `cf-e2e-key-${crypto.randomUUID()}`;

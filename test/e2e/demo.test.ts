@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { startCli, type Started } from '../helpers/cli.js';
+import { startCli, type Started } from '../../support/cli.js';
 import { axeViolations, launch, PHONE, recordedPage } from '../helpers/browser.js';
 
 /** Moves a closed <select> to `value` with the arrow keys, as a keyboard user does (it changes in place on Linux). */

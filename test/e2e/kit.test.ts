@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { runCli, startProcess, type Started } from '../helpers/cli.js';
+import { runCli, startProcess, type Started } from '../../support/cli.js';
 import { launch } from '../helpers/browser.js';
 import { walkArabicKit } from '../helpers/kit-walk.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { BrowserLauncher } from '@web/test-runner-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, findChrome, INSTALL_BROWSERS } from './chrome.js';
+import { CHROME_ARGS, findChrome, INSTALL_BROWSERS } from '../../support/chrome.js';
 import { findMiniBrowser, webkitLauncher } from './webkit.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { createOtpProxy, type OtpProxyOptions } from '../../src/proxy/index.js';
-import { createUndiciTransport, nodeSessionCrypto, serve } from '../../src/adapters/node.js';
+import { createUndiciTransport, nodeSessionCrypto, NodeResponse, serve } from '../../src/adapters/node.js';
 import { Offer18Simulator, startSimulator, type SimulatorOptions } from '../../src/simulator/index.js';
 import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/index.js';
 
@@ -88,6 +88,7 @@ export async function startHarness(
     logger: (entry) => keep(JSON.stringify(entry)),
     transport,
     crypto: nodeSessionCrypto,
+    Response: NodeResponse,
     // Roomy budgets: these tests are about other things. The limit tests set their own.
     ...ROOMY_LIMITS,
     ...options.proxy,

@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { startProcess, type Started } from './cli.js';
+import { startProcess, type Started } from '../../support/cli.js';
 
 export const WRANGLER = fileURLToPath(new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 /** Where the kit's `npm install` would put `wrangler`, for running the kit's own npm scripts. */

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import ts from 'typescript';
-import { runCli } from '../helpers/cli.js';
-import { strictPolicy } from '../../src/adapters/node-static.js';
+import { runCli } from '../../support/cli.js';
+import { strictPolicy } from '../../src/shared/page-policy.js';
 
 const KEY = `cf-kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--target', 'cloudflare', '--aid', '1234', '--mid', '5678', '--country', 'AE'];

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEnv } from 'node:util';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 import { ENV_NAMES } from '../../src/proxy/config.js';
-import { LISTEN_NAMES } from '../../src/cli/env.js';
+import { LISTEN_NAMES } from '../../src/server/env.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];

@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { indexHtml, type KitSettings } from '../../src/kit/templates.js';
+import { indexHtml, type KitSettings } from '../../src/kit/page.js';
 import { LANGUAGES, pages, translations } from '../../src/component/translations/index.js';
-import { runCli } from '../helpers/cli.js';
+import { runCli } from '../../support/cli.js';
 
 const en = pages.en;
 /** What a visitor reads: the text outside tags, comments, scripts and styles. */

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli, startCli } from '../helpers/cli.js';
+import { runCli, startCli } from '../../support/cli.js';
 import { startSimulator, Offer18Simulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { postJson } from '../helpers/net.js';
+import { postJson } from '../../support/net.js';
 
 const FULL_ENV = { OFFER18_KEY: 'cli-test-key-7f3a9c', OFFER18_AID: '11', OFFER18_MID: '22', OFFER18_PARTNER: 'acme', PORT: '0' };
 

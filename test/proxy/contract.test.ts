@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { ERRORS, ERROR_CODES } from '../../src/contract/index.js';
 import { ENV_NAMES } from '../../src/proxy/config.js';
-import { LISTEN_NAMES } from '../../src/cli/env.js';
+import { LISTEN_NAMES } from '../../src/server/env.js';
 
 describe('the documented contract', () => {
   it('lists every error code in the README, with its status', async () => {

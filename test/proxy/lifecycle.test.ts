@@ -6,9 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { BIN, startProcess } from '../helpers/cli.js';
+import { BIN, startProcess } from '../../support/cli.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { postJson } from '../helpers/net.js';
+import { postJson } from '../../support/net.js';
 
 const KEY = `lifecycle-key-${crypto.randomUUID()}`;
 const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1', mid: '2' }, print: () => {} });

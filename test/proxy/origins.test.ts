@@ -10,7 +10,7 @@ import { connect } from 'node:net';
 import { request } from 'undici';
 import { Agent, postRaw } from '../helpers/load.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
-import { startCli } from '../helpers/cli.js';
+import { startCli } from '../../support/cli.js';
 
 const SEND = JSON.stringify({ msisdn: '+971501234567' });
 const gens = (h: Harness) => h.sim.calls.filter((c) => c.endpoint === 'otp_gen').length;

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, startHarness } from '../helpers/harness.js';
 import { burst, tally } from '../helpers/load.js';
-import { startCli } from '../helpers/cli.js';
+import { startCli } from '../../support/cli.js';
 
 const gens = (h: { sim: { calls: Array<{ endpoint: string }> } }) => h.sim.calls.filter((c) => c.endpoint === 'otp_gen').length;
 

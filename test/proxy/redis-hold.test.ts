@@ -7,8 +7,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
-import { startRedis, type TestRedis } from '../helpers/redis.js';
-import { connectRedis, redisStores } from '../../src/redis/index.js';
+import { startRedis, type TestRedis } from '../../support/redis.js';
+import { connectRedis, redisStores } from '../../src/stores/redis.js';
 
 const verifies = (h: Harness) => h.sim.calls.filter((c) => c.endpoint === 'otp_verify').length;
 const until = async (check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) => {
@@ -45,7 +45,7 @@ describe('a session at Offer18, with Redis', () => {
   async function holdTtl(): Promise<number> {
     const keys = await admin.keys('otp-flow:v:*');
     assert.equal(keys.length, 1);
-    assert.equal(await admin.hget(keys[0]!, 'held'), '1', 'the session is held');
+    assert.ok(await admin.hget(keys[0]!, 'held'), 'the session is held');
     return admin.pttl(keys[0]!);
   }
 

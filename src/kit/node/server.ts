@@ -9,8 +9,8 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { envFiles, loadEnv } from '../cli/env.js';
-import { serveUntilStopped } from '../cli/serve.js';
+import { envFiles, loadEnv } from '../../server/env.js';
+import { serveUntilStopped } from '../../server/serve.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SETTINGS = ['campaign.env', '.env'];

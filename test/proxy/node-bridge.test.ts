@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { serve, type FetchHandler } from '../../src/adapters/node.js';
+import { createListener, NodeResponse, serve, type FetchHandler } from '../../src/adapters/node.js';
 import { createOtpProxy } from '../../src/proxy/index.js';
 import { TEST_SECRET } from '../helpers/harness.js';
 import { Agent, postRaw } from '../helpers/load.js';
@@ -92,8 +92,57 @@ describe('the request a handler gets', () => {
     assert.equal(cookie, 'a=1; b=2');
   });
 
+  it('hands out the buffered body as a stream: a reader, then the end, and used once read', async () => {
+    const seen: Record<string, unknown> = {};
+    await withServer(
+      async (request) => {
+        seen.isStream = request.body instanceof ReadableStream;
+        const reader = request.body!.getReader();
+        seen.isReader = reader instanceof ReadableStreamDefaultReader;
+        seen.locked = request.body!.locked;
+        const chunks: string[] = [];
+        for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(new TextDecoder().decode(r.value));
+        seen.text = chunks.join('');
+        seen.bodyUsed = request.bodyUsed;
+        return new Response(null, { status: 204 });
+      },
+      async (url) => {
+        const agent = new Agent();
+        assert.equal((await postRaw(agent, url, '{"msisdn":"+971501234567"}', { 'content-type': 'application/json' })).status, 204);
+        await agent.close();
+      },
+    );
+    assert.deepEqual(seen, { isStream: true, isReader: true, locked: true, text: '{"msisdn":"+971501234567"}', bodyUsed: true });
+  });
+
+  it('ends a body that went on past what the adapter buffers with 413, even below the proxy’s own limit', async () => {
+    const handle = createOtpProxy({
+      offer18: { key: 'fetch-test-key', aid: '1', mid: '2', partner: 'p', apiBase: 'http://upstream.invalid' },
+      sessionSecret: TEST_SECRET,
+      logger: () => {},
+      Response: NodeResponse,
+    });
+    const { createServer } = await import('node:http');
+    const listener = createListener(handle, { maxBodyBytes: 64 });
+    const server = createServer((req, res) => void listener(req, res));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const { port } = server.address() as { port: number };
+      // Chunked, so no Content-Length gives it away: 200 bytes of valid JSON, under the proxy's 4 KiB.
+      const body = JSON.stringify({ msisdn: `+971501234567${' '.repeat(10)}`, country: 'AE' }).padEnd(200, ' ');
+      const reply = await rawExchange(
+        port,
+        `POST /otp/send HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`,
+      );
+      assert.match(reply, /^HTTP\/1\.1 413/);
+      assert.match(reply, /"error":"payload_too_large"/);
+    } finally {
+      server.close();
+    }
+  });
+
   it('streams the body when it was not buffered: toRequest without a body', async () => {
-    const { toRequest } = await import('../../src/adapters/node-fetch.js');
+    const { toRequest } = await import('../../src/adapters/node-bridge.js');
     const { createServer } = await import('node:http');
     const server = createServer(async (req, res) => {
       const request = toRequest(req);
@@ -111,12 +160,9 @@ describe('the request a handler gets', () => {
 });
 
 describe('the response a handler returns', () => {
-  const lazy = async (request: Request) => {
-    // Whatever the core answers with: an untouched answer built by the request's own fast path.
-    const { FAST_PATH } = await import('../../src/proxy/http.js');
-    const fast = (request as unknown as Record<symbol, { Response: new (b: string, i: object) => Response }>)[FAST_PATH]!;
-    return new fast.Response('{"ok":true}', { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', 'x-from': 'core' } });
-  };
+  // What the core answers with when given the adapter's class: an untouched answer, kept as its parts.
+  const lazy = async (_request: Request) =>
+    new NodeResponse('{"ok":true}', { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', 'x-from': 'core' } });
 
   it('is a Response, written as it is when nobody touched it', async () => {
     await withServer(

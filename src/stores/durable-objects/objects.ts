@@ -16,10 +16,10 @@
  * past its TTL is.
  */
 import { DurableObject } from 'cloudflare:workers';
-import type { BeginResult, VerifyOutcome } from '../../proxy/stores.js';
-import type { Reservation } from './stores.js';
+import type { BeginResult, VerifyOutcome } from '../../proxy/store.js';
+import type { Reservation } from './client.js';
 
-interface Window {
+interface CounterWindow {
   count: number;
   /** Epoch ms when the window ends; also names it, so a give-back never lands in a later window. */
   resetAt: number;
@@ -29,8 +29,8 @@ const WINDOW = 'window';
 
 /** One budget: a fixed window that starts at its first send, like the memory and Redis stores'. */
 export class OtpBudget extends DurableObject {
-  #current(now: number): Window | undefined {
-    const window = this.ctx.storage.kv.get<Window>(WINDOW);
+  #current(now: number): CounterWindow | undefined {
+    const window = this.ctx.storage.kv.get<CounterWindow>(WINDOW);
     return window && window.resetAt > now ? window : undefined;
   }
 
@@ -38,7 +38,7 @@ export class OtpBudget extends DurableObject {
     const now = Date.now();
     const current = this.#current(now);
     if (current && current.count >= limit) return { ok: false, retryAfterMs: current.resetAt - now };
-    const next: Window = current ? { count: current.count + 1, resetAt: current.resetAt } : { count: 1, resetAt: now + windowMs };
+    const next: CounterWindow = current ? { count: current.count + 1, resetAt: current.resetAt } : { count: 1, resetAt: now + windowMs };
     this.ctx.storage.kv.put(WINDOW, next);
     if (!current) await this.ctx.storage.setAlarm(next.resetAt);
     return { ok: true, window: next.resetAt };
@@ -58,7 +58,7 @@ export class OtpBudget extends DurableObject {
   }
 
   override async alarm(): Promise<void> {
-    const window = this.ctx.storage.kv.get<Window>(WINDOW);
+    const window = this.ctx.storage.kv.get<CounterWindow>(WINDOW);
     if (window && window.resetAt > Date.now()) await this.ctx.storage.setAlarm(window.resetAt);
     else await this.ctx.storage.deleteAll();
   }
@@ -75,6 +75,7 @@ interface Session {
 }
 
 const SESSION = 'session';
+const EPOCH = 'epoch';
 
 /** One sent code: its attempts, whether a verify is at Offer18, whether it converted. */
 export class OtpSession extends DurableObject {
@@ -111,6 +112,21 @@ export class OtpSession extends DurableObject {
       used: current.used || outcome === 'verified',
       expiresAt: current.expiresAt,
     } satisfies Session);
+  }
+
+  /**
+   * The epoch of every session: asked of the one object named for it, which
+   * makes it on first use and keeps it with no alarm, for as long as the
+   * namespace's storage lasts.
+   */
+  epoch(): string {
+    let epoch = this.ctx.storage.kv.get<string>(EPOCH);
+    if (!epoch) {
+      // As the core's randomId: 122 random bits, no dashes, so tokens stay short.
+      epoch = crypto.randomUUID().replace(/-/g, '');
+      this.ctx.storage.kv.put(EPOCH, epoch);
+    }
+    return epoch;
   }
 
   override async alarm(): Promise<void> {

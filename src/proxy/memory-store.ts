@@ -1,72 +1,20 @@
 /**
- * What the proxy remembers between requests, behind two small interfaces so
- * that memory, Redis (`otp-flow/redis`) and Durable Objects give the same
- * guarantees: budgets are charged all or nothing, and a session reaches
- * Offer18 at most once at a time and converts at most once.
- *
- * Keys are keyed digests (HMAC with the session secret), never numbers or
- * addresses in the clear. A store that cannot answer (its backend is down)
- * throws `ProxyError('service_unavailable')`; anything else it throws is
- * answered as a bug (500).
+ * The in-memory stores: the proxy's default, one process's budgets and
+ * verify records, bounded so a flood of keys cannot exhaust memory.
+ * `otp-flow/redis` and the Cloudflare kit's Durable Objects share state
+ * between instances instead; all three pass the same conformance suite.
  */
-
-export interface Budget {
-  key: string;
-  /** Sends allowed per window. */
-  limit: number;
-  windowMs: number;
-}
-
-export type TakeResult = { ok: true } | { ok: false; /** Which budget refused. */ index: number; retryAfterMs: number };
-
-export interface BudgetStore {
-  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
-  readonly shared?: boolean;
-  /**
-   * Charges one send to every budget if every one has room; otherwise charges
-   * none and names the first that refused. A refused request leaves nothing
-   * behind, so refusals cannot grow the store.
-   */
-  take(budgets: readonly Budget[]): Promise<TakeResult>;
-}
-
-export type BeginResult =
-  | { state: 'ok'; /** Attempts left once this one is counted. */ attemptsLeft: number }
-  | { state: 'busy' | 'used' | 'locked' };
-
-/**
- * How a verify ended:
- * - `verified`: Offer18 said yes; the session never verifies again.
- * - `counted`: a wrong code, or an answer we could not read (timeout, 5xx, HTML):
- *   the guess may have reached Offer18, so it stays counted.
- * - `not_sent`: the request never left (connection refused): the attempt is given back.
- */
-export type VerifyOutcome = 'verified' | 'counted' | 'not_sent';
-
-export interface VerifyStore {
-  /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
-  readonly shared?: boolean;
-  /**
-   * Takes the session for one upstream verify and counts the attempt before
-   * the guess leaves. The hold lasts until `settle`, or `holdMs` if `settle`
-   * never comes (a crash, a store that went away): long enough that the
-   * session expires first, so a verify whose outcome was never recorded
-   * leaves the session closed, never open.
-   */
-  begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult>;
-  settle(id: string, outcome: VerifyOutcome): Promise<void>;
-}
+import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from './store.js';
+import { randomId } from './session.js';
 
 /**
  * Insertion-ordered map with a cap: when full, expired keys go first, then
- * the least recently written; the owner is told once, the first time a live
- * key goes, so the operator hears about it.
+ * the least recently written; the owner is told each time a live key goes.
  */
 class BoundedMap<V> {
   readonly #entries = new Map<string, { value: V; at: number }>();
   readonly #maxKeys: number;
-  readonly #onFull: () => void;
-  #warned = false;
+  readonly #onEvictLive: () => void;
   #lastSweep = 0;
   /** Keys appended so far; `at` is a key's number when it was last appended. */
   #appended = 0;
@@ -78,9 +26,9 @@ class BoundedMap<V> {
    */
   #oldest: Iterator<[string, { value: V; at: number }]> | undefined;
 
-  constructor(maxKeys: number, onFull: () => void) {
+  constructor(maxKeys: number, onEvictLive: () => void) {
     this.#maxKeys = maxKeys;
-    this.#onFull = onFull;
+    this.#onEvictLive = onEvictLive;
   }
 
   get size(): number {
@@ -118,10 +66,7 @@ class BoundedMap<V> {
       }
       const [oldestKey, oldest] = next.value as [string, { value: V }];
       this.#entries.delete(oldestKey);
-      if (!this.#warned && !expired(oldest.value)) {
-        this.#warned = true;
-        this.#onFull();
-      }
+      if (!expired(oldest.value)) this.#onEvictLive();
     }
   }
 
@@ -136,7 +81,7 @@ class BoundedMap<V> {
 export interface MemoryStoreOptions {
   /** Most keys kept; past it the oldest are evicted. */
   maxKeys?: number;
-  /** Told once, the first time the cap is reached. */
+  /** Told once, the first time the cap makes a live key go. */
   onFull?: (store: string, maxKeys: number) => void;
   now?: () => number;
 }
@@ -144,7 +89,17 @@ export interface MemoryStoreOptions {
 /** Enough for tens of thousands of live sends; a few MB at most. */
 export const DEFAULT_MAX_KEYS = 100_000;
 
-interface Window {
+/** Calls `f` the first time only. */
+function once(f: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
+  };
+}
+
+interface CounterWindow {
   count: number;
   resetAt: number;
 }
@@ -155,11 +110,11 @@ interface Window {
  */
 export class MemoryBudgetStore implements BudgetStore {
   readonly #now: () => number;
-  readonly #windows: BoundedMap<Window>;
+  readonly #windows: BoundedMap<CounterWindow>;
 
   constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
     this.#now = now;
-    this.#windows = new BoundedMap(maxKeys, () => onFull('budgets', maxKeys));
+    this.#windows = new BoundedMap(maxKeys, once(() => onFull('budgets', maxKeys)));
   }
 
   get size(): number {
@@ -168,7 +123,7 @@ export class MemoryBudgetStore implements BudgetStore {
 
   async take(budgets: readonly Budget[]): Promise<TakeResult> {
     const now = this.#now();
-    const expired = (w: Window) => w.resetAt <= now;
+    const expired = (w: CounterWindow) => w.resetAt <= now;
     this.#windows.sweep(now, 60_000, expired);
     const current = budgets.map((b) => {
       const w = this.#windows.get(b.key);
@@ -193,13 +148,31 @@ interface Session {
   expiresAt: number;
 }
 
+/**
+ * Attempts and one-conversion records in one process. Its epoch is made on
+ * first use, so another process (a restart, a second instance without Redis)
+ * has another one and never verifies this one's sessions. A live record
+ * pushed out by the cap starts a new epoch too: a session whose record is
+ * gone could otherwise be guessed at afresh, or converted twice.
+ */
 export class MemoryVerifyStore implements VerifyStore {
   readonly #now: () => number;
   readonly #sessions: BoundedMap<Session>;
+  /** Made lazily: a Worker may make random values only while it serves a request. */
+  #epoch: string | undefined;
 
   constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
     this.#now = now;
-    this.#sessions = new BoundedMap(maxKeys, () => onFull('sessions', maxKeys));
+    const warn = once(() => onFull('sessions', maxKeys));
+    this.#sessions = new BoundedMap(maxKeys, () => {
+      warn();
+      this.#epoch = undefined;
+    });
+  }
+
+  async epoch(): Promise<string> {
+    this.#epoch ??= randomId();
+    return this.#epoch;
   }
 
   get size(): number {
@@ -213,7 +186,8 @@ export class MemoryVerifyStore implements VerifyStore {
     return session && session.expiresAt > now ? session : undefined;
   }
 
-  async begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+  async begin(id: string, epoch: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+    if (epoch !== this.#epoch) return { state: 'stale' };
     const now = this.#now();
     const session = this.#live(id) ?? { attempts: 0, held: false, used: false, expiresAt: now + holdMs };
     if (session.used) return { state: 'used' };

@@ -10,7 +10,7 @@
 import { ProxyError } from './errors.js';
 import type { Logger } from './log.js';
 import type { ProxySettings } from './config.js';
-import type { Budget, BudgetStore } from './stores.js';
+import type { Budget, BudgetStore } from './store.js';
 import type { ClientKeys } from './client.js';
 
 export interface SendLimiter {

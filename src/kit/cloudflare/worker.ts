@@ -7,7 +7,7 @@
  * else reaches `fetch` below: the API and `/healthz`, answered by the core
  * proxy, and any other path, which the proxy answers with a JSON 404.
  *
- * Budgets and sessions live in Durable Objects (`durable-objects.ts`), so
+ * Budgets and sessions live in Durable Objects (`src/stores/durable-objects/`), so
  * every isolate in every region enforces the same budgets and a code
  * converts once. Configuration is the Worker's environment: `vars` in
  * wrangler.jsonc, secrets from `wrangler secret put` (`.dev.vars` locally).
@@ -21,9 +21,9 @@ import { errorResponse } from '../../proxy/http.js';
 import { jsonLogger, redacting, type Logger } from '../../proxy/log.js';
 import type { Transport } from '../../proxy/offer18.js';
 import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-simulator.js';
-import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from './stores.js';
+import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from '../../stores/durable-objects/client.js';
 
-export { OtpBudget, OtpSession } from './durable-objects.js';
+export { OtpBudget, OtpSession } from '../../stores/durable-objects/objects.js';
 
 export interface WorkerEnv {
   /** One object per budget key (wrangler.jsonc `durable_objects`). */
@@ -117,7 +117,7 @@ function start(env: WorkerEnv): Handler {
   } catch (error) {
     if (error instanceof ConfigError) {
       log({ level: 'error', event: 'config.invalid', message: `configuration error: ${error.message}. ${SETUP_HINT}` });
-      return async (request: Request) => errorResponse(request, new ProxyError('service_unavailable', { message: NOT_CONFIGURED }));
+      return async () => errorResponse(new ProxyError('service_unavailable', { message: NOT_CONFIGURED }));
     }
     log({
       level: 'error',
@@ -126,7 +126,7 @@ function start(env: WorkerEnv): Handler {
       detail: (error as Error)?.message,
       stack: (error as Error)?.stack?.split('\n').slice(1).join('\n'),
     });
-    return async (request: Request) => errorResponse(request, new ProxyError('internal_error'));
+    return async () => errorResponse(new ProxyError('internal_error'));
   }
 }
 

@@ -30,6 +30,8 @@ const Listen = z.object({
     .string()
     .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be an address to listen on, like 127.0.0.1')
     .optional(),
+  /** Prometheus sends it as `Authorization: Bearer …` (its `authorization` config). */
+  OTP_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   OTP_MAX_CONNECTIONS: wholeNumber(16, 1_000_000).optional(),
   OTP_CONTENT_SECURITY_POLICY: z
     .string()
@@ -41,7 +43,7 @@ export interface ListenSettings {
   port: number;
   host: string;
   /** Where Prometheus metrics are served, never on the public port; undefined: not served. */
-  metrics: { port: number; host: string } | undefined;
+  metrics: { port: number; host: string; token: string | undefined } | undefined;
   maxConnections: number | undefined;
   contentSecurityPolicy: string | undefined;
 }
@@ -60,6 +62,9 @@ export function listenFromEnv(env: Env): ListenSettings {
   if (OTP_METRICS_PORT === undefined && OTP_METRICS_HOST !== undefined) {
     throw new ConfigError('OTP_METRICS_HOST is set but OTP_METRICS_PORT is not: set the port to serve metrics on');
   }
+  if (OTP_METRICS_PORT === undefined && result.data.OTP_METRICS_TOKEN !== undefined) {
+    throw new ConfigError('OTP_METRICS_TOKEN is set but OTP_METRICS_PORT is not: set the port to serve metrics on');
+  }
   // Port 0 picks a free port for each, so two zeros never meet.
   if (OTP_METRICS_PORT !== undefined && OTP_METRICS_PORT !== 0 && OTP_METRICS_PORT === PORT) {
     throw new ConfigError('OTP_METRICS_PORT must differ from PORT: metrics are never served on the public port');
@@ -68,7 +73,8 @@ export function listenFromEnv(env: Env): ListenSettings {
     port: PORT,
     host: result.data.HOST,
     // Loopback unless told otherwise: a scraper on the same machine, or a host the operator chose on purpose.
-    metrics: OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST ?? '127.0.0.1' },
+    metrics:
+      OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST ?? '127.0.0.1', token: result.data.OTP_METRICS_TOKEN },
     maxConnections: result.data.OTP_MAX_CONNECTIONS,
     contentSecurityPolicy: result.data.OTP_CONTENT_SECURITY_POLICY,
   };

@@ -4,9 +4,10 @@
  * The page and the component bundle are the Node kit's (`templates.ts`).
  * Nothing here ever sees the key.
  */
-import { DEFAULT_API_BASE, ENV_NAMES } from '../proxy/config.js';
-import { strictPolicy } from '../adapters/node-static.js';
-import { PROXY_DEFAULTS, type KitSettings } from './templates.js';
+import { DEFAULT_API_BASE, ENV_NAMES } from '../../proxy/config.js';
+import { strictPolicy } from '../../shared/page-policy.js';
+import { PROXY_DEFAULTS, type KitSettings } from '../page.js';
+import { trimEnd } from '../../shared/text.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
 export const WRANGLER_VERSION = '4.86.0';
@@ -18,7 +19,7 @@ export const COMPATIBILITY_DATE = '2026-04-01';
 
 /** Cloudflare's rule for Worker names: lowercase letters, digits and dashes, at most 63. */
 function workerName(name: string): string {
-  return name.slice(0, 63).replace(/-+$/, '') || 'landing';
+  return trimEnd(name.slice(0, 63), '-') || 'landing';
 }
 
 /** Every tunable setting with its default, listed commented out in wrangler.jsonc so they can be found. */

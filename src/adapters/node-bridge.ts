@@ -5,19 +5,22 @@
  *
  * On Node 20 a real `Request` and `Response` cost more than the proxy's own
  * checks: an AbortSignal made transferable per request, a web stream for a
- * body of a few hundred bytes each way, a `Headers` filled with every header
- * and iterated back. The proxy reads the method, the URL, five headers and
- * the body, and answers with a status, three headers and a JSON string. So
- * the request is a facade over the IncomingMessage and the buffered body, the
- * proxy's answers are `NodeResponse`s holding their parts, and the parts are
- * written to the socket as they are. Both are `instanceof` their fetch class,
- * and the first use past what they answer themselves builds the real object,
- * which then answers everything: code between the proxy and this adapter
- * (a router, a framework) sees fetch objects that behave as such.
+ * body of a few hundred bytes each way (~20 µs each), a `Headers` filled with
+ * every header and iterated back. The proxy reads the method, the URL, five
+ * headers and the body, and answers with a status, three headers and a JSON
+ * string. So the request is a facade over the IncomingMessage and the
+ * buffered body, whose `body` hands out a reader of the bytes without a
+ * stream; answers built with `NodeResponse` (the proxy's `Response` option)
+ * hold their parts, which are written to the socket as they are. All are
+ * `instanceof` their fetch class, and the first use past what they answer
+ * themselves builds the real object, which then answers everything: code
+ * between the proxy and this adapter (a router, a framework) sees fetch
+ * objects that behave as such. The core knows none of this: it reads a
+ * standard `Request` and builds its answers with the class it is given.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { FAST_PATH, JSON_HEADERS, type FastPath, type ResponseClass } from '../proxy/http.js';
+import { JSON_HEADERS, type ResponseClass } from '../proxy/http.js';
 import { ProxyError } from '../proxy/errors.js';
 import type { ConnectionInfo } from '../proxy/proxy.js';
 import type { Logger } from '../proxy/log.js';
@@ -84,6 +87,88 @@ interface RequestBody {
   complete: boolean;
 }
 
+/**
+ * A reader of the buffered body that needs no stream: the bytes, then the end,
+ * or, when the body went on past what was buffered, a 413 `ProxyError` (a
+ * handler must not take the cut body for the whole).
+ */
+class BufferedReader {
+  #body: RequestBody | undefined;
+  readonly #released: () => void;
+
+  constructor(body: RequestBody, released: () => void) {
+    this.#body = body;
+    this.#released = released;
+  }
+
+  get closed(): Promise<undefined> {
+    return Promise.resolve(undefined);
+  }
+
+  async read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const body = this.#body;
+    if (body && body.bytes.byteLength > 0) {
+      this.#body = { bytes: new Uint8Array(0), complete: body.complete };
+      return { done: false, value: body.bytes };
+    }
+    this.#body = undefined;
+    if (body && !body.complete) throw new ProxyError('payload_too_large');
+    return { done: true, value: undefined };
+  }
+
+  async cancel(): Promise<void> {
+    this.#body = undefined;
+  }
+
+  releaseLock(): void {
+    this.#released();
+  }
+}
+Object.setPrototypeOf(BufferedReader.prototype, ReadableStreamDefaultReader.prototype);
+
+/**
+ * The buffered body as a `ReadableStream`: `getReader()` gives a
+ * `BufferedReader`; anything else makes the real stream of the same bytes.
+ */
+class NodeBody {
+  readonly #body: RequestBody;
+  #real: ReadableStream<Uint8Array> | undefined;
+  #locked = false;
+  /** A reader was handed out: the body is used. */
+  disturbed = false;
+
+  constructor(body: RequestBody) {
+    this.#body = body;
+  }
+
+  get locked(): boolean {
+    return this.#real ? this.#real.locked : this.#locked;
+  }
+
+  getReader(options?: { mode?: 'byob' }): ReadableStreamReader<Uint8Array> {
+    if (this.#real || options?.mode !== undefined) return this.real().getReader(options as { mode: 'byob' });
+    if (this.#locked) throw new TypeError('ReadableStream is locked');
+    this.#locked = true;
+    this.disturbed = true;
+    return new BufferedReader(this.#body, () => (this.#locked = false)) as unknown as ReadableStreamDefaultReader<Uint8Array>;
+  }
+
+  real(): ReadableStream<Uint8Array> {
+    if (!this.#real) {
+      const { bytes } = this.#body;
+      this.#real = new ReadableStream<Uint8Array>({
+        start(controller) {
+          if (bytes.byteLength > 0) controller.enqueue(bytes);
+          controller.close();
+        },
+      });
+      // Held by a reader already: the real stream is locked too.
+      if (this.#locked) this.#real.getReader();
+    }
+    return this.#real;
+  }
+}
+
 /** Fetch's `Request` without the cost; see the file's comment. */
 class NodeRequest {
   readonly #req: IncomingMessage;
@@ -91,8 +176,8 @@ class NodeRequest {
   readonly #body: RequestBody | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #headers: NodeHeaders;
+  #stream: NodeBody | undefined;
   #real: Request | undefined;
-  readonly [FAST_PATH]: FastPath;
 
   /**
    * `body`: what was read of the body, or undefined to stream it from `req`
@@ -105,7 +190,6 @@ class NodeRequest {
     this.#headers = headers;
     this.#body = body;
     this.#signal = signal;
-    this[FAST_PATH] = { body, Response: NodeResponse as unknown as ResponseClass };
   }
 
   get method(): string {
@@ -122,6 +206,19 @@ class NodeRequest {
 
   get signal(): AbortSignal {
     return this.#signal ?? this.real().signal;
+  }
+
+  /** The buffered body without a stream until one is needed; read through it, the real Request still sees it unread. */
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#real) return this.#real.body;
+    if (this.method === 'GET' || this.method === 'HEAD') return null;
+    if (!this.#body) return this.real().body;
+    this.#stream ??= new NodeBody(this.#body);
+    return this.#stream as unknown as ReadableStream<Uint8Array>;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#stream?.disturbed || (this.#real?.bodyUsed ?? false);
   }
 
   /** The real `Request`, built once, with the same headers, body and signal. */
@@ -155,7 +252,7 @@ interface ResponseParts {
  * A `Response` that keeps its parts until someone uses it as a Response;
  * `writeResponse` writes untouched ones straight from the parts.
  */
-class NodeResponse {
+class PartsResponse {
   #parts: ResponseParts | undefined;
   #real: Response | undefined;
 
@@ -174,7 +271,7 @@ class NodeResponse {
 
   /** Its parts while nobody has used it as a Response (its headers may since have changed). */
   static parts(response: Response): ResponseParts | undefined {
-    return response instanceof NodeResponse ? response.#parts : undefined;
+    return response instanceof PartsResponse ? response.#parts : undefined;
   }
 
   real(): Response {
@@ -219,22 +316,45 @@ function delegateTo(target: object, standard: object, real: (self: object) => ob
 }
 
 delegateTo(NodeHeaders.prototype, Headers.prototype, (self) => (self as NodeHeaders).real());
+delegateTo(NodeBody.prototype, ReadableStream.prototype, (self) => (self as NodeBody).real());
 delegateTo(NodeRequest.prototype, Request.prototype, (self) => (self as NodeRequest).real());
-delegateTo(NodeResponse.prototype, Response.prototype, (self) => (self as NodeResponse).real());
+delegateTo(PartsResponse.prototype, Response.prototype, (self) => (self as PartsResponse).real());
+
+/**
+ * Give the proxy this as its `Response` (`createOtpProxy({ Response: NodeResponse })`;
+ * `createNodeProxy` and `otp-flow serve` do): its untouched answers are
+ * written to the socket from their parts.
+ */
+export const NodeResponse = PartsResponse as unknown as ResponseClass;
 
 /**
  * Reads a request body into memory, up to `cap + 1` bytes, counting what
  * arrives (Content-Length is only a claim). Buffering beats a web stream
  * here: the bodies this server takes are a few hundred bytes.
  */
-function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
+/** The body did not arrive within its deadline. */
+class BodyTimeout extends Error {}
+
+function readBody(req: IncomingMessage, cap: number, timeoutMs: number): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', fail);
+    };
+    const fail = (error: Error) => {
+      stop();
+      reject(error);
+    };
     const done = (complete: boolean) => {
-      req.off('data', onData).off('end', onEnd).off('error', reject);
+      stop();
       resolve({ bytes: chunks.length === 1 && complete ? chunks[0]! : Buffer.concat(chunks, Math.min(size, cap + 1)), complete });
     };
+    const timer = setTimeout(() => {
+      req.pause();
+      fail(new BodyTimeout());
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
@@ -244,7 +364,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
       }
     };
     const onEnd = () => done(true);
-    req.on('data', onData).on('end', onEnd).on('error', reject);
+    req.on('data', onData).on('end', onEnd).on('error', fail);
   });
 }
 
@@ -294,7 +414,7 @@ export interface WritableParts {
 
 /** What to write for a handler's answer: straight from its parts when nobody touched it, read back otherwise. */
 export async function responseParts(response: Response): Promise<WritableParts> {
-  const parts = NodeResponse.parts(response);
+  const parts = PartsResponse.parts(response);
   if (parts) return parts;
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of response.headers) {
@@ -314,7 +434,7 @@ export async function writeResponse(res: ServerResponse, response: Response): Pr
 
 /** `writeResponse`, without a promise when there is nothing to wait for (an untouched `NodeResponse`): this runs for every request. */
 function write(res: ServerResponse, response: Response): Promise<void> | undefined {
-  const parts = NodeResponse.parts(response);
+  const parts = PartsResponse.parts(response);
   if (parts) {
     writeParts(res, parts);
     return undefined;
@@ -335,7 +455,7 @@ function writeParts(res: ServerResponse, { status, headers, body }: WritablePart
 
 /** An error answer of the adapter's own (it could not read the request, the handler crashed), built like the core's. */
 export function adapterReply(error: ProxyError): Response {
-  return new NodeResponse(JSON.stringify(error.toReply()), { status: error.status, headers: { ...JSON_HEADERS } }) as unknown as Response;
+  return new PartsResponse(JSON.stringify(error.toReply()), { status: error.status, headers: { ...JSON_HEADERS } }) as unknown as Response;
 }
 
 export type FetchHandler = (request: Request, info: ConnectionInfo) => Promise<Response> | Response;
@@ -353,7 +473,16 @@ export interface AnswerOptions {
   path?: string | undefined;
   /** Becomes `request.signal`. */
   signal?: AbortSignal | undefined;
+  /**
+   * Longest wait for the body once the headers are in. Bodies here are a few
+   * hundred bytes that arrive with the headers from anyone who means to send
+   * them; a socket that dribbles one holds a connection for nothing.
+   */
+  bodyTimeoutMs?: number | undefined;
 }
+
+/** A proxy body is at most 4 KiB: seconds are plenty on the slowest mobile network. */
+export const DEFAULT_BODY_TIMEOUT_MS = 5_000;
 
 export interface Answer {
   response: Response;
@@ -366,19 +495,23 @@ export interface Answer {
  * happens (a client that cannot be understood gets 400, a handler that throws
  * 500). For servers and frameworks that write the answer their own way.
  */
-export async function answer(handler: FetchHandler, req: IncomingMessage, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, log, path, signal }: AnswerOptions = {}): Promise<Answer> {
+export async function answer(handler: FetchHandler, req: IncomingMessage, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, log, path, signal, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS }: AnswerOptions = {}): Promise<Answer> {
   let request: Request;
   let body: RequestBody | undefined;
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req, maxBodyBytes);
+    if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req, maxBodyBytes, bodyTimeoutMs);
     request = toRequest(req, body, { signal, path });
-  } catch {
+  } catch (error) {
+    if (error instanceof BodyTimeout) {
+      return { response: adapterReply(new ProxyError('invalid_request', { message: 'The request body did not arrive in time.' })), bodyRead: false };
+    }
     // The client went away mid-body, or sent what fetch cannot represent.
     return { response: adapterReply(new ProxyError('invalid_request', { message: 'The request could not be read.' })), bodyRead: body?.complete ?? false };
   }
   const bodyRead = body?.complete ?? true;
   try {
-    return { response: await handler(request, { remoteAddress: req.socket.remoteAddress }), bodyRead };
+    const { socket } = req;
+    return { response: await handler(request, { remoteAddress: socket.remoteAddress, clientGone: () => socket.destroyed }), bodyRead };
   } catch (error) {
     // A bug in the handler is ours, not the client's: 500, never a 400 that blames the request.
     crashed(log, error);
