@@ -9,7 +9,7 @@
  */
 import { ProxyError } from './errors.js';
 import type { Logger } from './log.js';
-import type { ProxySettings } from './config.js';
+import { optionNames, type ProxySettings, type SettingNames } from './config.js';
 import type { Budget, BudgetStore } from './store.js';
 import type { ClientKeys } from './client.js';
 
@@ -35,7 +35,14 @@ export const STORE_RETRY_AFTER = 5;
 
 type BudgetName = 'client' | 'network' | 'number' | 'resend' | 'hourly';
 
-export function createSendLimiter(settings: ProxySettings, store: BudgetStore, tag: Tag, log: Logger, now: () => number = Date.now): SendLimiter {
+export function createSendLimiter(
+  settings: ProxySettings,
+  store: BudgetStore,
+  tag: Tag,
+  log: Logger,
+  now: () => number = Date.now,
+  names: SettingNames = optionNames,
+): SendLimiter {
   let capLoggedUntil = 0;
   const clientWindowMs = settings.clientWindow * 1000;
   const numberWindowMs = settings.numberWindow * 1000;
@@ -51,7 +58,7 @@ export function createSendLimiter(settings: ProxySettings, store: BudgetStore, t
       log({
         level: 'error',
         event: 'limits.hourly_cap_reached',
-        message: `HOURLY SEND CAP REACHED: ${settings.hourlyLimit} sends this hour (OTP_HOURLY_LIMIT). Every send is refused until the hour is over.`,
+        message: `HOURLY SEND CAP REACHED: ${settings.hourlyLimit} sends this hour (${names('hourlyLimit')}). Every send is refused until the hour is over.`,
         retryAfter: Math.ceil(retryAfterMs / 1000),
       });
     }

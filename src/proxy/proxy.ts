@@ -10,10 +10,9 @@ import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BO
 import type { SendReply, VerifyReply } from '../contract/wire.js';
 import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
-import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
+import { configure, NON_GEOGRAPHIC_CODES, requireSessionSecret, type ConfigureOptions, type ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import { errorResponse, json, readJson, reply, type ResponseClass } from './http.js';
-import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
@@ -23,9 +22,8 @@ import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
 
-export interface OtpProxyOptions extends ProxyOptionsInput {
-  /** Where log lines go; JSON lines through `console.log` by default. Secrets are scrubbed before it sees them. */
-  logger?: Logger;
+/** What the proxy works with besides its settings. */
+export interface ProxyDeps {
   /** How the proxy reaches Offer18; global `fetch` by default. */
   transport?: Transport;
   /** Send budgets; in memory by default. `otp-flow/redis` and the Cloudflare kit bring shared ones. */
@@ -46,6 +44,8 @@ export interface OtpProxyOptions extends ProxyOptionsInput {
   Response?: ResponseClass;
 }
 
+export interface OtpProxyOptions extends ConfigureOptions, ProxyDeps {}
+
 /** What the runtime adapter knows about the connection. */
 export interface ConnectionInfo {
   /** The peer's address; on platforms that name the client themselves (Cloudflare), the client's. */
@@ -61,13 +61,7 @@ export interface ConnectionInfo {
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
-/**
- * Calling codes that belong to no country: satellite phones (+870, +881),
- * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
- * rate (+979). Favourite targets of SMS pumping; refused unless named in
- * `OTP_COUNTRIES`.
- */
-export const NON_GEOGRAPHIC_CODES = ['870', '878', '881', '882', '883', '888', '979'] as const;
+export { NON_GEOGRAPHIC_CODES };
 
 /**
  * How long a session stays held after its token expires. The hold must
@@ -94,38 +88,18 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {}, Response: Answer = Response } = options;
-  const settings: ProxySettings = parseOptions(options, { names: 'path' });
-  const shared = options.budgets?.shared || options.verifies?.shared;
-  if (shared && !settings.sessionSecret) {
-    throw new ConfigError('OTP_SESSION_SECRET is required with a shared store: every instance must seal sessions with the same secret');
-  }
-  let secret = settings.sessionSecret;
-  const log = redacting(rawLogger, [settings.offer18.key, secret]);
-  if (!secret) {
-    secret = randomId() + randomId();
-    log({
-      level: 'warn',
-      event: 'config.session_secret_generated',
-      message: 'OTP_SESSION_SECRET is not set: using a random one. Sessions will not survive a restart or work across instances.',
-    });
-  }
+  return proxyFromConfig(configure(options), options);
+}
+
+/** The proxy for settings already parsed (`configure`), by whatever runs it and needed them first. */
+export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpProxyHandler {
+  const { settings, names, log } = config;
+  const { transport, now = Date.now, observe = () => {}, Response: Answer = Response } = deps;
+  const shared = deps.budgets?.shared || deps.verifies?.shared;
+  requireSessionSecret(settings.sessionSecret, names, { sharedWith: shared ? 'a shared store' : undefined });
+  for (const warning of config.warnings) log({ level: 'warn', ...warning });
+  const secret = settings.sessionSecret ?? randomId() + randomId();
   const origins = createOriginPolicy(settings);
-  if (!origins.configured) {
-    log({
-      level: 'warn',
-      event: 'config.public_origin_unset',
-      message:
-        'OTP_PUBLIC_ORIGIN is not set: only pages on this machine (localhost, 127.0.0.1) can use the proxy. Set it to the landing page’s address, e.g. https://landing.example, before going live.',
-    });
-  }
-  if (settings.countries.length === 0) {
-    log({
-      level: 'warn',
-      event: 'config.countries_open',
-      message: `OTP_COUNTRIES is not set: numbers from EVERY COUNTRY are sent to Offer18, the door SMS pumping uses. Set it to the campaign's countries (e.g. AE,SA). Non-geographic ranges (+${NON_GEOGRAPHIC_CODES.join(', +')}) stay refused unless named.`,
-    });
-  }
 
   const onFull = (store: string, maxKeys: number) =>
     log({
@@ -133,12 +107,12 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       event: 'store.full',
       store,
       maxKeys,
-      message: `The in-memory ${store} store holds ${maxKeys} keys; the oldest are being evicted. Use REDIS_URL for large campaigns.`,
+      message: `The in-memory ${store} store holds ${maxKeys} keys; the oldest are being evicted. Large campaigns need a shared store (Redis).`,
     });
-  const budgets = options.budgets ?? new MemoryBudgetStore({ onFull, now });
-  const verifies = options.verifies ?? new MemoryVerifyStore({ onFull, now });
-  const sessions = createSessions(secret, options.crypto);
-  const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now);
+  const budgets = deps.budgets ?? new MemoryBudgetStore({ onFull, now });
+  const verifies = deps.verifies ?? new MemoryVerifyStore({ onFull, now });
+  const sessions = createSessions(secret, deps.crypto);
+  const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now, names);
   const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
