@@ -1,3 +1,2 @@
 export * from './errors.js';
 export * from './wire.js';
-export * from './challenge.js';

@@ -20,7 +20,7 @@
  */
 import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import type { Challenge, ChallengeAnswer } from '../contract/challenge.js';
+import type { Challenge, ChallengeAnswer } from '../contract/wire.js';
 
 export const CHALLENGE_ALGORITHM = 'PBKDF2/SHA-256';
 /** PBKDF2 iterations per try: one try is one native call of about a millisecond on a phone. */

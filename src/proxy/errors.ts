@@ -1,6 +1,6 @@
 import { ERRORS, type ErrorCode } from '../contract/errors.js';
 import type { ErrorReply } from '../contract/wire.js';
-import type { Challenge } from '../contract/challenge.js';
+import type { Challenge } from '../contract/wire.js';
 
 export interface ErrorDetails {
   retryAfter?: number;

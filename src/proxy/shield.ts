@@ -32,7 +32,7 @@
  * A send the shield let through carries in its session what it borrowed, so
  * the verify that converts it gives it back.
  */
-import type { ChallengeAnswer } from '../contract/challenge.js';
+import type { ChallengeAnswer } from '../contract/wire.js';
 import type { ProxySettings } from './config.js';
 import { ProxyError } from './errors.js';
 import type { Logger } from './log.js';
