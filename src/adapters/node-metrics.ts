@@ -20,6 +20,8 @@ const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error',
 export type Outcome = (typeof OUTCOMES)[number];
 
 const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
+const CHALLENGE_OUTCOMES = new Set(['issued', 'solved', 'failed']);
+const PREFIX_OUTCOMES = new Set(['suspended', 'released']);
 const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
 
 /**
@@ -40,6 +42,8 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   'memory',
   'redis',
   ...UPSTREAM_OUTCOMES,
+  ...CHALLENGE_OUTCOMES,
+  ...PREFIX_OUTCOMES,
   ...ENDPOINTS,
   ...Object.keys(ERRORS),
 ]);
@@ -95,7 +99,27 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
     },
   });
 
+  const challenges = new Counter({
+    name: `${prefix}challenges_total`,
+    help: 'Proof-of-work challenges: issued (a 428), solved (a send carried a valid one), failed (invalid, expired or already used).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const ranges = new Counter({
+    name: `${prefix}prefixes_total`,
+    help: 'Number ranges (a number but its last 4 digits) the prefix guard paused (suspended) or found served again (released).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of CHALLENGE_OUTCOMES) challenges.inc({ outcome }, 0);
+  for (const outcome of PREFIX_OUTCOMES) ranges.inc({ outcome }, 0);
+
   const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'challenge' || measurement.kind === 'prefix') {
+      const known = measurement.kind === 'challenge' ? CHALLENGE_OUTCOMES : PREFIX_OUTCOMES;
+      (measurement.kind === 'challenge' ? challenges : ranges).inc({ outcome: known.has(measurement.outcome) ? measurement.outcome : 'other' });
+      return;
+    }
     if (measurement.kind === 'upstream') {
       const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
       const outcome = UPSTREAM_OUTCOMES.has(measurement.outcome) ? measurement.outcome : 'other';
