@@ -28,7 +28,7 @@ export const CHALLENGE_ALGORITHM = 'PBKDF2/SHA-256';
 export const CHALLENGE_ITERATIONS = 1_000;
 /** How long a challenge may be solved and used. */
 export const CHALLENGE_TTL_MS = 5 * 60_000;
-const POOL_SIZE = 16;
+const POOL_SIZE = 32;
 const FRESH_PER_SECOND = 20;
 
 export type CheckResult =
@@ -87,10 +87,12 @@ export function createChallenger(secret: string, cost: number, now: () => number
       const at = now();
       tokens = Math.min(FRESH_PER_SECOND, tokens + ((at - refilledAt) / 1000) * FRESH_PER_SECOND);
       refilledAt = at;
-      const reused = pool[Math.floor(Math.random() * POOL_SIZE)];
-      if (!fresh && tokens < 1 && reused) return reused;
+      const made = pool.filter((c) => c !== undefined);
+      if (!fresh && tokens < 1 && made.length > 0) return made[Math.floor(Math.random() * made.length)]!;
       tokens = Math.max(0, tokens - 1);
       const challenge = make();
+      // One made for a visitor who lost a race is theirs alone: handed to nobody else, it cannot be lost again.
+      if (fresh) return challenge;
       const slot = next++ % POOL_SIZE;
       pool[slot] = challenge;
       // A failed derivation must not stick in the pool.
