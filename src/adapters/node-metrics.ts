@@ -10,15 +10,15 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
-import type { Measurement, Observer } from '../proxy/observe.js';
+import { UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
 const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
-const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
+const UPSTREAM = new Set<string>(UPSTREAM_OUTCOMES);
+const ENDPOINTS = new Set<string>(UPSTREAM_ENDPOINTS);
 
 /**
  * An error code's outcome: Offer18 failing (`upstream_*`), us failing (5xx:
@@ -37,7 +37,7 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   'other',
   'memory',
   'redis',
-  ...UPSTREAM_OUTCOMES,
+  ...UPSTREAM,
   ...ENDPOINTS,
   ...Object.keys(ERRORS),
 ]);
@@ -76,7 +76,7 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
 
   const upstream = new Histogram({
     name: `${prefix}offer18_request_duration_seconds`,
-    help: 'Calls to Offer18 (otp_gen, otp_verify) by how they ended: answered, or rejected, bad_reply, unavailable, timeout.',
+    help: `Calls to Offer18 (${UPSTREAM_ENDPOINTS.join(', ')}) by how they ended: ${UPSTREAM_OUTCOMES[0]}, or ${UPSTREAM_OUTCOMES.slice(1).join(', ')}.`,
     labelNames: ['endpoint', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
@@ -96,7 +96,7 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
   const observe: Observer = (measurement: Measurement) => {
     if (measurement.kind === 'upstream') {
       const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
-      const outcome = UPSTREAM_OUTCOMES.has(measurement.outcome) ? measurement.outcome : 'other';
+      const outcome = UPSTREAM.has(measurement.outcome) ? measurement.outcome : 'other';
       if (Number.isFinite(measurement.seconds) && measurement.seconds >= 0) upstream.observe({ endpoint, outcome }, measurement.seconds);
       return;
     }

@@ -6,7 +6,17 @@
  */
 import type { ErrorCode } from '../contract/errors.js';
 
-export type UpstreamOutcome = 'answered' | 'rejected' | 'bad_reply' | 'unavailable' | 'timeout';
+export const UPSTREAM_ENDPOINTS = ['otp_gen', 'otp_verify'] as const;
+export type UpstreamEndpoint = (typeof UPSTREAM_ENDPOINTS)[number];
+
+/**
+ * How a call to Offer18 ended: `answered`, or the error it failed with, named
+ * without its prefix (`upstream_timeout` is `timeout`).
+ */
+export const UPSTREAM_OUTCOMES = ['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout'] as const;
+export type UpstreamOutcome = (typeof UPSTREAM_OUTCOMES)[number];
+/** The error codes a failed call ends in, one per outcome but `answered`. */
+export type UpstreamErrorCode = `upstream_${Exclude<UpstreamOutcome, 'answered'>}`;
 
 export type Measurement =
   /**
@@ -14,6 +24,6 @@ export type Measurement =
    * refused or failed with (`otp_invalid` is a wrong code).
    */
   | { kind: 'send' | 'verify'; outcome: 'sent' | 'verified' | ErrorCode }
-  | { kind: 'upstream'; endpoint: 'otp_gen' | 'otp_verify'; outcome: UpstreamOutcome; seconds: number };
+  | { kind: 'upstream'; endpoint: UpstreamEndpoint; outcome: UpstreamOutcome; seconds: number };
 
 export type Observer = (measurement: Measurement) => void;
