@@ -15,5 +15,5 @@ export function freePort(): Promise<number> {
 /** A JSON POST to a running server, bounded so a hung server fails the test rather than stalling it. */
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, json: (await response.json()) as any };
+  return { status: response.status, headers: response.headers, json: (await response.json()) as any };
 }

@@ -1,6 +1,9 @@
 /** A real redis-server for the tests, on a free loopback port, without persistence. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { freePort } from './net.js';
 
 function redisBinary(): string {
@@ -31,14 +34,28 @@ export interface TestRedis {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** Sends a signal to redis-server: SIGSTOP freezes it with its connections open, SIGCONT wakes it. */
+  signal(name: NodeJS.Signals): void;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/**
+ * `persistent`: with the append-only file (in a folder of its own), as the
+ * README asks production to run, so a restart keeps every write; otherwise
+ * nothing is kept and a restart comes back empty.
+ */
+export async function startRedis({ persistent = false }: { persistent?: boolean } = {}): Promise<TestRedis> {
   const binary = redisBinary();
   const port = await freePort();
+  // The OS keeps what Redis wrote when the process is killed: no fsync is needed for a restart to find it.
+  let persistence = ['--appendonly', 'no'];
+  if (persistent) {
+    const dir = mkdtempSync(join(tmpdir(), 'otp-flow-redis-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    persistence = ['--dir', dir, '--appendonly', 'yes', '--appendfsync', 'no'];
+  }
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], {
+    child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', ...persistence, '--protected-mode', 'yes'], {
       stdio: 'ignore',
     });
     await waitForPort(port, true);
@@ -51,5 +68,5 @@ export async function startRedis(): Promise<TestRedis> {
     await waitForPort(port, false);
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, start, stop };
+  return { url: `redis://127.0.0.1:${port}`, port, start, stop, signal: (name) => void child?.kill(name) };
 }

@@ -7,6 +7,8 @@
  * `other`, so no number, code or address can ever become a label, whatever a
  * future core reports.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
@@ -118,17 +120,54 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
   };
 }
 
+export interface MetricsServerOptions {
+  port?: number;
+  /** The address to listen on; loopback by default. */
+  host?: string;
+  /** When set, every scrape must send `Authorization: Bearer <token>` (Prometheus' `authorization` config). */
+  token?: string | undefined;
+  log?: Logger;
+}
+
+/** An IP literal names a machine, never a page's domain: DNS rebinding needs a name. */
+function ipLiteral(hostname: string): boolean {
+  return isIP(hostname.replace(/^\[|\]$/g, '')) !== 0;
+}
+
+/** Compares without telling a guesser, by timing, how much of the token was right. */
+function sameToken(given: string, token: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
 /**
  * Serves `GET /metrics` from `registry` on its own port, loopback unless told
  * otherwise: metrics say how a campaign converts, which is the affiliate's
  * business, and the public port never serves them. Nothing else is there.
+ *
+ * A page the operator opens could rebind its own domain name to this machine
+ * and read the figures from the browser: so only requests naming the
+ * metrics host, an IP address or `localhost` are answered (`421`), and with
+ * a token, only scrapes that carry it (`401`).
  */
-export function serveMetrics(registry: Registry, { port = 0, host = '127.0.0.1', log }: { port?: number; host?: string; log?: Logger } = {}): Promise<RunningServer> {
+export function serveMetrics(registry: Registry, { port = 0, host = '127.0.0.1', token, log }: MetricsServerOptions = {}): Promise<RunningServer> {
   const json = (status: number, error: ErrorCode, headers: Record<string, string> = {}) =>
     Response.json({ ok: false, error, message: ERRORS[error].message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  const metricsHost = host.toLowerCase();
   return serve(
     async (request) => {
-      if (new URL(request.url).pathname !== '/metrics') return json(404, 'not_found');
+      const url = new URL(request.url);
+      const hostname = url.hostname.toLowerCase();
+      if (hostname !== metricsHost && hostname !== 'localhost' && !ipLiteral(hostname)) {
+        log?.({ level: 'info', event: 'request.refused', error: 'misdirected_request', host: url.host, port: 'metrics' });
+        return json(421, 'misdirected_request');
+      }
+      if (token !== undefined) {
+        const given = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+        if (given === undefined || !sameToken(given, token)) return json(401, 'unauthorized', { 'www-authenticate': 'Bearer realm="otp-flow metrics"' });
+      }
+      if (url.pathname !== '/metrics') return json(404, 'not_found');
       if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, 'method_not_allowed', { allow: 'GET, HEAD' });
       return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
     },

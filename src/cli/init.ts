@@ -16,6 +16,7 @@ import { indexHtml, type KitSettings } from '../kit/page.js';
 import { campaignEnv, envExample, gitignore, packageJson, readme } from '../kit/node/files.js';
 import * as cloudflare from '../kit/cloudflare/files.js';
 import { isOrigin } from '../proxy/config.js';
+import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
@@ -182,7 +183,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     bundle,
-    name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
+    name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
   const files: Record<string, string> = {

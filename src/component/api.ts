@@ -4,13 +4,21 @@
  * for the fields the component uses; anything else is `bad_reply`.
  */
 import { SEND_PATH, VERIFY_PATH } from '../contract/paths.js';
+import { UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
 import type { SendReply, VerifyReply, SendRequest, VerifyRequest } from '../contract/wire.js';
 import { isClientErrorCode, type ClientError } from './error-text.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
 
-/** Longer than the proxy's own upstream timeout (8 s), so the proxy's 504 arrives first. */
-const REQUEST_TIMEOUT_MS = 20_000;
+/**
+ * How long a request may take before the component gives up on it: longer than any upstream deadline
+ * an operator may set (`OFFER18_TIMEOUT_MS`), plus room for the proxy's own work and a slow mobile
+ * network, so a proxy that is still waiting on a slow but working Offer18 is never cut off (the user
+ * would try again and be sent a second SMS) and its own 504 arrives first. Until then the form stays
+ * busy ("Sending…", "Checking…") and offers no second try; this catches only a proxy or a network
+ * gone silent.
+ */
+export const REQUEST_TIMEOUT_MS = UPSTREAM_TIMEOUT_MAX_MS + 10_000;
 
 function retryAfterOf(response: Response, body: Record<string, unknown> | undefined): number | undefined {
   const fromBody = body?.retryAfter;

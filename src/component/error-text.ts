@@ -67,6 +67,8 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   session_locked: { say: (t) => t.locked, spends: always },
   // A page on an origin, host or path the proxy does not serve: for the user, the service is not there.
   origin_forbidden: unavailable,
+  // Only the metrics port asks for credentials; a page never meets it.
+  unauthorized: unavailable,
   misdirected_request: unavailable,
   not_found: unavailable,
   method_not_allowed: unavailable,

@@ -22,6 +22,7 @@ export const ERRORS = {
   session_used: { status: 409, message: 'This code has already been used.' },
   verify_in_progress: { status: 409, message: 'This code is already being checked.' },
   session_locked: { status: 429, message: 'Too many wrong codes. Ask for a new code.' },
+  unauthorized: { status: 401, message: 'This needs credentials that were not given.' },
   origin_forbidden: { status: 403, message: 'Requests from this origin are not allowed.' },
   not_found: { status: 404, message: 'There is nothing at this address.' },
   method_not_allowed: { status: 405, message: 'This method is not allowed here.' },

@@ -12,6 +12,7 @@ import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limi
 
 export * from './paths.js';
 export * from './limits.js';
+export * from './timing.js';
 
 const countryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code'));
 

@@ -14,6 +14,8 @@ import { isSupportedCountry, type CountryCode } from 'libphonenumber-js/core';
 import metadata from 'libphonenumber-js/max/metadata';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
+import { trimBoth, trimEnd } from '../shared/text.js';
+import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
@@ -98,10 +100,10 @@ export const ProxyOptionsSchema = z.object({
         .trim()
         .default(DEFAULT_API_BASE)
         .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
-        .transform((u) => u.replace(/\/+$/, '')),
+        .transform((u) => trimEnd(u, '/')),
       { env: 'OFFER18_API_BASE', about: 'Offer18 OTP API base URL.' },
     ),
-    timeoutMs: setting(positiveInt(120_000).default(8_000), {
+    timeoutMs: setting(positiveInt(UPSTREAM_TIMEOUT_MAX_MS).default(8_000), {
       env: 'OFFER18_TIMEOUT_MS',
       about: 'Longest wait for a whole answer from Offer18, in milliseconds.',
     }),
@@ -113,7 +115,7 @@ export const ProxyOptionsSchema = z.object({
     about: 'Seals the sessions handed to the page, 32 characters or more: openssl rand -hex 32',
   }),
   sessionTtl: setting(positiveInt(86_400).default(600), { env: 'OTP_SESSION_TTL', about: 'Seconds a sent code stays usable.' }),
-  resendAfter: setting(wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(30), {
+  resendAfter: setting(wholeNumber(0, 3_600, 'must be a whole number of seconds from 0 to 3600').default(RESEND_AFTER_DEFAULT), {
     env: 'OTP_RESEND_AFTER',
     about: 'Seconds before the same number can be sent another code.',
   }),
@@ -173,7 +175,7 @@ export const ProxyOptionsSchema = z.object({
     z
       .string()
       .default(DEFAULT_BASE_PATH)
-      .transform((p) => `/${p.replace(/^\/+|\/+$/g, '')}`)
+      .transform((p) => `/${trimBoth(p, '/')}`)
       .refine((p) => /^\/[A-Za-z0-9._~\-/]*$/.test(p), { error: 'must be a URL path like /otp' }),
     { env: 'OTP_BASE_PATH', about: "Where the API answers (the page's endpoint attribute must match)." },
   ),

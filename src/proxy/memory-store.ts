@@ -5,17 +5,16 @@
  * between instances instead; all three pass the same conformance suite.
  */
 import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from './store.js';
+import { randomId } from './session.js';
 
 /**
  * Insertion-ordered map with a cap: when full, expired keys go first, then
- * the least recently written; the owner is told once, the first time a live
- * key goes, so the operator hears about it.
+ * the least recently written; the owner is told each time a live key goes.
  */
 class BoundedMap<V> {
   readonly #entries = new Map<string, { value: V; at: number }>();
   readonly #maxKeys: number;
-  readonly #onFull: () => void;
-  #warned = false;
+  readonly #onEvictLive: () => void;
   #lastSweep = 0;
   /** Keys appended so far; `at` is a key's number when it was last appended. */
   #appended = 0;
@@ -27,9 +26,9 @@ class BoundedMap<V> {
    */
   #oldest: Iterator<[string, { value: V; at: number }]> | undefined;
 
-  constructor(maxKeys: number, onFull: () => void) {
+  constructor(maxKeys: number, onEvictLive: () => void) {
     this.#maxKeys = maxKeys;
-    this.#onFull = onFull;
+    this.#onEvictLive = onEvictLive;
   }
 
   get size(): number {
@@ -67,10 +66,7 @@ class BoundedMap<V> {
       }
       const [oldestKey, oldest] = next.value as [string, { value: V }];
       this.#entries.delete(oldestKey);
-      if (!this.#warned && !expired(oldest.value)) {
-        this.#warned = true;
-        this.#onFull();
-      }
+      if (!expired(oldest.value)) this.#onEvictLive();
     }
   }
 
@@ -85,13 +81,23 @@ class BoundedMap<V> {
 export interface MemoryStoreOptions {
   /** Most keys kept; past it the oldest are evicted. */
   maxKeys?: number;
-  /** Told once, the first time the cap is reached. */
+  /** Told once, the first time the cap makes a live key go. */
   onFull?: (store: string, maxKeys: number) => void;
   now?: () => number;
 }
 
 /** Enough for tens of thousands of live sends; a few MB at most. */
 export const DEFAULT_MAX_KEYS = 100_000;
+
+/** Calls `f` the first time only. */
+function once(f: () => void): () => void {
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    f();
+  };
+}
 
 interface CounterWindow {
   count: number;
@@ -108,7 +114,7 @@ export class MemoryBudgetStore implements BudgetStore {
 
   constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
     this.#now = now;
-    this.#windows = new BoundedMap(maxKeys, () => onFull('budgets', maxKeys));
+    this.#windows = new BoundedMap(maxKeys, once(() => onFull('budgets', maxKeys)));
   }
 
   get size(): number {
@@ -142,13 +148,31 @@ interface Session {
   expiresAt: number;
 }
 
+/**
+ * Attempts and one-conversion records in one process. Its epoch is made on
+ * first use, so another process (a restart, a second instance without Redis)
+ * has another one and never verifies this one's sessions. A live record
+ * pushed out by the cap starts a new epoch too: a session whose record is
+ * gone could otherwise be guessed at afresh, or converted twice.
+ */
 export class MemoryVerifyStore implements VerifyStore {
   readonly #now: () => number;
   readonly #sessions: BoundedMap<Session>;
+  /** Made lazily: a Worker may make random values only while it serves a request. */
+  #epoch: string | undefined;
 
   constructor({ maxKeys = DEFAULT_MAX_KEYS, onFull = () => {}, now = Date.now }: MemoryStoreOptions = {}) {
     this.#now = now;
-    this.#sessions = new BoundedMap(maxKeys, () => onFull('sessions', maxKeys));
+    const warn = once(() => onFull('sessions', maxKeys));
+    this.#sessions = new BoundedMap(maxKeys, () => {
+      warn();
+      this.#epoch = undefined;
+    });
+  }
+
+  async epoch(): Promise<string> {
+    this.#epoch ??= randomId();
+    return this.#epoch;
   }
 
   get size(): number {
@@ -162,7 +186,8 @@ export class MemoryVerifyStore implements VerifyStore {
     return session && session.expiresAt > now ? session : undefined;
   }
 
-  async begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+  async begin(id: string, epoch: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+    if (epoch !== this.#epoch) return { state: 'stale' };
     const now = this.#now();
     const session = this.#live(id) ?? { attempts: 0, held: false, used: false, expiresAt: now + holdMs };
     if (session.used) return { state: 'used' };

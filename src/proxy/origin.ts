@@ -48,7 +48,11 @@ export function createOriginPolicy(settings: Pick<ProxySettings, 'publicOrigins'
       if (origin === null) return { ok: true, cors: {} };
       if (others.has(origin)) return { ok: true, cors: { 'access-control-allow-origin': origin, vary: 'origin' } };
       if (own.has(origin)) return { ok: true, cors: {} };
-      if (!configured && URL.canParse(origin) && isLoopbackHost(new URL(origin).hostname)) return { ok: true, cors: {} };
+      // A preview on this machine often runs its page on another port than the proxy (a dev server):
+      // that is another origin to the browser, which then needs CORS to read the answer.
+      if (!configured && URL.canParse(origin) && isLoopbackHost(new URL(origin).hostname)) {
+        return { ok: true, cors: { 'access-control-allow-origin': origin, vary: 'origin' } };
+      }
       return { ok: false };
     },
   };

@@ -17,7 +17,7 @@ import { createOffer18Client, UpstreamError, type Transport } from './offer18.js
 import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
 import type { BudgetStore, VerifyOutcome, VerifyStore } from './store.js';
-import { createSendLimiter } from './budgets.js';
+import { createSendLimiter, STORE_RETRY_AFTER } from './budgets.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
@@ -50,6 +50,13 @@ export interface OtpProxyOptions extends ConfigureOptions, ProxyDeps {}
 export interface ConnectionInfo {
   /** The peer's address; on platforms that name the client themselves (Cloudflare), the client's. */
   remoteAddress?: string | undefined;
+  /**
+   * Whether the client has gone (closed its connection). Without it the
+   * proxy reads `request.signal`; the Node adapter answers this instead,
+   * because a real AbortSignal per request costs Node 20 more than the
+   * proxy's own checks.
+   */
+  clientGone?: (() => boolean) | undefined;
 }
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
@@ -122,11 +129,13 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
     const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
-    await limiter.take(number.msisdn, client);
+    const [epoch] = await Promise.all([verifies.epoch(), limiter.take(number.msisdn, client)]);
+    // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
+    if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
-    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs };
+    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch };
     const session = await sessions.seal(claims);
     log({
       level: 'info',
@@ -165,8 +174,10 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
       throw new ProxyError(opened.reason === 'expired' ? 'session_expired' : 'session_invalid', { field: 'session' });
     }
     const { claims } = opened;
-    const begun = await verifies.begin(claims.id, settings.maxAttempts, claims.expiresAt - now() + HOLD_MARGIN_MS);
+    const begun = await verifies.begin(claims.id, claims.epoch, settings.maxAttempts, claims.expiresAt - now() + HOLD_MARGIN_MS);
     if (begun.state !== 'ok') {
+      // Sent under a store state that is gone: its attempts and conversion may be forgotten, so it never verifies.
+      if (begun.state === 'stale') throw new ProxyError('session_expired', { field: 'session' }, 'the store no longer holds this session');
       if (begun.state === 'used') throw new ProxyError('session_used');
       if (begun.state === 'busy') throw new ProxyError('verify_in_progress', { retryAfter: 1 });
       throw new ProxyError('session_locked', { attemptsLeft: 0 });

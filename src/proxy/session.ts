@@ -16,6 +16,11 @@ export interface SessionClaims {
   requestId: string | undefined;
   /** Expiry, epoch milliseconds. */
   expiresAt: number;
+  /**
+   * The verify store's epoch when the code was sent: a store that has since
+   * lost its state (and so made a new epoch) refuses the session.
+   */
+  epoch: string;
 }
 
 /**
@@ -93,6 +98,8 @@ const Payload = z.object({
   m: z.string().regex(/^\d{6,15}$/),
   r: z.string().max(512).optional(),
   e: z.number().int().positive(),
+  // Optional only so a token sealed before epochs existed opens, and is then refused as stale.
+  p: z.string().max(64).optional(),
 });
 
 const PREFIX = 'v2';
@@ -148,7 +155,7 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
   const box = factory(secret);
   return {
     async seal(claims) {
-      const payload: z.input<typeof Payload> = { i: claims.id, m: claims.msisdn, e: claims.expiresAt };
+      const payload: z.input<typeof Payload> = { i: claims.id, m: claims.msisdn, e: claims.expiresAt, p: claims.epoch };
       if (claims.requestId !== undefined) payload.r = claims.requestId;
       return `${PREFIX}.${toBase64Url(await box.seal(encoder.encode(JSON.stringify(payload))))}`;
     },
@@ -171,9 +178,9 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
       }
       const parsed = Payload.safeParse(json);
       if (!parsed.success) return { ok: false, reason: 'invalid' };
-      const { i, m, r, e } = parsed.data;
+      const { i, m, r, e, p = '' } = parsed.data;
       if (e <= now) return { ok: false, reason: 'expired' };
-      return { ok: true, claims: { id: i, msisdn: m, requestId: r, expiresAt: e } };
+      return { ok: true, claims: { id: i, msisdn: m, requestId: r, expiresAt: e, epoch: p } };
     },
   };
 }

@@ -32,7 +32,9 @@ export interface BudgetStore {
 
 export type BeginResult =
   | { state: 'ok'; /** Attempts left once this one is counted. */ attemptsLeft: number }
-  | { state: 'busy' | 'used' | 'locked' };
+  | { state: 'busy' | 'used' | 'locked' }
+  /** The session was sent under another epoch: this store may no longer hold its record. */
+  | { state: 'stale' };
 
 /**
  * How a verify ended:
@@ -47,12 +49,21 @@ export interface VerifyStore {
   /** Shared between instances (Redis, Durable Objects): then every instance must seal sessions with the same secret. */
   readonly shared?: boolean;
   /**
+   * Names the state this store holds: made once, when that state is made,
+   * and made anew when it may have been lost (an emptied Redis, another
+   * process's memory). Every session carries the epoch it was sent under and
+   * `begin` refuses one from another (`stale`), so a store that forgot a
+   * session's attempts or its conversion can never verify it again: no
+   * second conversion, no fresh set of guesses.
+   */
+  epoch(): Promise<string>;
+  /**
    * Takes the session for one upstream verify and counts the attempt before
    * the guess leaves. The hold lasts until `settle`, or `holdMs` if `settle`
    * never comes (a crash, a store that went away): long enough that the
    * session expires first, so a verify whose outcome was never recorded
    * leaves the session closed, never open.
    */
-  begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult>;
+  begin(id: string, epoch: string, maxAttempts: number, holdMs: number): Promise<BeginResult>;
   settle(id: string, outcome: VerifyOutcome): Promise<void>;
 }

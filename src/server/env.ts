@@ -47,6 +47,13 @@ export const NodeSettingsSchema = z.object({
       .default('127.0.0.1'),
     { env: 'OTP_METRICS_HOST', worker: false, about: 'Address the metrics port listens on: loopback, for a scraper on this machine.' },
   ),
+  /** Prometheus sends it as `Authorization: Bearer …` (its `authorization` config). */
+  OTP_METRICS_TOKEN: setting(z.string().min(16, 'must be at least 16 characters').optional(), {
+    env: 'OTP_METRICS_TOKEN',
+    worker: false,
+    secret: true,
+    about: 'When set, every scrape of the metrics port must send Authorization: Bearer <this token>.',
+  }),
   OTP_MAX_CONNECTIONS: setting(wholeNumber(16, 1_000_000).optional(), {
     env: 'OTP_MAX_CONNECTIONS',
     worker: false,
@@ -77,13 +84,21 @@ export const NODE_DEFAULTS = NodeSettingsSchema.parse({});
 /** Every setting of the Node server, in the schema's order. */
 export const NODE_SETTINGS: readonly Setting[] = settingsOf(NodeSettingsSchema);
 
-const Listen = NodeSettingsSchema.pick({ PORT: true, HOST: true, OTP_METRICS_PORT: true, OTP_METRICS_HOST: true, OTP_MAX_CONNECTIONS: true, OTP_CONTENT_SECURITY_POLICY: true });
+const Listen = NodeSettingsSchema.pick({
+  PORT: true,
+  HOST: true,
+  OTP_METRICS_PORT: true,
+  OTP_METRICS_HOST: true,
+  OTP_METRICS_TOKEN: true,
+  OTP_MAX_CONNECTIONS: true,
+  OTP_CONTENT_SECURITY_POLICY: true,
+});
 
 export interface ListenSettings {
   port: number;
   host: string;
   /** Where Prometheus metrics are served, never on the public port; undefined: not served. */
-  metrics: { port: number; host: string } | undefined;
+  metrics: { port: number; host: string; token: string | undefined } | undefined;
   maxConnections: number | undefined;
   contentSecurityPolicy: string | undefined;
 }
@@ -103,6 +118,9 @@ export function listenFromEnv(env: Env): ListenSettings {
   if (OTP_METRICS_PORT === undefined && given(env, 'OTP_METRICS_HOST') !== undefined) {
     throw new ConfigError('OTP_METRICS_HOST is set but OTP_METRICS_PORT is not: set the port to serve metrics on');
   }
+  if (OTP_METRICS_PORT === undefined && settings.OTP_METRICS_TOKEN !== undefined) {
+    throw new ConfigError('OTP_METRICS_TOKEN is set but OTP_METRICS_PORT is not: set the port to serve metrics on');
+  }
   // Port 0 picks a free port for each, so two zeros never meet.
   if (OTP_METRICS_PORT !== undefined && OTP_METRICS_PORT !== 0 && OTP_METRICS_PORT === PORT) {
     throw new ConfigError('OTP_METRICS_PORT must differ from PORT: metrics are never served on the public port');
@@ -111,7 +129,7 @@ export function listenFromEnv(env: Env): ListenSettings {
     port: PORT,
     host: settings.HOST,
     // Loopback unless told otherwise: a scraper on the same machine, or a host the operator chose on purpose.
-    metrics: OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST },
+    metrics: OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST, token: settings.OTP_METRICS_TOKEN },
     maxConnections: settings.OTP_MAX_CONNECTIONS,
     contentSecurityPolicy: settings.OTP_CONTENT_SECURITY_POLICY,
   };

@@ -8,11 +8,11 @@ import { HEALTH_PATH } from '../contract/wire.js';
 import { ConfigError, configure, envNames, optionsFromEnv, requireSessionSecret } from '../proxy/config.js';
 import { jsonLogger, type Logger } from '../proxy/log.js';
 import { nodeProxyFromConfig, serve, type FetchHandler, type NodeOtpProxy, type RunningServer } from '../adapters/node.js';
-import { createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
+import { componentEntry, createComponentHandler, createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
 import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { connectRedis, redisStores } from '../stores/redis.js';
+import { connectRedis, redisStores, redisUp } from '../stores/redis.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
 
 export interface ServeOptions {
@@ -21,6 +21,8 @@ export interface ServeOptions {
   envFiles?: readonly string[];
   /** Folder of static files to serve beside the proxy. */
   staticDir?: string | undefined;
+  /** The package's `dist/`: its `otp-flow.js` and chunks are published beside the folder's files. */
+  bundleDir?: string | undefined;
   /** Content-Security-Policy of the folder's pages; see `createStaticHandler`. */
   pagePolicy?: PagePolicy;
   simulate?: boolean;
@@ -94,7 +96,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     await proxy?.close();
     redis?.disconnect();
   };
-  if (redis) metrics?.watchStore('redis', () => redis.status === 'ready');
+  if (redis) metrics?.watchStore('redis', () => redisUp(redis));
   else metrics?.watchStore('memory', () => true);
   try {
     proxy = nodeProxyFromConfig(config, { ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
@@ -106,18 +108,27 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
 
   const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined);
   const pagePolicy = listenOn.contentSecurityPolicy ?? options.pagePolicy;
-  const files = staticDir ? createStaticHandler(staticDir, pagePolicy ? { pagePolicy } : {}) : undefined;
+  const cors = { corsOrigins: settings.allowedOrigins };
+  const files = staticDir ? createStaticHandler(staticDir, { ...cors, ...(pagePolicy ? { pagePolicy } : {}) }) : undefined;
+  const component = options.bundleDir ? createComponentHandler(options.bundleDir, cors) : undefined;
   const app: FetchHandler = async (request, info) => {
     const { pathname } = new URL(request.url);
     if (control && pathname.startsWith(`${CONTROL_PREFIX}/`)) return control(request);
-    if (files && pathname !== HEALTH_PATH && !pathname.startsWith(`${settings.basePath}/`)) {
-      const file = await files(request);
+    if (pathname !== HEALTH_PATH && !pathname.startsWith(`${settings.basePath}/`)) {
+      const file = (await files?.(request)) ?? (await component?.(request));
       if (file) return file;
     }
     return handle(request, info);
   };
 
-  const running = await serve(app, { port: listenOn.port, host: listenOn.host, maxConnections: listenOn.maxConnections, log });
+  const running = await serve(app, {
+    port: listenOn.port,
+    host: listenOn.host,
+    maxConnections: listenOn.maxConnections,
+    // Behind proxies every connection comes from them: no per-address share then.
+    ...(settings.trustProxy > 0 ? { maxConnectionsPerAddress: Infinity } : {}),
+    log,
+  });
   let metricsServer: RunningServer | undefined;
   if (metricsModule && metrics && listenOn.metrics) {
     try {
@@ -142,6 +153,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   if (redis) say(`budgets and sessions shared through Redis at ${new URL(redisUrl!).host}`);
   const metricsUrl = metricsServer && `${metricsServer.url}/metrics`;
   if (metricsUrl) say(`Prometheus metrics at ${metricsUrl} (not on the public port)`);
+  const entry = [staticDir, options.bundleDir].map((dir) => dir && componentEntry(dir)).find(Boolean);
+  if (entry) say(`component: <script type="module" src="${running.url}/${entry.name}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`);
 
   return {
     ...running,

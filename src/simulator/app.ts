@@ -20,7 +20,7 @@ export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStor
   let verifies = new MemoryVerifyStore();
   return {
     budgets: { take: (list) => budgets.take(list) },
-    verifies: { begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
+    verifies: { epoch: () => verifies.epoch(), begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
     reset() {
       budgets = new MemoryBudgetStore();
       verifies = new MemoryVerifyStore();

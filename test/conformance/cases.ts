@@ -14,8 +14,9 @@
  * requests back (`/echo/…`), and seals and opens sessions with the Node
  * adapter's node:crypto, for the cross-runtime cases.
  */
-import { createOtpProxy, fetchTransport, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
+import { createOtpProxy, fetchTransport, MemoryVerifyStore, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
 import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-simulator.js';
+import { adoptingStore } from './adopting-store.js';
 import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type ErrorCode } from '../../src/contract/index.js';
 
 export interface ConformanceConfig {
@@ -614,7 +615,8 @@ test('origins, no public origin set: pages on this machine and clients without O
   for (const origin of [undefined, 'http://localhost:5173', 'http://127.0.0.1:8080', 'http://[::1]:8080']) {
     const reply = await p.post('/otp/send', { msisdn: NUMBER }, { headers: origin ? { origin } : {} });
     equal(reply.status, 200, `Origin ${origin}: ${reply.text}`);
-    equal(reply.headers.get('access-control-allow-origin'), null, `Origin ${origin}: no CORS`);
+    // A page on another port of this machine (a dev server) is another origin: it needs CORS to read the answer.
+    equal(reply.headers.get('access-control-allow-origin'), origin ?? null, `Origin ${origin}: CORS for this machine's pages only`);
   }
   for (const origin of ['https://landing.example', 'null']) {
     const reply = await p.post('/otp/send', { msisdn: NUMBER }, { headers: { origin } });
@@ -836,14 +838,16 @@ test('an unreachable Offer18 is 502 upstream_unavailable', async (t) => {
 test('no key in any reply or log line, even when Offer18’s refusal quotes the request back', async (t) => {
   await t.sim.reset();
   // The control server's /echo/ answers every call with `{"status":"400","error":"rejected POST <the URL>"}`.
-  const echo = t.proxy({ offer18: { apiBase: `${t.config.control}/echo/api/af` } });
+  // It verifies the sessions the working proxy sends: the two share a store, as two instances would.
+  const shared = { verifies: new MemoryVerifyStore() };
+  const echo = t.proxy({ offer18: { apiBase: `${t.config.control}/echo/api/af` }, ...shared });
   const sent = await echo.post('/otp/send', { msisdn: NUMBER });
   refused(sent, 502, 'upstream_rejected', 'send');
   ok(!sent.text.includes('/echo/'), 'Offer18’s words are for the operator, not the user');
   const failed = echo.logs.find((l) => l.includes('request.failed'));
   ok(failed?.includes('[redacted]'), `the operator reads the refusal, key removed: ${failed}`);
 
-  const { json } = await t.proxy().post('/otp/send', { msisdn: NUMBER });
+  const { json } = await t.proxy(shared).post('/otp/send', { msisdn: NUMBER });
   const verified = await echo.post('/otp/verify', { session: json.session, otp: '123456' });
   refused(verified, 422, 'otp_invalid', 'verify');
   const rejected = echo.logs.find((l) => l.includes('otp.rejected'));
@@ -860,7 +864,9 @@ test('no key in any reply or log line, even when Offer18’s refusal quotes the 
 test('cross-runtime: a session sealed on Node (node:crypto) opens here and verifies', async (t) => {
   await t.sim.reset();
   const { session, code } = await t.node.seal(NUMBER);
-  const p = t.proxy();
+  // Opened, then refused: this runtime's own memory never recorded it (another epoch), so it never verifies.
+  refused(await t.proxy().post('/otp/verify', { session, otp: code }), 410, 'session_expired', 'a session another store recorded');
+  const p = t.proxy({ verifies: adoptingStore() });
   const wrong = await p.post('/otp/verify', { session, otp: code === '000000' ? '111111' : '000000' });
   refused(wrong, 422, 'otp_invalid', 'a wrong code: the session opened');
   const right = await p.post('/otp/verify', { session, otp: code });
@@ -871,7 +877,7 @@ test('cross-runtime: a session sealed on Node (node:crypto) opens here and verif
 
 test('cross-runtime: a session sealed here opens on Node and verifies', async (t) => {
   await t.sim.reset();
-  const p = t.proxy();
+  const p = t.proxy({ verifies: adoptingStore() });
   const { json } = await p.post('/otp/send', { msisdn: NUMBER });
   const code = await t.sim.lastCode();
   const wrong = await t.node.verify(json.session, code === '000000' ? '111111' : '000000');

@@ -14,6 +14,7 @@ import { createOtpProxy } from '../../src/proxy/index.js';
 import { createUndiciTransport, nodeSessionCrypto, serve } from '../../src/adapters/node.js';
 import { Offer18Simulator, startSimulator } from '../../src/simulator/index.js';
 import type { ConformanceConfig } from './cases.js';
+import { adoptingStore } from './adopting-store.js';
 
 export interface NodeSide {
   config: ConformanceConfig;
@@ -49,6 +50,7 @@ export async function startNodeSide(runtime: string): Promise<NodeSide> {
     logger: (entry) => logs.push(JSON.stringify(entry)),
     numberLimit: 1_000,
     resendAfter: 0,
+    verifies: adoptingStore(),
   });
   const call = (path: string, body: unknown) =>
     nodeProxy(new Request(`http://127.0.0.1/otp/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));

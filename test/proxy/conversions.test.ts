@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
 import type { SimulatorFault } from '../../src/simulator/index.js';
+import { MemoryBudgetStore, MemoryVerifyStore } from '../../src/proxy/index.js';
 
 const verifies = (h: Harness) => h.sim.calls.filter((c) => c.endpoint === 'otp_verify').length;
 const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
@@ -60,9 +61,10 @@ describe('guesses Offer18 answered unclearly', () => {
 
 describe('guesses that never left', () => {
   it('gives the attempt back when the connection to Offer18 was refused, so an outage locks nobody out', async () => {
-    const live = await startHarness();
-    // Same secret: the dead proxy opens sessions the live one sealed.
-    const dead = await startHarness({ offer18: { apiBase: 'http://127.0.0.1:9/api/af' } });
+    // Two instances of one deployment: the same secret and the same stores, so the dead one opens and counts the live one's sessions.
+    const stores = { budgets: new MemoryBudgetStore(), verifies: new MemoryVerifyStore() };
+    const live = await startHarness({ proxy: stores });
+    const dead = await startHarness({ offer18: { apiBase: 'http://127.0.0.1:9/api/af' }, proxy: stores });
     try {
       const { session, code } = await live.sendCode();
       for (let i = 0; i < 8; i++) {

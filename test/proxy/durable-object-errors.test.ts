@@ -77,13 +77,14 @@ describe('a Durable Object call that fails', () => {
     const sessions = new DurableObjectVerifyStore({
       idFromName: (name) => ({ toString: () => name }),
       get: () => ({
+        epoch: async () => 'e1',
         begin: async () => {
           throw platform('Durable Object is overloaded.', { overloaded: true });
         },
         settle: async () => {},
       }),
     });
-    const error = await sessions.begin('s1', 5, 60_000).catch((e: unknown) => e);
+    const error = await sessions.begin('s1', 'e1', 5, 60_000).catch((e: unknown) => e);
     assert.ok(error instanceof ProxyError && error.code === 'service_unavailable');
   });
 });

@@ -45,7 +45,7 @@ describe('a session at Offer18, with Redis', () => {
   async function holdTtl(): Promise<number> {
     const keys = await admin.keys('otp-flow:v:*');
     assert.equal(keys.length, 1);
-    assert.equal(await admin.hget(keys[0]!, 'held'), '1', 'the session is held');
+    assert.ok(await admin.hget(keys[0]!, 'held'), 'the session is held');
     return admin.pttl(keys[0]!);
   }
 

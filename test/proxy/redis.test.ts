@@ -32,7 +32,8 @@ describe('two instances sharing Redis', () => {
   const either = (i: number) => (i % 2 === 0 ? a.url : b.url);
 
   before(async () => {
-    redis = await startRedis();
+    // With the append-only file, as the README asks: a restart keeps what was written.
+    redis = await startRedis({ persistent: true });
     upstream = await startSimulator(sim);
     const env = {
       OFFER18_KEY: KEY,
@@ -140,7 +141,7 @@ describe('two instances sharing Redis', () => {
     assert.equal(tally(after)['200'], 3);
   });
 
-  it('refuses a real session with 503 while Redis is down, and verifies it once Redis is back', { timeout: 60_000 }, async () => {
+  it('refuses a real session with 503 while Redis is down, and verifies it once Redis is back with its data', { timeout: 60_000 }, async () => {
     sim.reset();
     const sent = await (
       await post(a.url, '/otp/send', { msisdn: '+971507778899' })

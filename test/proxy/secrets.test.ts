@@ -69,18 +69,21 @@ describe('the key stays secret', () => {
 
   it('masks the numbers and codes Offer18 quotes in its error text', async () => {
     const lines: string[] = [];
-    const h = await startHarness();
-    try {
-      const { session } = await h.sendCode('+971501234601');
+    {
       const proxy = createOtpProxy({
         offer18: { key: TEST_KEY, aid: '1', mid: '2', partner: 'p', apiBase: 'http://upstream.invalid' },
         sessionSecret: TEST_SECRET,
         logger: (entry) => lines.push(JSON.stringify(entry)),
         crypto: nodeSessionCrypto,
-        transport: async () => ({ status: 200, body: JSON.stringify({ status: '400', error: 'invalid otp 987654 for 971501234601 (+971 50 123 4601)' }) }),
+        transport: async (url) =>
+          url.includes('otp_gen')
+            ? { status: 200, body: JSON.stringify({ status: '200', response: 'otp_sent' }) }
+            : { status: 200, body: JSON.stringify({ status: '400', error: 'invalid otp 987654 for 971501234601 (+971 50 123 4601)' }) },
       });
       const server = await serve(proxy);
       try {
+        const sent = await fetch(`${server.url}/otp/send`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ msisdn: '+971501234601' }) });
+        const { session } = (await sent.json()) as { session: string };
         const reply = await fetch(`${server.url}/otp/verify`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -95,8 +98,6 @@ describe('the key stays secret', () => {
       for (const line of lines) {
         for (const secret of ['987654', '971501234601', '50 123 4601']) assert.ok(!line.includes(secret), `${secret} in ${line}`);
       }
-    } finally {
-      await h.close();
     }
   });
 
@@ -125,6 +126,7 @@ describe('the key stays secret', () => {
       logger: (entry) => lines.push(JSON.stringify(entry)),
       crypto: nodeSessionCrypto,
       verifies: {
+        epoch: async () => 'e1',
         begin: async () => {
           throw new TypeError(`store exploded near ${TEST_KEY}`);
         },

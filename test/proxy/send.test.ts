@@ -166,7 +166,6 @@ describe('origins', () => {
   it('accepts the same origin', async () => {
     const reply = await h.post('/otp/send', { msisdn: '+971501234567' }, { headers: { origin: h.url } });
     assert.equal(reply.status, 200);
-    assert.equal(reply.headers.get('access-control-allow-origin'), null);
   });
 
   it('accepts a listed origin and says so in CORS headers', async () => {

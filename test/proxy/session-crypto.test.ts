@@ -8,7 +8,7 @@ import { createSessions, webSessionCrypto } from '../../src/proxy/session.js';
 import { nodeSessionCrypto } from '../../src/adapters/node-crypto.js';
 
 const SECRET = 'session-test-secret-0123456789abcdef';
-const claims = { id: 'abcdefghijklmnop0123', msisdn: '971501234567', requestId: 'req-1', expiresAt: Date.now() + 60_000 };
+const claims = { id: 'abcdefghijklmnop0123', msisdn: '971501234567', requestId: 'req-1', expiresAt: Date.now() + 60_000, epoch: 'f2b1c0de-0000-4000-8000-000000000000' };
 
 describe('session cryptography', () => {
   const node = createSessions(SECRET, nodeSessionCrypto);

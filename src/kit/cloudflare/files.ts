@@ -8,6 +8,7 @@ import { DEFAULT_API_BASE, ENV_NAMES, PROXY_SETTINGS } from '../../proxy/config.
 import { strictPolicy } from '../../shared/page-policy.js';
 import type { KitSettings } from '../page.js';
 import { listed } from '../settings.js';
+import { trimEnd } from '../../shared/text.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
 export const WRANGLER_VERSION = '4.86.0';
@@ -19,7 +20,7 @@ export const COMPATIBILITY_DATE = '2026-04-01';
 
 /** Cloudflare's rule for Worker names: lowercase letters, digits and dashes, at most 63. */
 function workerName(name: string): string {
-  return name.slice(0, 63).replace(/-+$/, '') || 'landing';
+  return trimEnd(name.slice(0, 63), '-') || 'landing';
 }
 
 export function wranglerJsonc(kit: KitSettings): string {

@@ -31,6 +31,8 @@ export interface BudgetObject {
 
 /** What the Worker calls on one session's object. */
 export interface SessionObject {
+  /** Asked of the object named `EPOCH_OBJECT` only. */
+  epoch(): Promise<string>;
   begin(maxAttempts: number, holdMs: number): Promise<BeginResult>;
   settle(outcome: VerifyOutcome): Promise<void>;
 }
@@ -126,9 +128,18 @@ export class DurableObjectBudgetStore implements BudgetStore {
   }
 }
 
+/** The session object that keeps the epoch: no session id looks like it. */
+export const EPOCH_OBJECT = 'otp-flow:epoch';
+
 export class DurableObjectVerifyStore implements VerifyStore {
   readonly shared = true;
   readonly #objects: ObjectNamespace<SessionObject>;
+  /**
+   * Asked once per isolate: Durable Object storage is not lost under a
+   * running Worker (a namespace is deleted only by a deployment, which
+   * starts new isolates), so the answer holds for the isolate's life.
+   */
+  #epoch: Promise<string> | undefined;
 
   constructor(objects: ObjectNamespace<SessionObject>) {
     this.#objects = objects;
@@ -138,7 +149,16 @@ export class DurableObjectVerifyStore implements VerifyStore {
     return this.#objects.get(this.#objects.idFromName(id));
   }
 
-  begin(id: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+  epoch(): Promise<string> {
+    this.#epoch ??= call('verify store', () => this.#object(EPOCH_OBJECT).epoch()).catch((error: unknown) => {
+      this.#epoch = undefined;
+      throw error;
+    });
+    return this.#epoch;
+  }
+
+  async begin(id: string, epoch: string, maxAttempts: number, holdMs: number): Promise<BeginResult> {
+    if (epoch !== (await this.epoch())) return { state: 'stale' };
     return call('verify store', () => this.#object(id).begin(maxAttempts, Math.ceil(holdMs)));
   }
 

@@ -75,6 +75,7 @@ interface Session {
 }
 
 const SESSION = 'session';
+const EPOCH = 'epoch';
 
 /** One sent code: its attempts, whether a verify is at Offer18, whether it converted. */
 export class OtpSession extends DurableObject {
@@ -111,6 +112,21 @@ export class OtpSession extends DurableObject {
       used: current.used || outcome === 'verified',
       expiresAt: current.expiresAt,
     } satisfies Session);
+  }
+
+  /**
+   * The epoch of every session: asked of the one object named for it, which
+   * makes it on first use and keeps it with no alarm, for as long as the
+   * namespace's storage lasts.
+   */
+  epoch(): string {
+    let epoch = this.ctx.storage.kv.get<string>(EPOCH);
+    if (!epoch) {
+      // As the core's randomId: 122 random bits, no dashes, so tokens stay short.
+      epoch = crypto.randomUUID().replace(/-/g, '');
+      this.ctx.storage.kv.put(EPOCH, epoch);
+    }
+    return epoch;
   }
 
   override async alarm(): Promise<void> {
