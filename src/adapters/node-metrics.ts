@@ -12,7 +12,7 @@ import { isIP } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
-import { UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
+import { CHALLENGE_OUTCOMES, PREFIX_OUTCOMES, UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
@@ -20,6 +20,8 @@ const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error',
 export type Outcome = (typeof OUTCOMES)[number];
 
 const UPSTREAM = new Set<string>(UPSTREAM_OUTCOMES);
+const CHALLENGES = new Set<string>(CHALLENGE_OUTCOMES);
+const PREFIXES = new Set<string>(PREFIX_OUTCOMES);
 const ENDPOINTS = new Set<string>(UPSTREAM_ENDPOINTS);
 
 /**
@@ -40,6 +42,8 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   'memory',
   'redis',
   ...UPSTREAM,
+  ...CHALLENGES,
+  ...PREFIXES,
   ...ENDPOINTS,
   ...Object.keys(ERRORS),
 ]);
@@ -95,7 +99,27 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
     },
   });
 
+  const challenges = new Counter({
+    name: `${prefix}challenges_total`,
+    help: 'Proof-of-work challenges: issued (a 428), solved (a send carried a valid one), failed (invalid, expired or already used).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const ranges = new Counter({
+    name: `${prefix}prefixes_total`,
+    help: 'Number ranges (a number but its last 4 digits) the prefix guard paused (suspended) or found served again (released).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of CHALLENGES) challenges.inc({ outcome }, 0);
+  for (const outcome of PREFIXES) ranges.inc({ outcome }, 0);
+
   const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'challenge' || measurement.kind === 'prefix') {
+      const known = measurement.kind === 'challenge' ? CHALLENGES : PREFIXES;
+      (measurement.kind === 'challenge' ? challenges : ranges).inc({ outcome: known.has(measurement.outcome) ? measurement.outcome : 'other' });
+      return;
+    }
     if (measurement.kind === 'upstream') {
       const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
       const outcome = UPSTREAM.has(measurement.outcome) ? measurement.outcome : 'other';

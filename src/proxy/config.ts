@@ -19,6 +19,9 @@ import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timin
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
+export const CHALLENGE_MODES = ['off', 'adaptive', 'always'] as const;
+export type ChallengeMode = (typeof CHALLENGE_MODES)[number];
+
 /**
  * Calling codes that belong to no country: satellite phones (+870, +881),
  * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
@@ -133,6 +136,32 @@ export const ProxyOptionsSchema = z.object({
   networkLimit: setting(positiveInt(1_000_000).default(100), { env: 'OTP_NETWORK_LIMIT', about: 'Codes one IPv6 /48 network may ask for in that time.' }),
   /** Sends per hour for the whole proxy: the spending cap. */
   hourlyLimit: setting(positiveInt(10_000_000).default(1_000), { env: 'OTP_HOURLY_LIMIT', about: 'Codes sent per hour in all: your spending cap.' }),
+  /** When a send must carry a solved proof of work: only when signs of abuse appear, always, or never. */
+  challenge: setting(z.enum(CHALLENGE_MODES, { error: 'must be off, adaptive or always' }).default('adaptive'), {
+    env: 'OTP_CHALLENGE',
+    about: 'Proof of work before a code is sent: adaptive (asked only while there are signs of abuse), always, or off.',
+  }),
+  /** The highest counter a challenge's answer may have: a solver tries half of it on average, each try a native PBKDF2 call. */
+  challengeCost: setting(positiveInt(1_000_000).default(1_500), {
+    env: 'OTP_CHALLENGE_COST',
+    about: 'Work a challenge asks for, in tries of about a millisecond each on a phone; a solver needs half of them on average.',
+  }),
+  /** Codes sent without a challenge and not yet verified, campaign-wide, per 10 minutes, before everyone is asked for one. */
+  shieldUnverified: setting(wholeNumber(1, 1_000_000).default(50), {
+    env: 'OTP_SHIELD_UNVERIFIED',
+    about: 'Adaptive challenge: codes sent without one and not yet verified, per 10 minutes, before every visitor is asked for one.',
+  }),
+  /** Unverified codes to one number range per hour before the range is paused (when it also converts below the share). 0: no prefix guard. */
+  prefixMinSends: setting(wholeNumber(0, 1_000_000).default(20), {
+    env: 'OTP_PREFIX_MIN_SENDS',
+    about: 'Unverified codes to one number range (the number but its last 4 digits) per hour before the range is paused. 0: no prefix guard.',
+  }),
+  /** Percent of a range's codes that must be verified for it to go on past `prefixMinSends` unverified ones. */
+  prefixMaxConversion: setting(wholeNumber(1, 99, 'must be a whole percentage from 1 to 99').default(10), {
+    env: 'OTP_PREFIX_MAX_CONVERSION',
+    about: 'A range is paused only while fewer than this percent of its codes are verified.',
+  }),
+  prefixSuspend: setting(positiveInt(86_400).default(3_600), { env: 'OTP_PREFIX_SUSPEND', about: 'Seconds a paused number range stays paused.' }),
   /** Proxy hops whose X-Forwarded-For entries are trusted; 0 uses the socket's address. */
   trustProxy: setting(wholeNumber(0, 10, 'must be the number of proxy hops to trust (0 to 10)').default(0), {
     env: 'OTP_TRUST_PROXY',

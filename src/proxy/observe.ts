@@ -24,6 +24,15 @@ export type Measurement =
    * refused or failed with (`otp_invalid` is a wrong code).
    */
   | { kind: 'send' | 'verify'; outcome: 'sent' | 'verified' | ErrorCode }
-  | { kind: 'upstream'; endpoint: UpstreamEndpoint; outcome: UpstreamOutcome; seconds: number };
+  | { kind: 'upstream'; endpoint: UpstreamEndpoint; outcome: UpstreamOutcome; seconds: number }
+  /** The fraud shield's proof of work: a challenge handed out, a solution accepted, or one refused (invalid, expired, used). */
+  | { kind: 'challenge'; outcome: ChallengeOutcome }
+  /** A number range paused by the prefix guard, or found running again. */
+  | { kind: 'prefix'; outcome: PrefixOutcome };
+
+export const CHALLENGE_OUTCOMES = ['issued', 'solved', 'failed'] as const;
+export type ChallengeOutcome = (typeof CHALLENGE_OUTCOMES)[number];
+export const PREFIX_OUTCOMES = ['suspended', 'released'] as const;
+export type PrefixOutcome = (typeof PREFIX_OUTCOMES)[number];
 
 export type Observer = (measurement: Measurement) => void;

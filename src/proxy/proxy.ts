@@ -14,10 +14,12 @@ import { configure, NON_GEOGRAPHIC_CODES, requireSessionSecret, type ConfigureOp
 import { ProxyError } from './errors.js';
 import { errorResponse, json, readJson, reply, type ResponseClass } from './http.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
-import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
+import { createSessions, randomId, type SessionClaims, type SessionCryptoFactory } from './session.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
 import type { BudgetStore, VerifyOutcome, VerifyStore } from './store.js';
 import { createSendLimiter, STORE_RETRY_AFTER } from './budgets.js';
+import { createShield } from './shield.js';
+import { createChallenger } from './challenge.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
@@ -113,6 +115,7 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
   const verifies = deps.verifies ?? new MemoryVerifyStore({ onFull, now });
   const sessions = createSessions(secret, deps.crypto);
   const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now, names);
+  const shield = createShield(settings, budgets, sessions.tag, createChallenger(secret, settings.challengeCost, now), log, observe, now);
   const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
@@ -129,13 +132,17 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
     const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
-    const [epoch] = await Promise.all([verifies.epoch(), limiter.take(number.msisdn, client)]);
+    const std = await limiter.budgets(number.msisdn, client);
+    // The shield reads its counters while the store's epoch is fetched: both before anything is charged.
+    const [epoch, admission] = await Promise.all([verifies.epoch(), shield.admit({ msisdn: number.msisdn, client, std, answer: body.data.altcha })]);
+    await limiter.take(admission.budgets);
+    admission.admitted();
     // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
     if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
-    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch };
+    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch, shield: admission.claims };
     const session = await sessions.seal(claims);
     log({
       level: 'info',
@@ -160,6 +167,16 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
         detail: (error as Error)?.message ?? String(error),
         message: 'Could not record how a verify ended; the session stays closed until it expires.',
       });
+    }
+  }
+
+  /** Tells the shield a send converted. Advisory: the user is told of the conversion whatever the store says. */
+  async function converted(claims: SessionClaims): Promise<void> {
+    if (!claims.shield) return;
+    try {
+      await shield.converted(claims.shield);
+    } catch (error) {
+      log({ level: 'warn', event: 'shield.convert_failed', detail: (error as Error)?.message ?? String(error), message: 'Could not give back what a verified send borrowed.' });
     }
   }
 
@@ -201,7 +218,7 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
       throw new ProxyError('otp_invalid', { attemptsLeft });
     }
     // Offer18 has recorded the conversion: the user is told so even if our own record fails.
-    await settle(claims.id, 'verified');
+    await Promise.all([settle(claims.id, 'verified'), converted(claims)]);
     log({ level: 'info', event: 'otp.verified', msisdn: maskMsisdn(claims.msisdn), requestId: claims.requestId ?? null });
     return { ok: true, verified: true };
   }

@@ -19,7 +19,7 @@ export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStor
   let budgets = new MemoryBudgetStore();
   let verifies = new MemoryVerifyStore();
   return {
-    budgets: { take: (list) => budgets.take(list) },
+    budgets: { take: (list) => budgets.take(list), read: (keys) => budgets.read(keys), release: (keys) => budgets.release(keys) },
     verifies: { epoch: () => verifies.epoch(), begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
     reset() {
       budgets = new MemoryBudgetStore();
