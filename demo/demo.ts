@@ -7,6 +7,7 @@ import metadata from 'libphonenumber-js/mobile/metadata';
 import '../src/component/otp-flow.js';
 import type { OtpFlow } from '../src/component/otp-flow.js';
 import { pages, translations, type Language } from '../src/component/translations/index.js';
+import { initCommand, TARBALL } from './snippet.js';
 
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -127,12 +128,13 @@ async function apply(): Promise<void> {
 }
 
 function renderSnippet(s: Settings, countries: string): void {
-  const attrs = [`endpoint="/otp"`, `country="${s.country}"`, countries && `countries="${countries}"`, s.lang !== 'en' && `lang="${s.lang}"`]
+  const attrs = [`endpoint="https://otp.example/otp"`, `country="${s.country}"`, countries && `countries="${countries}"`, s.lang !== 'en' && `lang="${s.lang}"`]
     .filter(Boolean)
     .join(' ');
   const theme = themeDeclarations(s, true);
   const lines = [
-    '<script type="module" src="https://cdn.example/otp-flow.js"></script>',
+    '<!-- integrity: the value otp-flow serve prints at start (see the README, The component) -->',
+    '<script type="module" src="https://otp.example/otp-flow.js" integrity="sha384-…" crossorigin="anonymous"></script>',
     `<otp-flow ${attrs}>`,
     '  <p slot="disclosure">Price and terms of the offer</p>',
     '</otp-flow>',
@@ -140,10 +142,9 @@ function renderSnippet(s: Settings, countries: string): void {
   if (theme.length) lines.push('<style>', `  otp-flow { ${theme.join(' ')} }`, '</style>');
   lines.push(
     '',
-    '# or a whole landing folder (page, tailored bundle, server):',
-    `npx otp-flow init ./landing --aid <AID> --mid <MID> --partner <PARTNER> --country ${s.country}` +
-      (countries ? ` --countries ${countries}` : '') +
-      (s.lang !== 'en' ? ` --lang ${s.lang}` : ''),
+    '# or a whole landing folder (page, tailored bundle, server), in the folder holding',
+    `# ${TARBALL} (npm pack in the otp-flow repository writes it), with your own IDs for 1234, 5678, acme:`,
+    initCommand({ country: s.country, countries, lang: s.lang }),
   );
   $('snippet').textContent = lines.join('\n');
 }

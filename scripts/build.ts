@@ -3,13 +3,15 @@
  * - dist/otp-flow.js: the component with every country and English (the one-script-tag bundle), and
  *   next to it a chunk per other language (otp-flow.lang.<code>.<hash>.js) and the preview examples;
  * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
- * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits;
+ * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits,
+ *   and dist/kit/simulate.js, that Worker with the Offer18 simulator for their `npm run simulate`;
  * - dist/demo: the demo page (vite.config.ts).
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'vite';
 import { buildComponentBundle } from '../src/build/component-bundle.js';
 import { buildWorkerBundle } from './build-worker.js';
+import { STAMP } from './built.js';
 
 // Chunk names carry content hashes: yesterday's would pile up beside today's.
 await Promise.all(
@@ -40,6 +42,11 @@ console.log('dist/kit/server.mjs     built');
 // After server.mjs, whose build empties dist/kit.
 const worker = await buildWorkerBundle('dist/kit/worker.js');
 console.log(`dist/kit/worker.js      ${(worker.bytes / 1024).toFixed(1)} KB`);
+const simulate = await buildWorkerBundle('dist/kit/simulate.js', 'simulate');
+console.log(`dist/kit/simulate.js    ${(simulate.bytes / 1024).toFixed(1)} KB`);
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('dist/demo/              built');
+
+// What `scripts/built.ts` compares the sources with.
+await writeFile(STAMP, `${new Date().toISOString()}\n`);

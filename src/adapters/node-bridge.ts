@@ -332,14 +332,29 @@ export const NodeResponse = PartsResponse as unknown as ResponseClass;
  * arrives (Content-Length is only a claim). Buffering beats a web stream
  * here: the bodies this server takes are a few hundred bytes.
  */
-function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
+/** The body did not arrive within its deadline. */
+class BodyTimeout extends Error {}
+
+function readBody(req: IncomingMessage, cap: number, timeoutMs: number): Promise<RequestBody> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const stop = () => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', onEnd).off('error', fail);
+    };
+    const fail = (error: Error) => {
+      stop();
+      reject(error);
+    };
     const done = (complete: boolean) => {
-      req.off('data', onData).off('end', onEnd).off('error', reject);
+      stop();
       resolve({ bytes: chunks.length === 1 && complete ? chunks[0]! : Buffer.concat(chunks, Math.min(size, cap + 1)), complete });
     };
+    const timer = setTimeout(() => {
+      req.pause();
+      fail(new BodyTimeout());
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       chunks.push(chunk);
       size += chunk.length;
@@ -349,7 +364,7 @@ function readBody(req: IncomingMessage, cap: number): Promise<RequestBody> {
       }
     };
     const onEnd = () => done(true);
-    req.on('data', onData).on('end', onEnd).on('error', reject);
+    req.on('data', onData).on('end', onEnd).on('error', fail);
   });
 }
 
@@ -458,7 +473,16 @@ export interface AnswerOptions {
   path?: string | undefined;
   /** Becomes `request.signal`. */
   signal?: AbortSignal | undefined;
+  /**
+   * Longest wait for the body once the headers are in. Bodies here are a few
+   * hundred bytes that arrive with the headers from anyone who means to send
+   * them; a socket that dribbles one holds a connection for nothing.
+   */
+  bodyTimeoutMs?: number | undefined;
 }
+
+/** A proxy body is at most 4 KiB: seconds are plenty on the slowest mobile network. */
+export const DEFAULT_BODY_TIMEOUT_MS = 5_000;
 
 export interface Answer {
   response: Response;
@@ -471,13 +495,16 @@ export interface Answer {
  * happens (a client that cannot be understood gets 400, a handler that throws
  * 500). For servers and frameworks that write the answer their own way.
  */
-export async function answer(handler: FetchHandler, req: IncomingMessage, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, log, path, signal }: AnswerOptions = {}): Promise<Answer> {
+export async function answer(handler: FetchHandler, req: IncomingMessage, { maxBodyBytes = DEFAULT_MAX_BODY_BYTES, log, path, signal, bodyTimeoutMs = DEFAULT_BODY_TIMEOUT_MS }: AnswerOptions = {}): Promise<Answer> {
   let request: Request;
   let body: RequestBody | undefined;
   try {
-    if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req, maxBodyBytes);
+    if (req.method !== 'GET' && req.method !== 'HEAD') body = await readBody(req, maxBodyBytes, bodyTimeoutMs);
     request = toRequest(req, body, { signal, path });
-  } catch {
+  } catch (error) {
+    if (error instanceof BodyTimeout) {
+      return { response: adapterReply(new ProxyError('invalid_request', { message: 'The request body did not arrive in time.' })), bodyRead: false };
+    }
     // The client went away mid-body, or sent what fetch cannot represent.
     return { response: adapterReply(new ProxyError('invalid_request', { message: 'The request could not be read.' })), bodyRead: body?.complete ?? false };
   }

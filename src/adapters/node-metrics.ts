@@ -7,18 +7,22 @@
  * `other`, so no number, code or address can ever become a label, whatever a
  * future core reports.
  */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
-import type { Measurement, Observer } from '../proxy/observe.js';
+import { CHALLENGE_OUTCOMES, PREFIX_OUTCOMES, UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
 const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
-const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
+const UPSTREAM = new Set<string>(UPSTREAM_OUTCOMES);
+const CHALLENGES = new Set<string>(CHALLENGE_OUTCOMES);
+const PREFIXES = new Set<string>(PREFIX_OUTCOMES);
+const ENDPOINTS = new Set<string>(UPSTREAM_ENDPOINTS);
 
 /**
  * An error code's outcome: Offer18 failing (`upstream_*`), us failing (5xx:
@@ -37,7 +41,9 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   'other',
   'memory',
   'redis',
-  ...UPSTREAM_OUTCOMES,
+  ...UPSTREAM,
+  ...CHALLENGES,
+  ...PREFIXES,
   ...ENDPOINTS,
   ...Object.keys(ERRORS),
 ]);
@@ -76,7 +82,7 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
 
   const upstream = new Histogram({
     name: `${prefix}offer18_request_duration_seconds`,
-    help: 'Calls to Offer18 (otp_gen, otp_verify) by how they ended: answered, or rejected, bad_reply, unavailable, timeout.',
+    help: `Calls to Offer18 (${UPSTREAM_ENDPOINTS.join(', ')}) by how they ended: ${UPSTREAM_OUTCOMES[0]}, or ${UPSTREAM_OUTCOMES.slice(1).join(', ')}.`,
     labelNames: ['endpoint', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
@@ -93,10 +99,30 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
     },
   });
 
+  const challenges = new Counter({
+    name: `${prefix}challenges_total`,
+    help: 'Proof-of-work challenges: issued (a 428), solved (a send carried a valid one), failed (invalid, expired or already used).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const ranges = new Counter({
+    name: `${prefix}prefixes_total`,
+    help: 'Number ranges (a number but its last 4 digits) the prefix guard paused (suspended) or found served again (released).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of CHALLENGES) challenges.inc({ outcome }, 0);
+  for (const outcome of PREFIXES) ranges.inc({ outcome }, 0);
+
   const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'challenge' || measurement.kind === 'prefix') {
+      const known = measurement.kind === 'challenge' ? CHALLENGES : PREFIXES;
+      (measurement.kind === 'challenge' ? challenges : ranges).inc({ outcome: known.has(measurement.outcome) ? measurement.outcome : 'other' });
+      return;
+    }
     if (measurement.kind === 'upstream') {
       const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
-      const outcome = UPSTREAM_OUTCOMES.has(measurement.outcome) ? measurement.outcome : 'other';
+      const outcome = UPSTREAM.has(measurement.outcome) ? measurement.outcome : 'other';
       if (Number.isFinite(measurement.seconds) && measurement.seconds >= 0) upstream.observe({ endpoint, outcome }, measurement.seconds);
       return;
     }
@@ -118,17 +144,54 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
   };
 }
 
+export interface MetricsServerOptions {
+  port?: number;
+  /** The address to listen on; loopback by default. */
+  host?: string;
+  /** When set, every scrape must send `Authorization: Bearer <token>` (Prometheus' `authorization` config). */
+  token?: string | undefined;
+  log?: Logger;
+}
+
+/** An IP literal names a machine, never a page's domain: DNS rebinding needs a name. */
+function ipLiteral(hostname: string): boolean {
+  return isIP(hostname.replace(/^\[|\]$/g, '')) !== 0;
+}
+
+/** Compares without telling a guesser, by timing, how much of the token was right. */
+function sameToken(given: string, token: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
+}
+
 /**
  * Serves `GET /metrics` from `registry` on its own port, loopback unless told
  * otherwise: metrics say how a campaign converts, which is the affiliate's
  * business, and the public port never serves them. Nothing else is there.
+ *
+ * A page the operator opens could rebind its own domain name to this machine
+ * and read the figures from the browser: so only requests naming the
+ * metrics host, an IP address or `localhost` are answered (`421`), and with
+ * a token, only scrapes that carry it (`401`).
  */
-export function serveMetrics(registry: Registry, { port = 0, host = '127.0.0.1', log }: { port?: number; host?: string; log?: Logger } = {}): Promise<RunningServer> {
+export function serveMetrics(registry: Registry, { port = 0, host = '127.0.0.1', token, log }: MetricsServerOptions = {}): Promise<RunningServer> {
   const json = (status: number, error: ErrorCode, headers: Record<string, string> = {}) =>
     Response.json({ ok: false, error, message: ERRORS[error].message }, { status, headers: { 'cache-control': 'no-store', ...headers } });
+  const metricsHost = host.toLowerCase();
   return serve(
     async (request) => {
-      if (new URL(request.url).pathname !== '/metrics') return json(404, 'not_found');
+      const url = new URL(request.url);
+      const hostname = url.hostname.toLowerCase();
+      if (hostname !== metricsHost && hostname !== 'localhost' && !ipLiteral(hostname)) {
+        log?.({ level: 'info', event: 'request.refused', error: 'misdirected_request', host: url.host, port: 'metrics' });
+        return json(421, 'misdirected_request');
+      }
+      if (token !== undefined) {
+        const given = /^Bearer (.+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+        if (given === undefined || !sameToken(given, token)) return json(401, 'unauthorized', { 'www-authenticate': 'Bearer realm="otp-flow metrics"' });
+      }
+      if (url.pathname !== '/metrics') return json(404, 'not_found');
       if (request.method !== 'GET' && request.method !== 'HEAD') return json(405, 'method_not_allowed', { allow: 'GET, HEAD' });
       return new Response(await registry.metrics(), { headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' } });
     },

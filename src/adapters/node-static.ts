@@ -8,11 +8,12 @@
  *
  * What it refuses to serve, whatever the folder holds: any path with a
  * segment starting with `.` (`.env`, `.git/`, `public/.anything`) except
- * `/.well-known/`, and any file whose real path (links resolved) is outside
- * the folder.
+ * `/.well-known/`, in any spelling (see `publicSegments`), and any file whose
+ * real path (links resolved) is outside the folder.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { strictPolicy } from '../shared/page-policy.js';
@@ -56,37 +57,135 @@ interface CachedFile {
 export type PagePolicy = 'strict' | 'frame' | (string & {});
 
 export interface StaticOptions {
-  /** Files whose names carry a content hash (`name-abc123.js`) are cached for a year. */
-  immutable?: RegExp;
+  /** Whether a file's name carries a content hash, so it is cached for a year; `hashedName` by default. */
+  immutable?: (path: string) => boolean;
   /** Cache lifetime for other known static types (scripts, styles, images), seconds. */
   maxAge?: number;
   /** Content-Security-Policy of HTML pages; `frame` by default. */
   pagePolicy?: PagePolicy;
+  /**
+   * Other sites' origins whose pages may load the component's files
+   * (`otp-flow*.js`: the bundle and the chunks it fetches) with CORS, as a
+   * module script and `integrity` need (`OTP_ALLOWED_ORIGINS`).
+   */
+  corsOrigins?: readonly string[];
+}
+
+/** The component's files: its entry (`otp-flow.js`, a kit's `otp-flow.<hash>.js`) and the chunks it fetches from beside itself. */
+export function isComponentFile(name: string): boolean {
+  return name.startsWith('otp-flow') && name.endsWith('.js') && !name.includes('/');
+}
+
+/** A Subresource Integrity value for these bytes, as `<script integrity>` takes it. */
+export function integrity(bytes: Uint8Array): string {
+  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+}
+
+export interface ComponentEntry {
+  /** The file's name in its folder. */
+  name: string;
+  integrity: string;
+}
+
+/** The component's entry in `dir`, if it has one: `otp-flow.js`, or a kit's `otp-flow.<hash>.js` (chunks have more dots). */
+export function componentEntry(dir: string): ComponentEntry | undefined {
+  const name = readdirSync(dir).find((f) => isComponentFile(f) && f.split('.').length <= 3);
+  return name === undefined ? undefined : { name, integrity: integrity(readFileSync(join(dir, name))) };
 }
 
 export type StaticHandler = (request: Request) => Promise<Response | undefined>;
 
-function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
-  const header = (accept ?? '').toLowerCase();
-  const accepts = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*($|,))[\\d.]+)?\\s*($|,)`).test(header);
-  if (accepts('br')) return 'br';
-  if (accepts('gzip')) return 'gzip';
-  return undefined;
+/**
+ * The coding to send, from `Accept-Encoding`: `br`, else `gzip`, when listed
+ * without `q=0`. Read by splitting, in one pass over the header: a regular
+ * expression tried at each comma backtracked over long runs of spaces, and
+ * one 16 KB header held the event loop for a fifth of a second.
+ */
+export function pickEncoding(accept: string | null): 'br' | 'gzip' | undefined {
+  let gzip = false;
+  for (const item of (accept ?? '').split(',')) {
+    const [name = '', ...params] = item.split(';');
+    const coding = name.trim().toLowerCase();
+    if (coding !== 'br' && coding !== 'gzip') continue;
+    const q = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('q='));
+    // RFC 9110 §12.4.2: q=0 means "not acceptable"; an unreadable weight is not an acceptance either.
+    if (q !== undefined && !(Number(q.slice(2)) > 0)) continue;
+    if (coding === 'br') return 'br';
+    gzip = true;
+  }
+  return gzip ? 'gzip' : undefined;
 }
 
-/** Dot-segments hide what a folder should never publish: `.env`, `.git`, editor backups. */
-function hidden(pathname: string): boolean {
-  if (pathname.startsWith('/.well-known/')) return false;
-  return pathname.split('/').some((segment) => segment.startsWith('.'));
+const HASHED_TYPES = new Set(['.js', '.css', '.woff2', '.png', '.svg', '.webp']);
+const HASH_CHAR = /^[A-Za-z0-9_-]$/;
+
+/**
+ * Whether a file name carries a content hash of 8 or more characters after a
+ * `.` or a `-` (`otp-flow.lang.ar.BTnJ4YwN.js`, `app-3f9c2a1b.css`), as
+ * bundlers write them. Read from the end, once.
+ */
+export function hashedName(path: string): boolean {
+  const ext = extname(path);
+  if (!HASHED_TYPES.has(ext)) return false;
+  const stem = path.slice(0, -ext.length);
+  let run = 0;
+  let longest = 0;
+  for (let i = stem.length - 1; i >= 0 && HASH_CHAR.test(stem[i]!); i--) {
+    run++;
+    // A dash inside the run can start the hash too (`name-abc12345`).
+    if (stem[i] === '-') longest = Math.max(longest, run - 1);
+  }
+  if (stem[stem.length - run - 1] === '.') longest = run;
+  return longest >= 8;
+}
+
+/** Longer paths are probes: a landing folder's files have short names. */
+const MAX_PATH = 1024;
+/** Characters no published name holds once decoded: separators, a second round of encoding, controls. */
+const FORBIDDEN = new Set(['/', '\\', '%']);
+
+/**
+ * The segments of the file `pathname` (as `new URL` gives it: dot-segments
+ * resolved, backslashes made slashes) names inside the folder, or undefined
+ * when it must not be served. Decoded once, then every segment is judged on
+ * what it is after decoding, so no spelling reaches a name the raw path hid:
+ * - an encoded separator (`..%2f`, `%5c`) or `%` left after decoding (double
+ *   encoding) is refused, never decoded again or split on;
+ * - a segment starting with `.` is refused (`..`, `.env`, `.git`), except a
+ *   first segment that is exactly `.well-known`;
+ * - invalid or overlong UTF-8, control characters (NUL), empty segments
+ *   (`//`) and trailing dots or spaces (which Windows drops from a name) are
+ *   refused.
+ */
+export function publicSegments(pathname: string): string[] | undefined {
+  if (pathname.length > MAX_PATH || !pathname.startsWith('/')) return undefined;
+  const raw = pathname.slice(1).split('/');
+  const segments: string[] = [];
+  for (const [i, part] of raw.entries()) {
+    let segment: string;
+    try {
+      segment = decodeURIComponent(part);
+    } catch {
+      return undefined;
+    }
+    // A trailing slash: the folder's index.
+    if (segment === '' && i === raw.length - 1) break;
+    if (segment === '' || segment.endsWith('.') || segment.endsWith(' ')) return undefined;
+    if (segment.startsWith('.') && !(i === 0 && segment === '.well-known')) return undefined;
+    for (const c of segment) if (FORBIDDEN.has(c) || c < ' ' || c === '\x7f') return undefined;
+    segments.push(segment);
+  }
+  return segments;
 }
 
 export function createStaticHandler(root: string, options: StaticOptions = {}): StaticHandler {
   const base = resolve(root);
   const realBase = realpath(base);
-  const immutable = options.immutable ?? /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
+  const immutable = options.immutable ?? hashedName;
   const maxAge = options.maxAge ?? 3600;
   const policy = options.pagePolicy ?? 'frame';
   const cache = new Map<string, CachedFile>();
+  const corsOrigins = new Set(options.corsOrigins);
 
   async function load(path: string): Promise<CachedFile | undefined> {
     let info;
@@ -119,21 +218,18 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
 
   function cacheControl(path: string, ext: string): string {
     if (ext === '.html') return 'no-cache';
-    if (immutable.test(path)) return 'public, max-age=31536000, immutable';
+    if (immutable(path)) return 'public, max-age=31536000, immutable';
     // Unknown or extensionless files may be anything; no shared cache keeps them.
     return TYPES[ext] ? `public, max-age=${maxAge}` : 'no-cache';
   }
 
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    let pathname: string;
-    try {
-      pathname = decodeURIComponent(new URL(request.url).pathname);
-    } catch {
-      return undefined;
-    }
-    if (pathname.includes('\0') || pathname.includes('\\') || hidden(pathname)) return undefined;
-    let path = normalize(join(base, pathname));
+    const { pathname } = new URL(request.url);
+    const segments = publicSegments(pathname);
+    if (!segments) return undefined;
+    let path = join(base, ...segments);
+    // Cannot happen after publicSegments; kept so that a change there cannot open the folder up.
     if (path !== base && !path.startsWith(base + sep)) return undefined;
     if (pathname.endsWith('/')) path = join(path, 'index.html');
     let file = await load(path);
@@ -153,6 +249,13 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
       'cache-control': cacheControl(path, ext),
     });
     if (file.csp) headers.set('content-security-policy', file.csp);
+    if (isComponentFile(basename(path))) {
+      // Meant to be loaded by other sites' pages; with CORS only for the ones configured.
+      headers.set('cross-origin-resource-policy', 'cross-origin');
+      const origin = request.headers.get('origin');
+      if (corsOrigins.size) headers.set('vary', 'accept-encoding, origin');
+      if (origin && corsOrigins.has(origin)) headers.set('access-control-allow-origin', origin);
+    }
     if (request.headers.get('if-none-match') === file.etag) return new Response(null, { status: 304, headers });
 
     const encoding = pickEncoding(request.headers.get('accept-encoding'));
@@ -164,4 +267,13 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
     headers.set('content-length', String(body.byteLength));
     return new Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
   };
+}
+
+/**
+ * The component's own files from `dir` (the package's `dist/`): `otp-flow.js`
+ * and its chunks at the root, nothing else of the folder.
+ */
+export function createComponentHandler(dir: string, options: StaticOptions = {}): StaticHandler {
+  const files = createStaticHandler(dir, options);
+  return async (request) => (isComponentFile(new URL(request.url).pathname.slice(1)) ? files(request) : undefined);
 }

@@ -6,7 +6,7 @@
  * a connection cap that sheds idle sockets first, and a stop that lets
  * in-flight requests finish. No proxy logic lives here.
  */
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '../proxy/log.js';
@@ -15,6 +15,7 @@ import { createListener, type FetchHandler } from './node-bridge.js';
 export { createUndiciTransport } from './node-transport.js';
 export {
   createNodeProxy,
+  nodeProxyFromConfig,
   otpFlow,
   otpFlowFastify,
   type NodeOtpProxy,
@@ -74,12 +75,23 @@ export interface NodeServerOptions {
   keepAliveTimeoutMs?: number;
   /**
    * Most connections open at once. A new one past it first pushes out the
-   * oldest connection that has no request in progress (an idle keep-alive, or
-   * a client that never finished its headers); only when every connection is
-   * busy is the new one refused. Sized to the descriptor limit by default, so
-   * the server sheds sockets before accept() and the upstream run out of them.
+   * oldest connection that is doing nothing for us: idle (a keep-alive, a
+   * client that never finished its headers) or stalled mid-body (its body
+   * is not complete: a proxy's bodies are 4 KiB at most and arrive at once
+   * from anyone who means to send them). Only when every connection is
+   * really being served is the new one refused. Sized to the descriptor
+   * limit by default, so the server sheds sockets before accept() and the
+   * upstream run out of them.
    */
   maxConnections?: number;
+  /**
+   * Most connections one client address may hold, so a single address
+   * cannot take the whole cap: past it, that address's own oldest idle or
+   * stalled connection goes, or the new one is refused. A quarter of
+   * `maxConnections` (at least 4) by default; `Infinity` when every
+   * connection comes from a proxy in front (they all share its address).
+   */
+  maxConnectionsPerAddress?: number;
   /** Told when connections are shed (at most once a minute). */
   log?: Logger;
 }
@@ -91,10 +103,24 @@ interface Tracked extends Server {
   drain(): void;
 }
 
+interface SocketState {
+  address: string;
+  /** Requests of this connection in progress, with whether each has its whole body. */
+  requests: Set<IncomingMessage>;
+}
+
+/** Doing nothing for us: no request, or only requests still waiting for their body. */
+function sheddable(state: SocketState): boolean {
+  for (const req of state.requests) if (req.complete) return false;
+  return true;
+}
+
 /** A `node:http` server with timeouts and a connection cap fit for the public internet. */
 export function createNodeServer(listener: RequestListener, options: NodeServerOptions = {}): Tracked {
   const maxConnections = options.maxConnections ?? defaultMaxConnections();
-  const sockets = new Map<Socket, { busy: number }>();
+  const perAddress = options.maxConnectionsPerAddress ?? Math.max(4, Math.floor(maxConnections / 4));
+  const sockets = new Map<Socket, SocketState>();
+  const byAddress = new Map<string, number>();
   let active = 0;
   let draining = false;
   let shedLoggedAt = -Infinity;
@@ -108,46 +134,66 @@ export function createNodeServer(listener: RequestListener, options: NodeServerO
     },
     (req, res) => {
       const state = sockets.get(req.socket);
-      if (state) state.busy++;
+      state?.requests.add(req);
       active++;
       if (draining) res.shouldKeepAlive = false;
       res.once('close', () => {
         active--;
-        if (state) state.busy--;
+        state?.requests.delete(req);
       });
       listener(req, res);
     },
   ) as Tracked;
 
+  const forget = (socket: Socket) => {
+    const state = sockets.get(socket);
+    if (!state) return;
+    sockets.delete(socket);
+    const left = (byAddress.get(state.address) ?? 1) - 1;
+    if (left > 0) byAddress.set(state.address, left);
+    else byAddress.delete(state.address);
+  };
+
+  /** The oldest connection (Map order is arrival order) that may go, of one address or of all. */
+  const oldestSheddable = (address?: string): Socket | undefined => {
+    for (const [candidate, state] of sockets) {
+      if ((address === undefined || state.address === address) && sheddable(state)) return candidate;
+    }
+    return undefined;
+  };
+
+  const shedding = (why: string) => {
+    if (Date.now() - shedLoggedAt <= 60_000) return;
+    shedLoggedAt = Date.now();
+    options.log?.({ level: 'warn', event: 'connections.shedding', maxConnections, maxConnectionsPerAddress: perAddress, message: why });
+  };
+
   server.on('connection', (socket: Socket) => {
-    if (sockets.size >= maxConnections) {
-      // Map order is arrival order: the first idle one found is the oldest.
-      let shed: Socket | undefined;
-      for (const [candidate, state] of sockets) {
-        if (state.busy === 0) {
-          shed = candidate;
-          break;
-        }
-      }
-      if (Date.now() - shedLoggedAt > 60_000) {
-        shedLoggedAt = Date.now();
-        options.log?.({
-          level: 'warn',
-          event: 'connections.shedding',
-          maxConnections,
-          message: `${maxConnections} connections open: dropping idle ones to serve new clients (OTP_MAX_CONNECTIONS).`,
-        });
-      }
-      if (shed) {
-        sockets.delete(shed);
-        shed.destroy();
-      } else {
+    const address = socket.remoteAddress ?? '';
+    // One address first: a flood from one client pushes out its own connections, nobody else's.
+    if ((byAddress.get(address) ?? 0) >= perAddress) {
+      shedding(`A client address holds ${perAddress} connections: dropping its idle or stalled ones first.`);
+      const own = oldestSheddable(address);
+      if (!own) {
         socket.destroy();
         return;
       }
+      forget(own);
+      own.destroy();
     }
-    sockets.set(socket, { busy: 0 });
-    socket.once('close', () => sockets.delete(socket));
+    if (sockets.size >= maxConnections) {
+      shedding(`${maxConnections} connections open: dropping idle or stalled ones to serve new clients (OTP_MAX_CONNECTIONS).`);
+      const shed = oldestSheddable();
+      if (!shed) {
+        socket.destroy();
+        return;
+      }
+      forget(shed);
+      shed.destroy();
+    }
+    sockets.set(socket, { address, requests: new Set() });
+    byAddress.set(address, (byAddress.get(address) ?? 0) + 1);
+    socket.once('close', () => forget(socket));
   });
 
   server.active = () => active;

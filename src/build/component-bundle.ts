@@ -111,6 +111,8 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     // Example numbers serve only `preview`: the full bundle fetches them when a page shows one.
     onDemand ? `  examples: () => import('otp-flow:examples').then((m) => m.default),` : `  examples: ${JSON.stringify(examples)},`,
     '});',
+    // The other values src/component/otp-flow.ts exports, whose declarations are the package's types.
+    `export * from ${JSON.stringify(sibling('events'))};`,
   ].join('\n');
 
   const outDir = dirname(options.outFile);

@@ -16,6 +16,7 @@ import { indexHtml, type KitSettings } from '../kit/page.js';
 import { campaignEnv, envExample, gitignore, packageJson, readme } from '../kit/node/files.js';
 import * as cloudflare from '../kit/cloudflare/files.js';
 import { isOrigin } from '../proxy/config.js';
+import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
 
@@ -122,7 +123,7 @@ export class InitError extends Error {
   }
 }
 
-/** Where a prebuilt kit file is: dist/kit/<file> beside the compiled CLI (server.mjs, worker.js). */
+/** Where a prebuilt kit file is: dist/kit/<file> beside the compiled CLI (server.mjs, worker.js, simulate.js). */
 function prebuilt(file: string): string {
   for (const candidate of [`../../kit/${file}`, `../../dist/kit/${file}`]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
@@ -152,8 +153,9 @@ export async function init(input: InitArgs): Promise<InitResult> {
 
   const countries = [...new Set([args.country, ...args.countries])];
   const target: Target = args.target;
-  const runtime = target === 'cloudflare' ? 'worker.js' : 'server.mjs';
-  const server = prebuilt(runtime);
+  // What runs the kit: the Worker comes with its simulation twin for `npm run simulate`, never deployed.
+  const runtimes = target === 'cloudflare' ? ['worker.js', 'simulate.js'] : ['server.mjs'];
+  const builds = runtimes.map(prebuilt);
   await mkdir(join(dir, 'public'), { recursive: true });
 
   // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
@@ -181,7 +183,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     bundle,
-    name: basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'landing',
+    name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
   const files: Record<string, string> = {
@@ -204,11 +206,11 @@ export async function init(input: InitArgs): Promise<InitResult> {
         }),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  await copyFile(server, join(dir, runtime));
+  for (const [i, runtime] of runtimes.entries()) await copyFile(builds[i]!, join(dir, runtime));
   return {
     dir,
     target,
-    files: [...Object.keys(files), `public/${bundle}`, runtime].sort(),
+    files: [...Object.keys(files), `public/${bundle}`, ...runtimes].sort(),
     bundle: { file: `public/${bundle}`, gzip: built.gzip },
   };
 }

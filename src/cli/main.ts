@@ -1,6 +1,7 @@
 /** The `otp-flow` command. */
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { envFiles, loadEnv } from '../server/env.js';
 import { serveUntilStopped } from '../server/serve.js';
 import { init, InitError, INIT_HELP } from './init.js';
@@ -77,7 +78,16 @@ export async function main(argv: string[]): Promise<void> {
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) fail('--port must be a port number from 0 to 65535');
 
   await serveUntilStopped(
-    { env: loadEnv(), envFiles: envFiles(process.cwd(), ['.env']), staticDir: parsed.positionals[0], simulate: parsed.values.simulate, port, host: parsed.values.host },
+    {
+      env: loadEnv(),
+      envFiles: envFiles(process.cwd(), ['.env']),
+      staticDir: parsed.positionals[0],
+      // Built, this is dist/lib/cli/: the component's bundle is in dist/.
+      bundleDir: fileURLToPath(new URL('../../', import.meta.url)),
+      simulate: parsed.values.simulate,
+      port,
+      host: parsed.values.host,
+    },
     { name: 'otp-flow' },
   );
 }

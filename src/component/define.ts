@@ -4,7 +4,7 @@
  * is this call with different arguments.
  */
 import type { Examples, MetadataJson } from 'libphonenumber-js/core';
-import { OtpFlow, type ElementSetup } from './otp-flow.component.js';
+import { OtpFlowElement, type ElementSetup } from './otp-flow.component.js';
 import { Catalog, Lazy, type Loadable } from './languages.js';
 import type { Translation } from './localize.js';
 
@@ -22,19 +22,22 @@ export interface OtpFlowSetup {
 }
 
 /**
- * Registers a subclass of `OtpFlow` of its own for the tag, so two tags on a
+ * Registers a subclass of `OtpFlowElement` of its own for the tag, so two tags on a
  * page keep their own countries and languages. A tag already registered (say,
  * by a second copy of the bundle) keeps the element it has.
  */
-export function defineOtpFlow({ metadata, translations, languages, examples = {}, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlow {
+export function defineOtpFlow({ metadata, translations, languages, examples = {}, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlowElement {
   const registered = customElements.get(tag);
-  if (registered) return registered as typeof OtpFlow;
+  if (registered) return registered as typeof OtpFlowElement;
   const setup: ElementSetup = { metadata, catalog: new Catalog(translations, languages), examples: new Lazy(examples) };
-  class RegisteredOtpFlow extends OtpFlow {
+  class RegisteredOtpFlow extends OtpFlowElement {
     protected static override readonly setup = setup;
   }
   customElements.define(tag, RegisteredOtpFlow);
   return RegisteredOtpFlow;
 }
 
-export { OtpFlow };
+/** The class every registered tag's element extends: for subclassing, and `instanceof` across tags. */
+export { OtpFlowElement };
+/** The element, for typing (what `import type { OtpFlow } from 'otp-flow'` names too). */
+export type OtpFlow = OtpFlowElement;

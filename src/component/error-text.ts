@@ -67,12 +67,18 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   session_locked: { say: (t) => t.locked, spends: always },
   // A page on an origin, host or path the proxy does not serve: for the user, the service is not there.
   origin_forbidden: unavailable,
+  // Only the metrics port asks for credentials; a page never meets it.
+  unauthorized: unavailable,
   misdirected_request: unavailable,
   not_found: unavailable,
   method_not_allowed: unavailable,
   payload_too_large: generic,
   unsupported_media_type: generic,
   rate_limited: { say: (t, e, { locale }) => t.tooMany(relativeWait(e.retryAfter ?? 60, locale)) },
+  // Paused for the number's range: to the user, a wait like any other.
+  prefix_suspended: { say: (t, e, { locale }) => t.tooMany(relativeWait(e.retryAfter ?? 3600, locale)) },
+  // Solved by the component itself; seen only when it could not solve one.
+  challenge_required: unavailable,
   resend_too_soon: { say: (t, e, { locale, wait }) => t.resendIn(isolate(clock(wait || e.retryAfter || 0, locale))) },
   internal_error: generic,
   upstream_rejected: unavailable,

@@ -6,6 +6,7 @@
  * the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { RESEND_AFTER_DEFAULT } from '../contract/timing.js';
 import type { OtpApi } from './api.js';
 import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
@@ -26,9 +27,6 @@ export interface FlowDelegate {
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
-
-/** Used when a proxy's reply lacks `resendAfter`. */
-const DEFAULT_RESEND_AFTER = 30;
 
 export class FlowController implements ReactiveController {
   step: OtpStep = 'number';
@@ -147,7 +145,7 @@ export class FlowController implements ReactiveController {
     this.country = country;
     this.spent = false;
     this.notice = resend ? 'resent' : undefined;
-    this.#countDown(Number.isFinite(resendAfter) ? resendAfter : DEFAULT_RESEND_AFTER);
+    this.#countDown(resendAfter);
     this.#go('code');
     this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend }));
     this.#delegate.focus('code');
@@ -192,7 +190,8 @@ export class FlowController implements ReactiveController {
     this.error = sample.error;
     this.notice = undefined;
     this.spent = false;
-    this.#countDown(DEFAULT_RESEND_AFTER);
+    // What a proxy left at its defaults would count down from.
+    this.#countDown(RESEND_AFTER_DEFAULT);
     this.#go(step);
   }
 

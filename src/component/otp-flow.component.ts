@@ -1,32 +1,24 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import {
-  getCountryCallingCode,
-  getExampleNumber,
-  isSupportedCountry,
-  parsePhoneNumberFromString,
-  type CountryCode,
-  type Examples,
-  type MetadataJson,
-} from 'libphonenumber-js/core';
-import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
+import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { canonicalMobile, normalizeCountry } from '../shared/phone.js';
-import { extractCode, foldDigits } from '../shared/digits.js';
+import { foldDigits } from '../shared/digits.js';
 import { createApi, type OtpApi } from './api.js';
+import { CodeEntryController } from './code-entry-controller.js';
 import { errorField, errorText, type ClientError } from './error-text.js';
 import type { OtpStep } from './events.js';
 import { FlowController } from './flow-controller.js';
-import { matchLanguage, resolveLang, type Catalog, type Lazy } from './languages.js';
-import { clock, isolate, type Messages, type Translation } from './localize.js';
+import { LanguageController } from './language-controller.js';
+import type { Catalog, Lazy } from './languages.js';
+import { clock, isolate, type Messages } from './localize.js';
+import { PreviewController, type OtpPreview } from './preview-controller.js';
 import { codeStep, doneStep, numberStep } from './templates.js';
 import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
-export type { OtpStep };
-export type OtpPreview = 'number' | 'sending' | 'code' | 'verifying' | 'error' | 'done';
+export type { OtpStep, OtpPreview };
 /** The number was typed with its dial code: shown back the same way. */
 const INTERNATIONAL = /^\s*(\+|00)/;
-const PREVIEWS: readonly string[] = ['number', 'sending', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
 
 /** What a registered tag knows: its countries' phone metadata, its languages, example numbers for previews. */
 export interface ElementSetup {
@@ -46,10 +38,6 @@ const jsonConverter = {
     }
   },
 };
-
-// One observer for all instances: pages switch language by changing <html lang>.
-const instances = new Set<OtpFlow>();
-let pageObserver: MutationObserver | undefined;
 
 /**
  * @summary Asks for a mobile number, sends an OTP through the otp-flow proxy, and confirms the code.
@@ -96,7 +84,7 @@ let pageObserver: MutationObserver | undefined;
  * @event {OtpVerifiedEvent} otp-verified - The code was confirmed. Cancelable: cancel to stay instead of following `success-url`. `detail: {msisdn, country, successUrl}`.
  * @event {OtpErrorEvent} otp-error - Something failed and the user was told. `detail: {code, step, message, retryAfter?, attemptsLeft?}`.
  */
-export class OtpFlow extends LitElement {
+export class OtpFlowElement extends LitElement {
   static override styles = styles;
 
   /** Set by `defineOtpFlow` on the subclass it registers for a tag. */
@@ -111,7 +99,6 @@ export class OtpFlow extends LitElement {
     messages: { attribute: 'messages', converter: jsonConverter },
     preview: { type: String },
     _phone: { state: true },
-    _code: { state: true },
     _selected: { state: true },
   };
 
@@ -135,7 +122,6 @@ export class OtpFlow extends LitElement {
   declare preview: OtpPreview | undefined;
 
   declare private _phone: string;
-  declare private _code: string;
   declare private _selected: CountryCode | undefined;
 
   readonly #flow = new FlowController(this, {
@@ -144,25 +130,35 @@ export class OtpFlow extends LitElement {
     successUrl: () => this.#safeSuccessUrl(),
     focus: (target) => void this.#focusAfterUpdate(target),
   });
+  readonly #code = new CodeEntryController(this, this.#flow, {
+    length: () => this.otpLength,
+    previewing: () => !!this.preview,
+    focus: () => void this.#focusAfterUpdate('code'),
+  });
+  readonly #language = new LanguageController(this, {
+    catalog: () => this.#setup.catalog,
+    messages: () => this.messages,
+  });
   /** Made from `endpoint` before the first update. */
   #api!: OtpApi;
-  /** Allowed countries, in the order given, that the loaded metadata knows. */
-  #countries: CountryCode[] = [];
-  /** The language last painted, kept on screen while another one loads. */
-  #shown: Translation | undefined;
-  #t!: Translation;
-  #locale = 'en';
-  #waiting = true;
-  /** What the preview on screen was made from, to redo it when any of it changes. */
-  #previewOf = '';
 
   constructor() {
     super();
     this.endpoint = DEFAULT_BASE_PATH;
     this._phone = '';
-    this._code = '';
-    // Kept by the element as its controller. WebOTP hands over the code as a paste would: whole, so it submits.
-    new WebOtpController(this, (code) => this.#takeCode(code, true));
+    // Kept by the element as its controllers, run after the language's.
+    new PreviewController(this, this.#flow, {
+      setup: () => this.#setup,
+      preview: () => this.preview,
+      country: () => this._selected,
+      fill: (phone) => {
+        this._phone = phone;
+        this.#code.clear();
+      },
+      reset: () => this.reset(),
+    });
+    // WebOTP hands over the code as a paste would: whole, so it submits.
+    new WebOtpController(this, (code) => this.#code.take(code, true));
   }
 
   /** The step the flow is at. */
@@ -173,21 +169,8 @@ export class OtpFlow extends LitElement {
   /** Back to an empty number step, cancelling anything in flight. */
   reset(): void {
     this._phone = '';
-    this._code = '';
+    this.#code.clear();
     this.#flow.reset();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    instances.add(this);
-    pageObserver ??= new MutationObserver(() => instances.forEach((el) => el.requestUpdate()));
-    if (instances.size === 1) pageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    instances.delete(this);
-    if (instances.size === 0) pageObserver?.disconnect();
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -196,73 +179,18 @@ export class OtpFlow extends LitElement {
   }
 
   get #setup(): ElementSetup {
-    const setup = (this.constructor as typeof OtpFlow).setup;
+    const setup = (this.constructor as typeof OtpFlowElement).setup;
     if (!setup) throw new Error('<otp-flow> was registered without phone metadata and languages: register it with defineOtpFlow().');
     return setup;
   }
 
-  /** A length the page states, if the proxy can accept it; any other value is ignored rather than auto-submitting codes the proxy refuses. */
-  get #knownLength(): number | undefined {
-    const n = this.otpLength;
-    return n !== undefined && Number.isInteger(n) && n >= OTP_MIN_DIGITS && n <= OTP_MAX_DIGITS ? n : undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
-    if (changed.has('country') || changed.has('countries')) {
-      const { metadata } = this.#setup;
-      const own = normalizeCountry(this.country, metadata) || undefined;
-      const list = (this.countries ?? '')
-        .split(',')
-        .map((c) => normalizeCountry(c.trim(), metadata))
-        .filter((c): c is CountryCode => !!c);
-      this.#countries = list.length === 0 && own ? [own] : list;
-      this._selected = own && this.#countries.includes(own) ? own : this.#countries[0];
-    }
-    this.#chooseLanguage();
-    this.#syncPreview();
-  }
-
-  #chooseLanguage(): void {
-    const { catalog, examples } = this.#setup;
-    const lang = resolveLang(this);
-    const language = catalog.language(catalog.match(lang));
-    if (language.settled) this.#shown = language.value ?? catalog.fallback;
-    else void language.load().then(() => this.requestUpdate());
-    const base = this.#shown ?? catalog.fallback;
-    this.#t = this.messages && typeof this.messages === 'object' ? { ...base, ...this.messages } : base;
-    // `ar-AE` writes Latin digits and `ar-EG` Arabic ones: the page's own tag decides, when it names this language.
-    this.#locale = matchLanguage(lang, [base.$code]) ? lang : base.$code;
-    this.#waiting = !this.#shown || (!!this.preview && !examples.settled);
-  }
-
-  #syncPreview(): void {
-    const preview = this.preview && PREVIEWS.includes(this.preview) ? this.preview : undefined;
-    const { examples } = this.#setup;
-    if (preview && !examples.settled) void examples.load().then(() => this.requestUpdate());
-    const of = preview ? `${preview} ${this._selected} ${examples.settled}` : '';
-    if (of === this.#previewOf) return;
-    this.#previewOf = of;
-    if (preview) this.#showPreview(preview);
-    else this.reset();
-  }
-
-  #showPreview(preview: OtpPreview): void {
-    const { metadata, examples } = this.#setup;
-    const sample = examples.value ?? {};
-    const country = this._selected ?? (Object.keys(sample) as CountryCode[]).find((c) => isSupportedCountry(c, metadata));
-    const example = country && sample[country] ? getExampleNumber(country, sample as Examples, metadata) : undefined;
-    this._phone = example?.formatNational() ?? '';
-    this._code = '';
-    this.#flow.show(preview === 'error' ? 'number' : preview, {
-      msisdn: example?.number ?? '',
-      country,
-      error: preview === 'error' ? { code: 'upstream_unavailable' } : undefined,
-    });
+    if (changed.has('country') || changed.has('countries')) this.#chooseCountries();
   }
 
   #describe(error: ClientError): string {
-    return errorText(this.#t, error, { locale: this.#locale, wait: this.#flow.wait });
+    return errorText(this.#language.t, error, { locale: this.#language.locale, wait: this.#flow.wait });
   }
 
   /** `+971 50 123 4567` as people read their own number, in one piece that never wraps. */
@@ -287,7 +215,21 @@ export class OtpFlow extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  // ----- number step -----
+  // ----- number entry: the countries offered, the number as typed, its check and its send -----
+
+  /** Allowed countries, in the order given, that the loaded metadata knows. */
+  #countries: CountryCode[] = [];
+
+  #chooseCountries(): void {
+    const { metadata } = this.#setup;
+    const own = normalizeCountry(this.country, metadata) || undefined;
+    const list = (this.countries ?? '')
+      .split(',')
+      .map((c) => normalizeCountry(c.trim(), metadata))
+      .filter((c): c is CountryCode => !!c);
+    this.#countries = list.length === 0 && own ? [own] : list;
+    this._selected = own && this.#countries.includes(own) ? own : this.#countries[0];
+  }
 
   #onCountry(event: Event): void {
     this._selected = (event.target as HTMLSelectElement).value as CountryCode;
@@ -322,83 +264,8 @@ export class OtpFlow extends LitElement {
     void this.#flow.send(result.e164, this._selected, false);
   }
 
-  // ----- code step -----
-
-  #onCodeInput(event: InputEvent): void {
-    // Autofill and keyboards' code suggestions put the whole code in at once; typing brings one digit at a time.
-    const whole = event.inputType === 'insertFromPaste' || event.inputType === 'insertReplacementText' || !event.inputType;
-    this.#takeCode((event.target as HTMLInputElement).value, whole, event.target as HTMLInputElement);
-  }
-
-  /** Ctrl+V, long-press Paste: read the clipboard before the field's maxlength can cut a whole SMS short. */
-  #onCodePaste(event: ClipboardEvent): void {
-    const text = event.clipboardData?.getData('text');
-    if (!text) return;
-    event.preventDefault();
-    this.#paste(event.target as HTMLInputElement, text);
-  }
-
-  /** Pastes that skip the paste event (some keyboards' clipboard suggestions) and drops, still ahead of maxlength. */
-  #onCodeBeforeInput(event: InputEvent): void {
-    if (event.inputType !== 'insertFromPaste' && event.inputType !== 'insertFromDrop') return;
-    const text = event.data ?? event.dataTransfer?.getData('text/plain');
-    if (!text) return;
-    event.preventDefault();
-    this.#paste(event.target as HTMLInputElement, text);
-  }
-
-  #paste(input: HTMLInputElement, text: string): void {
-    const pasted = extractCode(text, OTP_MAX_DIGITS);
-    // A whole code (or an SMS holding one) replaces the field; a few digits go where the caret is.
-    const start = input.selectionStart ?? input.value.length;
-    const end = input.selectionEnd ?? input.value.length;
-    this.#takeCode(pasted.length >= OTP_MIN_DIGITS ? pasted : input.value.slice(0, start) + text + input.value.slice(end), true, input);
-  }
-
-  #takeCode(text: string, whole: boolean, input?: HTMLInputElement): void {
-    const length = this.#knownLength;
-    const code = extractCode(text, length ?? OTP_MAX_DIGITS);
-    if (input) input.value = code;
-    this._code = code;
-    this.#flow.clearError();
-    // With a known length, the last digit submits; otherwise only a code that arrives whole does.
-    if (length ? code.length === length : whole && code.length >= OTP_MIN_DIGITS) this.#verify(code);
-  }
-
-  #verify(code: string): void {
-    // A refused code is cleared, so the next one is typed into an empty field.
-    void this.#flow.verify(code).then((verified) => {
-      if (verified === false) this._code = '';
-    });
-  }
-
-  #submitCode(event: Event): void {
-    event.preventDefault();
-    if (this.preview) return;
-    if (this.#flow.spent) return this.#flow.resend();
-    if (this.#flow.step !== 'code' || this.#flow.busy) return;
-    const code = extractCode(this._code, this.#knownLength ?? OTP_MAX_DIGITS);
-    if (code.length < (this.#knownLength ?? OTP_MIN_DIGITS)) {
-      this.#flow.fail({ code: 'otp_malformed' });
-      void this.#focusAfterUpdate('code');
-      return;
-    }
-    this.#verify(code);
-  }
-
-  #changeNumber(): void {
-    this._code = '';
-    this.#flow.changeNumber();
-  }
-
-  #resend(): void {
-    if (!this.preview) this.#flow.resend();
-  }
-
-  // ----- rendering -----
-
   #renderNumber() {
-    const t = this.#t;
+    const { t, locale } = this.#language;
     const { metadata } = this.#setup;
     const { error, step } = this.#flow;
     const field = error && errorField(error);
@@ -411,7 +278,7 @@ export class OtpFlow extends LitElement {
       invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' ? 'msisdn' : undefined,
       error: error ? this.#describe(error) : '',
       country: {
-        locale: this.#locale,
+        locale,
         countries,
         selected: this._selected,
         callingCode: (c) => getCountryCallingCode(c as CountryCode, metadata),
@@ -423,35 +290,47 @@ export class OtpFlow extends LitElement {
     });
   }
 
+  // ----- the code step and the whole -----
+
+  #changeNumber(): void {
+    this.#code.clear();
+    this.#flow.changeNumber();
+  }
+
   #renderCode() {
-    const t = this.#t;
+    const { t, locale } = this.#language;
     const flow = this.#flow;
+    const code = this.#code;
     const notice = flow.notice === 'resending' ? t.sending : flow.notice === 'resent' ? t.resent : '';
     const wait = flow.wait;
     return codeStep({
       t,
       status: flow.msisdn ? [t.codeSent(isolate(this.#display(flow.msisdn))), notice].filter(Boolean).join(' ') : notice,
-      code: this._code,
+      code: code.value,
       busy: flow.busy,
       spent: flow.spent,
       resending: flow.notice === 'resending',
       invalid: !!flow.error && errorField(flow.error) === 'otp',
       error: flow.error ? this.#describe(flow.error) : '',
-      countdown: wait > 0 ? t.resendIn(isolate(clock(wait, this.#locale))) : '',
-      onInput: (e) => this.#onCodeInput(e),
-      onPaste: (e) => this.#onCodePaste(e),
-      onBeforeInput: (e) => this.#onCodeBeforeInput(e),
-      onSubmit: (e) => this.#submitCode(e),
+      countdown: wait > 0 ? t.resendIn(isolate(clock(wait, locale))) : '',
+      onInput: code.onInput,
+      onPaste: code.onPaste,
+      onBeforeInput: code.onBeforeInput,
+      onSubmit: code.onSubmit,
       onChangeNumber: () => this.#changeNumber(),
-      onResend: () => this.#resend(),
+      onResend: () => {
+        if (!this.preview) flow.resend();
+      },
     });
   }
 
   protected override render() {
-    const t = this.#t;
+    const { t } = this.#language;
     const step = this.#flow.step;
-    // Until its language arrives, the form is laid out (its box kept) but not painted: no flash of English.
-    return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${this.#waiting}>
+    // Until its language (and a preview's example number) arrives, the form is laid out (its box kept) but
+    // not painted: no flash of English.
+    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.examples.settled);
+    return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${waiting}>
       <slot name="header"></slot>
       ${step === 'number' || step === 'sending' ? this.#renderNumber() : step === 'code' || step === 'verifying' ? this.#renderCode() : doneStep(t)}
     </div>`;

@@ -25,7 +25,11 @@ const prefix = (parts: number[], groups: number) => parts.slice(0, groups).map((
 /** Dotted-decimal IPv4 already in the form ipaddr.js prints: no leading zeros, each part up to 255. */
 const CANONICAL_IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 
+/** Longer than any address (IPv6 with an IPv4 tail and a zone): a 16 KB X-Forwarded-For entry is not parsed. */
+const MAX_ADDRESS = 64;
+
 function addressKeys(address: string): ClientKeys | undefined {
+  if (address.length > MAX_ADDRESS) return undefined;
   // What a socket reports for an IPv4 client, every time: the key is the address itself, no parse needed.
   if (CANONICAL_IPV4.test(address)) return { address, network: undefined };
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;

@@ -12,6 +12,8 @@
  *    make a log line large.
  * In that order: cutting first can leave the start of a secret behind.
  */
+import { trimEnd } from '../shared/text.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export interface LogEntry {
@@ -35,7 +37,7 @@ const MAX_STACK = 4096;
 
 function toBase64(text: string, url: boolean): string {
   const binary = Array.from(new TextEncoder().encode(text), (b) => String.fromCharCode(b)).join('');
-  const b64 = btoa(binary).replace(/=+$/, '');
+  const b64 = trimEnd(btoa(binary), '=');
   return url ? b64.replace(/\+/g, '-').replace(/\//g, '_') : b64;
 }
 

@@ -257,13 +257,19 @@ describe('code step', () => {
     it(`ignores otp-length="${length}" and never auto-submits a code the proxy refuses`, async () => {
       const el = await mount(html`<otp-flow country="AE" otp-length=${length}></otp-flow>`);
       await toCodeStep(el);
+      const steps: string[] = [];
+      el.addEventListener('otp-step', (e) => steps.push(e.detail.step));
       const verify = sinon.spy(window, 'fetch');
       try {
         codeInput(el).focus();
-        await type('123456789012'.slice(0, Number(length)));
-        await new Promise((r) => setTimeout(r, 200));
-        expect(el.step).to.equal('code');
+        const typed = '123456789012'.slice(0, Number(length));
+        await type(typed);
+        // The field shows the last key's digit: every key has been handled, and a submit starts in the
+        // handler of the key that completes a code, so it would have begun by now.
+        expect(codeInput(el).value).to.equal(typed.slice(0, 8));
+        expect(steps, 'no verify began').to.deep.equal([]);
         expect(verify.called, 'no verify request').to.be.false;
+        await el.updateComplete;
         expect(errorText(el)).to.equal('');
       } finally {
         verify.restore();
@@ -320,16 +326,29 @@ describe('code step', () => {
   it('ignores a verify reply that arrives after the user moved on', async () => {
     const el = await mount();
     const code = await toCodeStep(el);
-    await simulator('fault', { fault: 'slow', delayMs: 600, endpoint: 'otp_verify' });
-    let verified = false;
-    el.addEventListener('otp-verified', () => (verified = true));
-    await enterCode(el, code);
-    await stepIs(el, 'verifying');
-    await click(buttonNamed(el, 'Change number')!);
-    await stepIs(el, 'number');
-    await new Promise((r) => setTimeout(r, 900));
-    expect(el.step).to.equal('number');
-    expect(verified).to.be.false;
+    // Under the proxy's 1 s deadline: the answer would be a conversion.
+    await simulator('fault', { fault: 'slow', delayMs: 900, endpoint: 'otp_verify' });
+    const requests = sinon.spy(window, 'fetch');
+    try {
+      let verified = false;
+      el.addEventListener('otp-verified', () => (verified = true));
+      await enterCode(el, code);
+      await stepIs(el, 'verifying');
+      await click(buttonNamed(el, 'Change number')!);
+      await stepIs(el, 'number');
+      // The request is called off, and once its fate is settled, the page has not moved.
+      const call = requests.getCalls().find((c) => String(c.args[0]).endsWith('/verify'))!;
+      expect(call.args[1]!.signal!.aborted, 'the verify request is aborted').to.be.true;
+      await call.returnValue.then(
+        () => {},
+        () => {},
+      );
+      await el.updateComplete;
+      expect(el.step).to.equal('number');
+      expect(verified).to.be.false;
+    } finally {
+      requests.restore();
+    }
   });
 });
 

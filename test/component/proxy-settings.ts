@@ -1,5 +1,5 @@
 /**
- * How the proxy behind the component tests is set up, shared by the tests
+ * How the proxies behind the component tests are set up, shared by the tests
  * (browser) and test/helpers/proxy-middleware.ts (node).
  */
 
@@ -8,3 +8,16 @@
  * clock, so the tests that ask for a new code really wait this long: short.
  */
 export const RESEND_AFTER = 3;
+
+/**
+ * A second proxy, at its own path, set as a strict campaign would be: numbers
+ * from AE only, one code per number, sessions that live a second. What the
+ * first proxy's roomy budgets never refuse, this one does, for real.
+ */
+export const STRICT = {
+  endpoint: '/otp-strict',
+  countries: ['AE'],
+  numberLimit: 1,
+  resendAfter: 0,
+  sessionTtl: 1,
+} as const;

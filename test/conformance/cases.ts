@@ -17,7 +17,9 @@
 import { createOtpProxy, fetchTransport, MemoryVerifyStore, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
 import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-simulator.js';
 import { adoptingStore } from './adopting-store.js';
-import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type ErrorCode } from '../../src/contract/index.js';
+import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type Challenge, type ErrorCode } from '../../src/contract/index.js';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 
 export interface ConformanceConfig {
   /** Which runtime runs the cases: for messages, and for the one difference between runtimes the cases know of. */
@@ -155,7 +157,7 @@ function tally(replies: Reply[]): Record<string, number> {
 /* Plumbing                                                            */
 
 /** Budgets out of the way (and no resend wait), for cases about other things. */
-const ROOMY = { numberLimit: 1_000, clientLimit: 1_000_000, networkLimit: 1_000_000, hourlyLimit: 10_000_000, resendAfter: 0 };
+const ROOMY = { numberLimit: 1_000, clientLimit: 1_000_000, networkLimit: 1_000_000, hourlyLimit: 10_000_000, resendAfter: 0, challenge: 'off', prefixMinSends: 0 } as const;
 const CLIENT: ConnectionInfo = { remoteAddress: '192.0.2.10' };
 const JSON_TYPE = { 'content-type': 'application/json' };
 const NUMBER = '+971501234567';
@@ -411,9 +413,13 @@ test('replay after success: one of 10 concurrent right codes verifies, then sess
 test('tampered, truncated and re-spelled tokens are 400 session_invalid with no upstream call', async (t) => {
   await t.sim.reset();
   const p = t.proxy();
-  const { json } = await p.post('/otp/send', { msisdn: NUMBER });
+  // Numbers of three lengths give tokens of three lengths: at least one leaves unused bits in its last character.
+  let session = '';
+  for (const msisdn of [NUMBER, '+4915112345678', '+12025550143']) {
+    session = (await p.post('/otp/send', { msisdn })).json.session;
+    if (fromBase64Url(session.split('.')[1]!).length % 3 !== 0) break;
+  }
   const code = await t.sim.lastCode();
-  const session: string = json.session;
   const [version, body] = session.split('.') as [string, string];
   const bytes = fromBase64Url(body);
   const flipped = (at: number) => {
@@ -421,8 +427,7 @@ test('tampered, truncated and re-spelled tokens are 400 session_invalid with no 
     copy[at] = copy[at]! ^ 1;
     return `${version}.${toBase64Url(copy)}`;
   };
-  // The last character carries unused low bits when the length is not a multiple of 3 (the claims
-  // have a fixed length, and it is not): flipping one decodes to the same bytes.
+  // The last character carries unused low bits when the length is not a multiple of 3: flipping one decodes to the same bytes.
   ok(bytes.length % 3 !== 0, `a token length that leaves unused bits (${bytes.length} bytes)`);
   const twinBody = `${body.slice(0, -1)}${B64URL[B64URL.indexOf(body.at(-1)!) ^ 1]}`;
   equal(fromBase64Url(twinBody).join(), bytes.join(), 'the twin spelling decodes to the same bytes');
@@ -740,6 +745,23 @@ test('hourly cap: every send refused once the hour’s budget is spent, said onc
   equal(loud.length, 1, 'one loud line');
   ok(loud[0]!.includes('"level":"error"'), 'at error level');
   equal((await t.sim.calls('otp_gen')).length, 3, 'sends that reached Offer18');
+});
+
+test('proof of work: a send answered 428 with a challenge goes through with its solution, once', async (t) => {
+  await t.sim.reset();
+  // The runtime's own Web Crypto does the work on both sides: PBKDF2 to make and to solve, HMAC to check.
+  const p = t.proxy({ challenge: 'always', challengeCost: 10 });
+  const first = await p.post('/otp/send', { msisdn: NUMBER });
+  refused(first, 428, 'challenge_required', 'a send with no solution');
+  const challenge = (first.json as { challenge: Challenge }).challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  ok(solution, 'the runtime solved it');
+  const solved = await p.post('/otp/send', { msisdn: NUMBER, altcha: { challenge, solution } });
+  equal(solved.status, 200, `with its solution: ${solved.text}`);
+  refused(await p.post('/otp/send', { msisdn: NUMBER, altcha: { challenge, solution } }), 428, 'challenge_required', 'the same solution again');
+  const forged = { challenge: { ...challenge, parameters: { ...challenge.parameters, cost: 1 } }, solution };
+  refused(await p.post('/otp/send', { msisdn: NUMBER, altcha: forged }), 428, 'challenge_required', 'a challenge changed by the client');
+  equal((await t.sim.calls('otp_gen')).length, 1, 'sends that reached Offer18');
 });
 
 // What each misbehaviour of Offer18 becomes, on send and on verify.

@@ -1,15 +1,17 @@
 /**
  * The way in before otp-flow is published, on a machine without the
  * repository: `npm pack` here, then, in a folder holding nothing but the
- * tarball, `npx --package ./otp-flow-<version>.tgz otp-flow init …` for both
- * kit targets, exactly as the README says. Dependencies come from the npm
- * registry into an empty npm cache, as on a fresh machine. Then each kit is
- * started the way its README says and answers.
+ * tarball, every command the README and the demo's snippet show that runs
+ * otp-flow from the tarball (`npx … otp-flow init …`, `npm install
+ * ./otp-flow-….tgz`), read from them rather than copied here, and run as
+ * written in a terminal where nobody answers (npx asks before installing).
+ * Dependencies come from the npm registry into an empty npm cache, as on a
+ * fresh machine. Then each kit is started the way its README says and answers.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,17 +19,25 @@ import { startProcess, type Started } from '../../support/cli.js';
 import { freePort } from '../../support/net.js';
 import { devArgs, READY, runCommand, wranglerEnv } from '../helpers/wrangler.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { initCommand, TARBALL } from '../../demo/snippet.js';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const KEY = `tarball-key-${crypto.randomUUID()}`;
-const INIT = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
 /** Downloads from the registry: generous, but bounded. */
 const NETWORK_MS = 240_000;
+
+/** The commands in README.md's sh blocks that run otp-flow from its tarball, comments cut. */
+async function readmeCommands(): Promise<string[]> {
+  const readme = await readFile(join(REPO, 'README.md'), 'utf8');
+  const lines = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap((m) => m[1]!.split('\n'));
+  return lines.map((line) => line.replace(/\s+#.*$/, '').trim()).filter((line) => /^(npx|npm install) .*\.\/otp-flow-\S+\.tgz/.test(line));
+}
 
 describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60_000 }, () => {
   let work: string;
   let tarball: string;
   let env: Record<string, string>;
+  let shown: { node: string; cloudflare: string; install: string; demo: string };
   const running: Started[] = [];
 
   before(async () => {
@@ -47,6 +57,17 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
       npm_config_fund: 'false',
       npm_config_audit: 'false',
     };
+    const commands = await readmeCommands();
+    const inits = commands.filter((c) => c.startsWith('npx '));
+    shown = {
+      node: inits.find((c) => !c.includes('--target'))!,
+      cloudflare: inits.find((c) => c.includes('--target cloudflare'))!,
+      install: commands.find((c) => c.startsWith('npm install '))!,
+      demo: initCommand({ country: 'SA', countries: '', lang: 'en' }),
+    };
+    assert.equal(commands.length, 3, commands.join('\n'));
+    assert.equal(TARBALL, tarball);
+    for (const command of Object.values(shown)) assert.ok(command?.includes(` ./${tarball}`), `${command} names the tarball npm pack wrote`);
   });
 
   after(async () => {
@@ -54,21 +75,27 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
     await rm(work, { recursive: true, force: true });
   });
 
-  async function init(dir: string, ...args: string[]): Promise<string> {
+  /**
+   * Runs a shown command as written, in a terminal (`script`) whose input is
+   * empty: a prompt would wait there, and fail the test at its deadline.
+   */
+  function runShown(command: string, cwd: string) {
+    return runCommand('script', ['--quiet', '--return', '--command', command, '/dev/null'], { cwd, env, timeoutMs: NETWORK_MS });
+  }
+
+  /** A shown `init`, in the folder holding the tarball and nothing installed; the kit's folder. */
+  async function init(command: string): Promise<string> {
     const campaigns = join(work, 'campaigns');
-    assert.deepEqual((await readdir(campaigns)).filter((f) => !f.endsWith('-kit')), [tarball], 'nothing but the tarball (and kits) in the folder');
-    const made = await runCommand('npx', ['--yes', '--package', `./${tarball}`, 'otp-flow', 'init', `./${dir}`, ...INIT, ...args], {
-      cwd: campaigns,
-      env,
-      timeoutMs: NETWORK_MS,
-    });
+    assert.ok(!existsSync(join(campaigns, 'node_modules')) && !existsSync(join(campaigns, 'package.json')), 'nothing installed beside the tarball');
+    const made = await runShown(command, campaigns);
     assert.equal(made.code, 0, made.output);
-    assert.match(made.output, /Wrote \.\/\w+-kit: /);
+    const dir = /otp-flow init (\S+)/.exec(command)![1]!;
+    assert.match(made.output, new RegExp(`Wrote ${dir.replace('.', '\\.')}: `));
     return join(campaigns, dir);
   }
 
   it('writes a Node kit that npm start serves, proxy included', async () => {
-    const kit = await init('node-kit');
+    const kit = await init(shown.node);
     for (const file of ['server.mjs', 'public/index.html', '.env.example', 'campaign.env', 'package.json', 'README.md']) {
       assert.ok(existsSync(join(kit, file)), file);
     }
@@ -108,9 +135,12 @@ describe('otp-flow from its tarball, outside the repository', { timeout: 15 * 60
     const app = join(work, 'express-app');
     await mkdir(app);
     await writeFile(join(app, 'package.json'), JSON.stringify({ name: 'express-app', private: true, type: 'module' }));
-    // The README's way in: the tarball, beside the app's own framework from the registry.
-    const installed = await runCommand('npm', ['install', join(work, 'campaigns', tarball), 'express@5'], { cwd: app, env, timeoutMs: NETWORK_MS });
+    // The README's way in: the tarball copied into the app's folder; the app's own framework from the registry.
+    await copyFile(join(work, 'campaigns', tarball), join(app, tarball));
+    const installed = await runShown(shown.install, app);
     assert.equal(installed.code, 0, installed.output);
+    const framework = await runCommand('npm', ['install', 'express@5'], { cwd: app, env, timeoutMs: NETWORK_MS });
+    assert.equal(framework.code, 0, framework.output);
     await writeFile(
       join(app, 'server.mjs'),
       `import express from 'express';
@@ -168,8 +198,8 @@ const server = app.listen(0, '127.0.0.1', () => {
   });
 
   it('writes a Cloudflare kit whose npm install and npm run simulate work', async () => {
-    const kit = await init('cf-kit', '--target', 'cloudflare');
-    for (const file of ['worker.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {
+    const kit = await init(shown.cloudflare);
+    for (const file of ['worker.js', 'simulate.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {
       assert.ok(existsSync(join(kit, file)), file);
     }
     // The kit's one set-up step, from the registry.
@@ -196,5 +226,11 @@ const server = app.listen(0, '127.0.0.1', () => {
       body: JSON.stringify({ session, otp: code }),
     });
     assert.deepEqual(await verified.json(), { ok: true, verified: true });
+  });
+
+  it('writes the kit the demo’s snippet shows', async () => {
+    const kit = await init(shown.demo);
+    for (const file of ['server.mjs', 'public/index.html', 'campaign.env']) assert.ok(existsSync(join(kit, file)), file);
+    assert.match(await readFile(join(kit, 'campaign.env'), 'utf8'), /^OTP_COUNTRIES=SA$/m);
   });
 });

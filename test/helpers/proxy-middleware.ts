@@ -4,25 +4,39 @@
  *
  * Each engine gets its own proxy and simulator: the engines run side by side,
  * and one engine's reset, faults or rate-limit budget must not reach another's.
+ * A second proxy per engine, the strict one of proxy-settings.ts, answers at
+ * its own path; the simulator's controls reach the first.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createListener } from '../../src/adapters/node.js';
 import { CONTROL_PREFIX, createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
 import { engineOf, type Engine } from './engines.js';
-import { RESEND_AFTER } from '../component/proxy-settings.js';
+import { RESEND_AFTER, STRICT } from '../component/proxy-settings.js';
+
+type App = Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListener> }>;
 
 export async function proxyMiddleware() {
-  const apps = new Map<Engine, Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListener> }>>();
-  const appFor = (engine: Engine) => {
-    let entry = apps.get(engine);
+  const apps = new Map<string, App>();
+  const appFor = (engine: Engine, strict: boolean) => {
+    const name = `${engine}${strict ? ' strict' : ''}`;
+    let entry = apps.get(name);
     if (!entry) {
+      const { endpoint, ...settings } = STRICT;
       entry = createSimulatedApp({
         print: () => {},
         // Short, so the "upstream hangs" test sees the proxy's 504 quickly.
         timeoutMs: 1_000,
-        proxy: { sessionSecret: 'component-tests-secret-0123456789abcdef', logger: () => {}, resendAfter: RESEND_AFTER },
+        proxy: {
+          sessionSecret: 'component-tests-secret-0123456789abcdef',
+          logger: () => {},
+          resendAfter: RESEND_AFTER,
+          // These tests send again and again from one page: the shield's challenges have their own tests.
+          challenge: 'off',
+          prefixMinSends: 0,
+          ...(strict ? { ...settings, countries: [...settings.countries], basePath: endpoint } : {}),
+        },
       }).then((app) => ({ app, listener: createListener(app.fetch) }));
-      apps.set(engine, entry);
+      apps.set(name, entry);
     }
     return entry;
   };
@@ -30,10 +44,13 @@ export async function proxyMiddleware() {
     close: async () => {
       for (const entry of apps.values()) await (await entry).app.close();
     },
-    middleware: async (ctx: { path: string; req: IncomingMessage; res: ServerResponse; respond: boolean }, next: () => Promise<void>) => {
-      if (ctx.path.startsWith('/otp/') || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
+    middleware: async (ctx: { path: string; status: number; req: IncomingMessage; res: ServerResponse; respond: boolean }, next: () => Promise<void>) => {
+      const strict = ctx.path.startsWith(`${STRICT.endpoint}/`);
+      if (strict || ctx.path.startsWith('/otp/') || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
+        // Answered by the proxy, not the dev server: no 404 for the runner to report.
+        ctx.status = 200;
         ctx.respond = false;
-        const { listener } = await appFor(engineOf(ctx.req.headers['user-agent']));
+        const { listener } = await appFor(engineOf(ctx.req.headers['user-agent']), strict);
         await listener(ctx.req, ctx.res);
         return;
       }

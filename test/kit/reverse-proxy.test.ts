@@ -17,6 +17,7 @@ import { parseEnv } from 'node:util';
 import { Agent, request } from 'undici';
 import { runCli, startProcess, type Started } from '../../support/cli.js';
 import { freePort } from '../../support/net.js';
+import { assertNoTraversal, plantSecrets } from '../helpers/traversal.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `reverse-proxy-key-${crypto.randomUUID()}`;
@@ -66,6 +67,8 @@ describe('a kit behind a reverse proxy, as its README says', () => {
   let kitPort: number;
   /** One port per reverse proxy below; each is a public origin of the page. */
   let ports: number[];
+  /** What the kit's folder holds that no request may read. */
+  let secrets: string[];
   const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
 
   before(async () => {
@@ -74,6 +77,7 @@ describe('a kit behind a reverse proxy, as its README says', () => {
     const made = await runCli(['init', dir, '--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'], { timeoutMs: 60_000 });
     assert.equal(made.code, 0, made.stderr);
     readme = await readFile(join(dir, 'README.md'), 'utf8');
+    secrets = await plantSecrets(join(dir, 'public'));
     upstream = await startSimulator(sim);
     kitPort = await freePort();
     ports = [await freePort(), await freePort(), await freePort()];
@@ -87,6 +91,9 @@ describe('a kit behind a reverse proxy, as its README says', () => {
         ...parseEnv(readme.match(/^- `(OTP_TRUST_PROXY=\d+)`/m)![1]!),
         OTP_PUBLIC_ORIGIN: ports.map((p) => `http://landing.test:${p}`).join(','),
         OTP_RESEND_AFTER: '0',
+        // The per-visitor budget is what these walks count, to numbers of one range: the shield has its own tests.
+        OTP_CHALLENGE: 'off',
+        OTP_PREFIX_MIN_SENDS: '0',
         PORT: String(kitPort),
       },
     });
@@ -177,16 +184,25 @@ describe('a kit behind a reverse proxy, as its README says', () => {
     assert.equal((await send(port, b, number(net, 60))).status, 200);
   }
 
+  /** nginx's own 400 page: the request never reached the kit. */
+  const nginxRefusal = ({ status, text }: { status: number; text: string }) => status === 400 && /^Server: nginx/im.test(text) && text.includes('<center>nginx');
+
   const setups: Array<[string, (port: number) => Promise<() => Promise<void>>]> = [
     ['behind Caddy: a budget per visitor, the page’s own origin served', (port) => startCaddy(port)],
     ['behind nginx: the same', (port) => startNginx(port, { passHost: true })],
     ['behind nginx with its default Host (127.0.0.1:port): still served', (port) => startNginx(port, { passHost: false })],
   ];
+  it('serves no hidden or outside file, in any spelling, on its own', async () => {
+    await assertNoTraversal(kitPort, `127.0.0.1:${kitPort}`, secrets);
+  });
+
   setups.forEach(([name, start], i) => {
     it(name, { timeout: 60_000 }, async () => {
       const stop = await start(ports[i]!);
       try {
         await walk(ports[i]!, 10 * (i + 1));
+        // Whatever the reverse proxy decodes or merges on its way, nothing hidden comes through.
+        await assertNoTraversal(ports[i]!, `landing.test:${ports[i]}`, secrets, { refusedInFront: nginxRefusal });
       } finally {
         await stop();
       }

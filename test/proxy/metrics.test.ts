@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { runCli, startCli, type Started } from '../../support/cli.js';
 import { startRedis, type TestRedis } from '../../support/redis.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -28,6 +29,9 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     OTP_COUNTRIES: 'AE',
     OTP_NUMBER_LIMIT: '2',
     OTP_RESEND_AFTER: '0',
+    // Counted outcomes of the budgets here; the shield's series are counted in its own tests.
+    OTP_CHALLENGE: 'off',
+    OTP_PREFIX_MIN_SENDS: '0',
     PORT: '0',
     OTP_METRICS_PORT: '0',
     ...extra,
@@ -156,6 +160,55 @@ describe('metrics on their own port', () => {
         else assert.ok(LABEL_VALUES.has(label), `${sample.name}{${name}="${label}"} is from the closed list`);
       }
     }
+  });
+});
+
+/** A GET naming any Host, as a page that rebound its domain to this machine would send it. */
+function getWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const req = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, headers: { host, ...headers } }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('metrics against DNS rebinding and without credentials', () => {
+  const TOKEN = 'scrape-token-0123456789abcdef';
+  let app: Started;
+  before(async () => {
+    app = await startCli(['serve'], { env: env({ OTP_METRICS_TOKEN: TOKEN }) });
+  });
+  after(() => app.stop());
+
+  it('answers only requests naming this machine: a rebound page is refused with 421', async () => {
+    const [, url] = await app.waitFor(/Prometheus metrics at (http:\/\/\S+)/);
+    const { port } = new URL(url!);
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    for (const host of ['rebound.example', `rebound.example:${port}`, 'metrics.attacker.example']) {
+      const reply = await getWithHost(url!, host, auth);
+      assert.equal(reply.status, 421, host);
+      assert.ok(!reply.body.includes('otp_flow_'), 'no figure leaves');
+    }
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, '[::1]']) assert.equal((await getWithHost(url!, host, auth)).status, 200, host);
+  });
+
+  it('asks for the bearer token Prometheus sends, when one is set', async () => {
+    const [, url] = await app.waitFor(/Prometheus metrics at (http:\/\/\S+)/);
+    const host = new URL(url!).host;
+    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TOKEN }, { authorization: `Basic ${btoa(`x:${TOKEN}`)}` }]) {
+      const reply = await getWithHost(url!, host, headers);
+      assert.equal(reply.status, 401, JSON.stringify(headers));
+      assert.equal(JSON.parse(reply.body).error, 'unauthorized');
+    }
+    const ok = await getWithHost(url!, host, { authorization: `Bearer ${TOKEN}` });
+    assert.equal(ok.status, 200);
+    assert.match(ok.body, /otp_flow_sends_total/);
+    assert.ok(!app.output().includes(TOKEN), 'the token is never printed');
   });
 });
 

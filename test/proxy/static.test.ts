@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { runCli, startCli, type Started } from '../../support/cli.js';
-import { createStaticHandler } from '../../src/adapters/node-static.js';
+import fc from 'fast-check';
+import { createStaticHandler, hashedName, pickEncoding } from '../../src/adapters/node-static.js';
+import { inlineScripts } from '../../src/shared/page-policy.js';
+import { assertNoTraversal, plantSecrets } from '../helpers/traversal.js';
 
 const KEY = `static-key-${crypto.randomUUID()}`;
 const SETTINGS = `OFFER18_KEY=${KEY}\nOFFER18_AID=1\nOFFER18_MID=2\nOFFER18_PARTNER=p\nOTP_COUNTRIES=AE\nPORT=0\n`;
@@ -18,6 +21,7 @@ const SETTINGS = `OFFER18_KEY=${KEY}\nOFFER18_AID=1\nOFFER18_MID=2\nOFFER18_PART
 describe('otp-flow serve <dir>', () => {
   let root: string;
   let app: Started;
+  let secrets: string[];
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'otp-flow-static-'));
     await writeFile(join(root, '.env'), SETTINGS);
@@ -36,6 +40,7 @@ describe('otp-flow serve <dir>', () => {
     await writeFile(join(root, 'outside.txt'), 'not public');
     await writeFile(join(pub, 'inside.txt'), 'public');
     await symlink(join(pub, 'inside.txt'), join(pub, 'alias.txt'));
+    secrets = await plantSecrets(pub);
     app = await startCli(['serve', 'public'], { cwd: root });
   });
   after(async () => {
@@ -62,6 +67,10 @@ describe('otp-flow serve <dir>', () => {
     const wellKnown = await fetch(`${app.url}/.well-known/security.txt`);
     assert.equal(wellKnown.status, 200);
     assert.match(await wellKnown.text(), /Contact/);
+  });
+
+  it('answers every spelling of a hidden or outside path with a 404 and nothing of the file', async () => {
+    await assertNoTraversal(Number(new URL(app.url).port), new URL(app.url).host, [KEY, ...secrets]);
   });
 
   it('never follows a link out of its folder, and does follow one inside it', async () => {
@@ -111,5 +120,37 @@ describe('the strict page policy of landing kits', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the linear-time readers of the static server', () => {
+  // The regular expressions they replace (test/proxy/regexes.test.ts refuses them in src/), as oracles on short input.
+  const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
+  const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2|png|svg|webp)$/;
+  const pieces = (words: string[]) => fc.array(fc.constantFrom(...words), { maxLength: 24 }).map((p) => p.join(''));
+
+  it('finds the same inline scripts as the regular expression did', () => {
+    const html = pieces(['<script', '<SCRIPT', '<scripts', '>', ' ', '\n', 'src', ' src =', 'data-src=', '"x"', 'a', '</script', '</SCRIPT', '</script >', '</scripty>', '/']);
+    fc.assert(fc.property(html, (text) => assert.deepEqual(inlineScripts(text), [...text.matchAll(INLINE_SCRIPT)].map((m) => m[1]))), { numRuns: 3000 });
+  });
+
+  it('tells hashed names as the regular expression did', () => {
+    const path = pieces(['/', '.', '-', '_', 'a', 'B', '7', 'abcdefgh', 'x.', '.js', '.css', '.map', '.png', '.svg', '.html']);
+    fc.assert(fc.property(path, (p) => assert.equal(hashedName(p), HASHED.test(p), p)), { numRuns: 3000 });
+  });
+
+  it('reads Accept-Encoding as listed, weights included', () => {
+    const cases: Array<[string | null, string | undefined]> = [
+      [null, undefined],
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['BR ; Q=0.000, gzip;q=0', undefined],
+      ['br;q=0.5', 'br'],
+      ['identity, *;q=0', undefined],
+      ['gzip;q=x', undefined],
+      [`br${' '.repeat(16_000)}x`, undefined],
+    ];
+    for (const [header, expected] of cases) assert.equal(pickEncoding(header), expected, String(header).slice(0, 30));
   });
 });

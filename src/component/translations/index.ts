@@ -1,66 +1,69 @@
 /**
- * Every built-in language. Tailored bundles import only the ones a campaign needs.
+ * Every built-in language, listed once. Tailored bundles import only the ones a campaign needs.
  *
- * `translations` holds each language's component texts (its default export),
- * `pages` the words of a landing page around the component (its `page`), both
- * keyed by BCP 47 code.
+ * Each file, named by its BCP 47 code, exports the component's texts as its default and the words
+ * of a landing page around the component as `page`.
  */
 import type { PageTexts, Translation } from '../localize.js';
-import en, { page as enPage } from './en.js';
-import ar, { page as arPage } from './ar.js';
-import fa, { page as faPage } from './fa.js';
-import ur, { page as urPage } from './ur.js';
-import ckb, { page as ckbPage } from './ckb.js';
-import ps, { page as psPage } from './ps.js';
-import he, { page as hePage } from './he.js';
-import tr, { page as trPage } from './tr.js';
-import fr, { page as frPage } from './fr.js';
-import es, { page as esPage } from './es.js';
-import pt, { page as ptPage } from './pt.js';
-import it, { page as itPage } from './it.js';
-import de, { page as dePage } from './de.js';
-import nl, { page as nlPage } from './nl.js';
-import pl, { page as plPage } from './pl.js';
-import ro, { page as roPage } from './ro.js';
-import el, { page as elPage } from './el.js';
-import ru, { page as ruPage } from './ru.js';
-import uk, { page as ukPage } from './uk.js';
-import kk, { page as kkPage } from './kk.js';
-import uz, { page as uzPage } from './uz.js';
-import az, { page as azPage } from './az.js';
-import ka, { page as kaPage } from './ka.js';
-import hi, { page as hiPage } from './hi.js';
-import bn, { page as bnPage } from './bn.js';
-import mr, { page as mrPage } from './mr.js';
-import ta, { page as taPage } from './ta.js';
-import te, { page as tePage } from './te.js';
-import ne, { page as nePage } from './ne.js';
-import si, { page as siPage } from './si.js';
-import id, { page as idPage } from './id.js';
-import ms, { page as msPage } from './ms.js';
-import fil, { page as filPage } from './fil.js';
-import th, { page as thPage } from './th.js';
-import vi, { page as viPage } from './vi.js';
-import my, { page as myPage } from './my.js';
-import km, { page as kmPage } from './km.js';
-import lo, { page as loPage } from './lo.js';
-import zhHans, { page as zhHansPage } from './zh-Hans.js';
-import zhHant, { page as zhHantPage } from './zh-Hant.js';
-import ja, { page as jaPage } from './ja.js';
-import ko, { page as koPage } from './ko.js';
-import sw, { page as swPage } from './sw.js';
-import am, { page as amPage } from './am.js';
-import ha, { page as haPage } from './ha.js';
-import yo, { page as yoPage } from './yo.js';
-import so, { page as soPage } from './so.js';
-import zu, { page as zuPage } from './zu.js';
+import * as en from './en.js';
+import * as ar from './ar.js';
+import * as fa from './fa.js';
+import * as ur from './ur.js';
+import * as ckb from './ckb.js';
+import * as ps from './ps.js';
+import * as he from './he.js';
+import * as tr from './tr.js';
+import * as fr from './fr.js';
+import * as es from './es.js';
+import * as pt from './pt.js';
+import * as it from './it.js';
+import * as de from './de.js';
+import * as nl from './nl.js';
+import * as pl from './pl.js';
+import * as ro from './ro.js';
+import * as el from './el.js';
+import * as ru from './ru.js';
+import * as uk from './uk.js';
+import * as kk from './kk.js';
+import * as uz from './uz.js';
+import * as az from './az.js';
+import * as ka from './ka.js';
+import * as hi from './hi.js';
+import * as bn from './bn.js';
+import * as mr from './mr.js';
+import * as ta from './ta.js';
+import * as te from './te.js';
+import * as ne from './ne.js';
+import * as si from './si.js';
+import * as id from './id.js';
+import * as ms from './ms.js';
+import * as fil from './fil.js';
+import * as th from './th.js';
+import * as vi from './vi.js';
+import * as my from './my.js';
+import * as km from './km.js';
+import * as lo from './lo.js';
+import * as zhHans from './zh-Hans.js';
+import * as zhHant from './zh-Hant.js';
+import * as ja from './ja.js';
+import * as ko from './ko.js';
+import * as sw from './sw.js';
+import * as am from './am.js';
+import * as ha from './ha.js';
+import * as yo from './yo.js';
+import * as so from './so.js';
+import * as zu from './zu.js';
+
+interface LanguageFile {
+  default: Translation;
+  page: PageTexts;
+}
 
 /**
- * Component texts by code, in the order pickers show them: English, then by
- * region (Middle East and Turkey; Europe; Central Asia and the Caucasus; South
- * Asia; South-East Asia; East Asia; Africa).
+ * By code, in the order pickers show them: English, then by region (Middle East and Turkey; Europe;
+ * Central Asia and the Caucasus; South Asia; South-East Asia; East Asia; Africa).
  */
-export const translations = {
+const files = {
   en,
   ar,
   fa,
@@ -109,61 +112,17 @@ export const translations = {
   yo,
   so,
   zu,
-} satisfies Record<string, Translation>;
+} satisfies Record<string, LanguageFile>;
 
-export type Language = keyof typeof translations;
-
-/** Page texts by code, for `otp-flow init --lang` and the demo; the same codes as `translations`. */
-export const pages: Record<Language, PageTexts> = {
-  en: enPage,
-  ar: arPage,
-  fa: faPage,
-  ur: urPage,
-  ckb: ckbPage,
-  ps: psPage,
-  he: hePage,
-  tr: trPage,
-  fr: frPage,
-  es: esPage,
-  pt: ptPage,
-  it: itPage,
-  de: dePage,
-  nl: nlPage,
-  pl: plPage,
-  ro: roPage,
-  el: elPage,
-  ru: ruPage,
-  uk: ukPage,
-  kk: kkPage,
-  uz: uzPage,
-  az: azPage,
-  ka: kaPage,
-  hi: hiPage,
-  bn: bnPage,
-  mr: mrPage,
-  ta: taPage,
-  te: tePage,
-  ne: nePage,
-  si: siPage,
-  id: idPage,
-  ms: msPage,
-  fil: filPage,
-  th: thPage,
-  vi: viPage,
-  my: myPage,
-  km: kmPage,
-  lo: loPage,
-  'zh-Hans': zhHansPage,
-  'zh-Hant': zhHantPage,
-  ja: jaPage,
-  ko: koPage,
-  sw: swPage,
-  am: amPage,
-  ha: haPage,
-  yo: yoPage,
-  so: soPage,
-  zu: zuPage,
-};
+export type Language = keyof typeof files;
 
 /** Every built-in language code, in the order pickers show them. */
-export const LANGUAGES = Object.keys(translations) as Language[];
+export const LANGUAGES = Object.keys(files) as Language[];
+
+const byCode = <T>(pick: (file: LanguageFile) => T) => Object.fromEntries(LANGUAGES.map((code) => [code, pick(files[code])])) as Record<Language, T>;
+
+/** Component texts by code. */
+export const translations = byCode((file) => file.default);
+
+/** Page texts by code, for `otp-flow init --lang` and the demo. */
+export const pages = byCode((file) => file.page);

@@ -1,0 +1,122 @@
+/**
+ * The code field of `<otp-flow>`: typing, pasting a whole SMS, keyboards'
+ * code suggestions, autofill and WebOTP all end here, as digits in the field
+ * and, once the code is whole, a verify. A paste is read from the clipboard
+ * before the field's `maxlength` can cut a long SMS short.
+ *
+ * It has no part in the element's lifecycle, so it is not added to the host:
+ * it holds the field's digits and handles the field's events.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
+import { extractCode } from '../shared/digits.js';
+import type { FlowController } from './flow-controller.js';
+
+/** What code entry needs from the element it runs in. */
+export interface CodeEntryDelegate {
+  /** `otp-length` as the page set it, unchecked. */
+  length(): number | undefined;
+  /** A preview is on screen: nothing is sent. */
+  previewing(): boolean;
+  /** Moves focus to the code field once the next render is on screen. */
+  focus(): void;
+}
+
+export class CodeEntryController {
+  /** The digits in the field. */
+  value = '';
+
+  readonly #host: ReactiveControllerHost;
+  readonly #flow: FlowController;
+  readonly #delegate: CodeEntryDelegate;
+
+  constructor(host: ReactiveControllerHost, flow: FlowController, delegate: CodeEntryDelegate) {
+    this.#host = host;
+    this.#flow = flow;
+    this.#delegate = delegate;
+  }
+
+  /** Empties the field. */
+  clear(): void {
+    this.#set('');
+  }
+
+  #set(code: string): void {
+    if (code === this.value) return;
+    this.value = code;
+    this.#host.requestUpdate();
+  }
+
+  /** A length the page states, if the proxy can accept it; any other value is ignored rather than auto-submitting codes the proxy refuses. */
+  get #knownLength(): number | undefined {
+    const n = this.#delegate.length();
+    return n !== undefined && Number.isInteger(n) && n >= OTP_MIN_DIGITS && n <= OTP_MAX_DIGITS ? n : undefined;
+  }
+
+  readonly onInput = (event: InputEvent): void => {
+    // Autofill and keyboards' code suggestions put the whole code in at once; typing brings one digit at a time.
+    const whole = event.inputType === 'insertFromPaste' || event.inputType === 'insertReplacementText' || !event.inputType;
+    this.take((event.target as HTMLInputElement).value, whole, event.target as HTMLInputElement);
+  };
+
+  /** Ctrl+V, long-press Paste: read the clipboard before the field's maxlength can cut a whole SMS short. */
+  readonly onPaste = (event: ClipboardEvent): void => {
+    const text = event.clipboardData?.getData('text');
+    if (!text) return;
+    event.preventDefault();
+    this.#paste(event.target as HTMLInputElement, text);
+  };
+
+  /** Pastes that skip the paste event (some keyboards' clipboard suggestions) and drops, still ahead of maxlength. */
+  readonly onBeforeInput = (event: InputEvent): void => {
+    if (event.inputType !== 'insertFromPaste' && event.inputType !== 'insertFromDrop') return;
+    const text = event.data ?? event.dataTransfer?.getData('text/plain');
+    if (!text) return;
+    event.preventDefault();
+    this.#paste(event.target as HTMLInputElement, text);
+  };
+
+  /** "Confirm": a code too short is refused here; a spent code's button asks for a new one instead. */
+  readonly onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (this.#delegate.previewing()) return;
+    if (this.#flow.spent) return this.#flow.resend();
+    if (this.#flow.step !== 'code' || this.#flow.busy) return;
+    const code = extractCode(this.value, this.#knownLength ?? OTP_MAX_DIGITS);
+    if (code.length < (this.#knownLength ?? OTP_MIN_DIGITS)) {
+      this.#flow.fail({ code: 'otp_malformed' });
+      this.#delegate.focus();
+      return;
+    }
+    this.#verify(code);
+  };
+
+  #paste(input: HTMLInputElement, text: string): void {
+    const pasted = extractCode(text, OTP_MAX_DIGITS);
+    // A whole code (or an SMS holding one) replaces the field; a few digits go where the caret is.
+    const start = input.selectionStart ?? input.value.length;
+    const end = input.selectionEnd ?? input.value.length;
+    this.take(pasted.length >= OTP_MIN_DIGITS ? pasted : input.value.slice(0, start) + text + input.value.slice(end), true, input);
+  }
+
+  /**
+   * Text for the field: typed (`whole` false), or arriving in one piece (a paste, autofill, WebOTP),
+   * which submits the code in it.
+   */
+  take(text: string, whole: boolean, input?: HTMLInputElement): void {
+    const length = this.#knownLength;
+    const code = extractCode(text, length ?? OTP_MAX_DIGITS);
+    if (input) input.value = code;
+    this.#set(code);
+    this.#flow.clearError();
+    // With a known length, the last digit submits; otherwise only a code that arrives whole does.
+    if (length ? code.length === length : whole && code.length >= OTP_MIN_DIGITS) this.#verify(code);
+  }
+
+  #verify(code: string): void {
+    // A refused code is cleared, so the next one is typed into an empty field.
+    void this.#flow.verify(code).then((verified) => {
+      if (verified === false) this.clear();
+    });
+  }
+}
