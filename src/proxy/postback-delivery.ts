@@ -16,17 +16,11 @@
  */
 import type { Logger } from './log.js';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt, type ClaimedPostback, type PostbackOutbox, type RetryPolicy } from './outbox.js';
-import type { PostbackEntry, PostbackEvent } from './postback.js';
+import type { Measurement } from './observe.js';
+import type { PostbackEntry } from './postback.js';
 
-/**
- * What postbacks report for metrics, besides the proxy's own `Measurement`s:
- * each attempt's outcome, and the outbox's size after each pass. Labels are
- * fixed words only.
- */
-export type PostbackMeasurement =
-  | { kind: 'postback'; stage: PostbackEvent; outcome: 'delivered' | 'retried' | 'dropped' }
-  | { kind: 'postback_outbox'; size: number };
-
+/** What postbacks report for metrics (declared with the proxy's other measurements): each attempt's outcome, and the outbox's size after each pass. */
+export type PostbackMeasurement = Extract<Measurement, { kind: 'postback' | 'postback_outbox' }>;
 export type PostbackObserver = (measurement: PostbackMeasurement) => void;
 
 /** Deadline for one attempt, connection to last header. */

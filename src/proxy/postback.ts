@@ -15,10 +15,11 @@
  * number (see `createPostbackKeys`), and only when the template asks for it.
  */
 import { DEFAULT_CLICK_PARAMS, type Click } from '../contract/click.js';
+import type { PostbackStage } from './observe.js';
 import { KEY_DERIVATION } from './session.js';
 
 /** `sent`: a code went out (trackers call it a lead); `verified`: the conversion. */
-export type PostbackEvent = 'sent' | 'verified';
+export type PostbackEvent = PostbackStage;
 
 /** The placeholders every template may use, besides the click parameters' names. */
 export const POSTBACK_PLACEHOLDERS = ['txid', 'country', 'event', 'payout', 'msisdn_hash'] as const;
@@ -28,7 +29,7 @@ export type PostbackPlaceholder = (typeof POSTBACK_PLACEHOLDERS)[number];
 export const POSTBACK_TEMPLATE_MAX_CHARS = 2048;
 
 /** A payout as trackers read it: digits with an optional decimal point (`1.50`). */
-const PAYOUT = /^\d{1,9}(\.\d{1,6})?$/;
+export const PAYOUT = /^\d{1,9}(\.\d{1,6})?$/;
 
 export interface PostbackTemplateOptions {
   /** The click parameters' names (`OTP_CLICK_PARAMS`); the first is the click id. */
@@ -155,8 +156,8 @@ export function parsePostbackTemplate(text: string, options: PostbackTemplateOpt
     offset += 'literal' in part ? part.literal.length : part.placeholder.length + 2;
   }
   if (used.has('payout')) {
-    if (options.payout === undefined || options.payout === '') return fail('uses {payout}, but OTP_POSTBACK_PAYOUT is not set');
-    if (!PAYOUT.test(options.payout)) return fail('uses {payout}, but OTP_POSTBACK_PAYOUT is not a number like 1.50');
+    if (options.payout === undefined || options.payout === '') return fail('uses {payout}, but no payout is set');
+    if (!PAYOUT.test(options.payout)) return fail('uses {payout}, but the payout is not a number like 1.50');
   }
 
   const clickId = clickNames[0];

@@ -89,12 +89,15 @@ export interface RedisOutboxOptions {
   retentionMs?: number;
   /** The runners' retry policy: its `giveUpAfterMs` is how long entries are pending at most. */
   policy?: RetryPolicy;
+  /** Runs each call to Redis: `redisPostbackOutbox` (`otp-flow/redis`) bounds it with the stores' deadline. */
+  call?: <T>(operation: () => Promise<T>) => Promise<T>;
 }
 
 /**
  * Errors are Redis's own (ioredis fails at once while disconnected, with the
- * client `connectRedis` makes): the driver logs them once per outage and
- * tries again, and an `add` that fails is the caller's to report.
+ * client `connectRedis` makes), or the deadline's with `redisPostbackOutbox`:
+ * the driver logs them once per outage and tries again, and an `add` that
+ * fails is the caller's to report.
  */
 export class RedisPostbackOutbox implements PostbackOutbox {
   readonly shared = true;
@@ -102,21 +105,25 @@ export class RedisPostbackOutbox implements PostbackOutbox {
   readonly #redis: Scripted;
   readonly #retentionMs: number;
   readonly #ttlMs: number;
+  readonly #call: <T>(operation: () => Promise<T>) => Promise<T>;
 
-  constructor(redis: Redis, { retentionMs = DEFAULT_RETENTION_MS, policy = DEFAULT_RETRY_POLICY }: RedisOutboxOptions = {}) {
+  constructor(redis: Redis, { retentionMs = DEFAULT_RETENTION_MS, policy = DEFAULT_RETRY_POLICY, call = (operation) => operation() }: RedisOutboxOptions = {}) {
     this.#redis = scripted(redis);
     this.#retentionMs = retentionMs;
     this.#ttlMs = policy.giveUpAfterMs + retentionMs;
+    this.#call = call;
   }
 
   async add(entry: PostbackEntry): Promise<boolean> {
-    const added = await this.#redis.otpPostbackAdd(PREFIX + entry.txid, DUE, entry.txid, entry.event, entry.method, entry.url, entry.createdAt, this.#ttlMs);
+    const added = await this.#call(() =>
+      this.#redis.otpPostbackAdd(PREFIX + entry.txid, DUE, entry.txid, entry.event, entry.method, entry.url, entry.createdAt, this.#ttlMs),
+    );
     return added === 1;
   }
 
   async claim(now: number, limit: number, leaseMs: number): Promise<ClaimedPostback[]> {
     const lease = leaseToken();
-    const rows = await this.#redis.otpPostbackClaim(DUE, now, limit, Math.ceil(leaseMs), lease, PREFIX);
+    const rows = await this.#call(() => this.#redis.otpPostbackClaim(DUE, now, limit, Math.ceil(leaseMs), lease, PREFIX));
     return rows.map(([txid, event, method, url, createdAt, attempt]) => ({
       txid: txid!,
       event: event as PostbackEvent,
@@ -137,14 +144,14 @@ export class RedisPostbackOutbox implements PostbackOutbox {
   }
 
   async retry(claimed: ClaimedPostback, dueAt: number): Promise<boolean> {
-    return (await this.#redis.otpPostbackRetry(PREFIX + claimed.txid, DUE, claimed.txid, claimed.lease, dueAt)) === 1;
+    return (await this.#call(() => this.#redis.otpPostbackRetry(PREFIX + claimed.txid, DUE, claimed.txid, claimed.lease, dueAt))) === 1;
   }
 
   size(): Promise<number> {
-    return this.#redis.zcard(DUE);
+    return this.#call(() => this.#redis.zcard(DUE));
   }
 
   async #finish(claimed: ClaimedPostback, state: 'delivered' | 'dropped'): Promise<boolean> {
-    return (await this.#redis.otpPostbackFinish(PREFIX + claimed.txid, DUE, claimed.txid, claimed.lease, this.#retentionMs, state)) === 1;
+    return (await this.#call(() => this.#redis.otpPostbackFinish(PREFIX + claimed.txid, DUE, claimed.txid, claimed.lease, this.#retentionMs, state))) === 1;
   }
 }

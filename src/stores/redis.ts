@@ -20,6 +20,9 @@ import { STORE_RETRY_AFTER } from '../proxy/budgets.js';
 import { randomId } from '../proxy/session.js';
 import type { Logger } from '../proxy/log.js';
 import type { BeginResult, Budget, BudgetStore, TakeResult, VerifyOutcome, VerifyStore } from '../proxy/store.js';
+import { RedisPostbackOutbox, type RedisOutboxOptions } from './redis-outbox.js';
+
+export { RedisPostbackOutbox, type RedisOutboxOptions };
 
 /** Long enough for a healthy Redis under load by a wide margin, short enough that a person is still waiting. */
 export const DEFAULT_DEADLINE_MS = 1_000;
@@ -278,6 +281,14 @@ export class RedisVerifyStore implements VerifyStore {
   async settle(id: string, outcome: VerifyOutcome): Promise<void> {
     await guarded(this.#redis, 'verify store', this.#deadlineMs, () => this.#redis.otpSettle(`otp-flow:v:${id}`, outcome));
   }
+}
+
+/**
+ * The postback outbox on this client, every call bounded by the stores'
+ * deadline: a stalled Redis holds neither a verify nor the delivery timer.
+ */
+export function redisPostbackOutbox(redis: Redis, { deadlineMs = DEFAULT_DEADLINE_MS, ...options }: RedisStoreOptions & RedisOutboxOptions = {}): RedisPostbackOutbox {
+  return new RedisPostbackOutbox(redis, { ...options, call: (operation) => guarded(redis, 'postback outbox', deadlineMs, operation) });
 }
 
 /** Both stores on one client. */

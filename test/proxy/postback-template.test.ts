@@ -42,7 +42,7 @@ describe('a postback template at start-up', () => {
     assert.match(refusal('https://t.example/pb?cid={clickid}&note=a b'), /space, control or non-ASCII character at position 42/);
     assert.match(refusal('https://t.example/pb?cid={clickid}\t&x=1'), /space, control or non-ASCII/);
     assert.match(refusal('https://tracker.例え.jp/pb?cid={clickid}'), /xn--/);
-    assert.match(refusal('https://t.example/pb?cid={clickid}&p={payout}'), /uses \{payout\}, but OTP_POSTBACK_PAYOUT is not set/);
+    assert.match(refusal('https://t.example/pb?cid={clickid}&p={payout}'), /uses \{payout\}, but no payout is set/);
     assert.match(refusal('https://t.example/pb?cid={clickid}&p={payout}', { payout: '1,50' }), /not a number like 1\.50/);
     assert.match(refusal(''), /is empty/);
     assert.match(refusal(`https://t.example/pb?cid={clickid}&x=${'a'.repeat(2048)}`), /longer than 2048 characters/);

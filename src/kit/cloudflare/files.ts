@@ -63,15 +63,19 @@ export function wranglerJsonc(kit: KitSettings): string {
   "compatibility_date": ${JSON.stringify(COMPATIBILITY_DATE)},
   // The page and the component, served by Cloudflare before the Worker runs, with the headers in public/_headers.
   "assets": { "directory": "./public" },
-  // Budgets and sessions: one Durable Object per budget key and per sent code, so every update to one
-  // of them is serialised by Cloudflare, from whichever region it comes.
+  // Budgets, sessions and postbacks: one Durable Object per budget key, per sent code and per postback,
+  // so every update to one of them is serialised by Cloudflare, from whichever region it comes.
   "durable_objects": {
     "bindings": [
       { "name": "OTP_BUDGETS", "class_name": "OtpBudget" },
       { "name": "OTP_SESSIONS", "class_name": "OtpSession" },
+      { "name": "OTP_POSTBACKS", "class_name": "OtpPostback" },
     ],
   },
-  "migrations": [{ "tag": "v1", "new_sqlite_classes": ["OtpBudget", "OtpSession"] }],
+  "migrations": [
+    { "tag": "v1", "new_sqlite_classes": ["OtpBudget", "OtpSession"] },
+    { "tag": "v2", "new_sqlite_classes": ["OtpPostback"] },
+  ],
   // The campaign's settings; nothing secret. OFFER18_KEY and OTP_SESSION_SECRET are secrets:
   // npx wrangler secret put OFFER18_KEY (and locally .dev.vars); see README.
   "vars": {

@@ -9,6 +9,7 @@ import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-si
 import { createWorker, type StandIn } from './app.js';
 
 export { OtpBudget, OtpSession } from '../../stores/durable-objects/objects.js';
+export { OtpPostback } from '../../stores/durable-objects/postback-object.js';
 
 /** Any http(s) URL does: the transport hands the request to the simulator in this isolate. */
 const SIMULATOR_API_BASE = 'http://offer18-simulator.invalid/api/af';
