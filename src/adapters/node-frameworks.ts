@@ -50,12 +50,15 @@ export function nodeProxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): 
     void ownTransport?.close();
     throw error;
   }
+  let closed: Promise<void> | undefined;
   return Object.assign((request: Request, info?: { remoteAddress?: string | undefined }) => handle(request, info), {
     basePath: config.settings.basePath,
-    close: async () => {
-      await handle.close();
-      await ownTransport?.close();
-    },
+    // Once, however often it is called: an app's shutdown path and its error path may both close it.
+    close: () =>
+      (closed ??= (async () => {
+        await handle.close();
+        await ownTransport?.close();
+      })()),
   });
 }
 
