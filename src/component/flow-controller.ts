@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RESEND_AFTER_DEFAULT } from '../contract/timing.js';
 import type { OtpApi } from './api.js';
+import type { Click } from '../contract/click.js';
 import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
 
@@ -22,6 +23,8 @@ export interface FlowDelegate {
   describe(error: ClientError): string;
   /** Where to go after success, if anywhere (already checked to be http or https). */
   successUrl(): string | undefined;
+  /** The click parameters to send with a code. */
+  click(): Click;
   /** Moves focus once the next render is on screen. */
   focus(target: 'phone' | 'code' | 'submit' | 'result'): void;
 }
@@ -35,6 +38,8 @@ export class FlowController implements ReactiveController {
   /** E.164 of the number the code went to. */
   msisdn = '';
   country: string | undefined;
+  /** The click parameters the code went with. */
+  click: Click = {};
   /** The code sent can no longer be confirmed (locked, expired): only a new one helps. */
   spent = false;
   /** When a new code may be asked for (ms since the epoch), and the clock the countdown last read. */
@@ -128,7 +133,8 @@ export class FlowController implements ReactiveController {
       this.#go('sending');
     }
 
-    const reply = await this.#delegate.api().send({ msisdn, ...(country ? { country } : {}) }, signal);
+    const click = this.#delegate.click();
+    const reply = await this.#delegate.api().send({ msisdn, ...(country ? { country } : {}), ...(Object.keys(click).length ? { click } : {}) }, signal);
     if (signal.aborted) return;
     this.#request = undefined;
     if (!reply.ok) {
@@ -143,11 +149,12 @@ export class FlowController implements ReactiveController {
     this.#session = session;
     this.msisdn = e164;
     this.country = country;
+    this.click = click;
     this.spent = false;
     this.notice = resend ? 'resent' : undefined;
     this.#countDown(resendAfter);
     this.#go('code');
-    this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend }));
+    this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend, click }));
     this.#delegate.focus('code');
   }
 
@@ -175,7 +182,7 @@ export class FlowController implements ReactiveController {
     }
     this.#go('done');
     const successUrl = this.#delegate.successUrl();
-    const verified = new OtpVerifiedEvent({ msisdn: this.msisdn, country: this.country, successUrl });
+    const verified = new OtpVerifiedEvent({ msisdn: this.msisdn, country: this.country, successUrl, click: this.click });
     this.#host.dispatchEvent(verified);
     this.#delegate.focus('result');
     if (successUrl && !verified.defaultPrevented) window.location.assign(successUrl);
