@@ -191,8 +191,9 @@ export class FlowController implements ReactiveController {
   }
 
   /** Puts the flow in a state for a preview, with sample data and no requests. */
-  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError }): void {
+  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError; checking?: boolean }): void {
     this.cancel();
+    this.checking = !!sample.checking;
     this.msisdn = sample.msisdn;
     this.country = sample.country;
     this.error = sample.error;
