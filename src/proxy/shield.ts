@@ -7,15 +7,17 @@
  * Objects), charged in the same all-or-nothing take as the rate budgets, so
  * the limits hold exactly under any concurrency and across instances:
  *
- * - **Credit for unchallenged sends** (`OTP_CHALLENGE=adaptive`). A send
- *   without a solved challenge borrows one unit from three allowances: its
- *   client (1), its network (/24 or /48: 5) and the campaign (10 minutes,
- *   `OTP_SHIELD_UNVERIFIED`). A verified code gives its units back. Honest
- *   visitors verify, so the allowances stay free and nobody is challenged; a
- *   flood that never verifies exhausts them, after which every send must
- *   carry a solved proof of work until the window ends. A client or network
- *   that sends without verifying is asked first; the whole campaign only
- *   when the signs are everywhere.
+ * - **Credit for unchallenged sends** (`OTP_CHALLENGE=adaptive`). Every
+ *   send counts against its client, its network (/24 or /48) and the
+ *   campaign (10-minute windows) until its code is verified; a send without
+ *   a solved challenge is allowed only while its client has none out (1),
+ *   its network fewer than 5 and the campaign fewer than
+ *   `OTP_SHIELD_UNVERIFIED`. Honest visitors verify, so the counts stay low
+ *   and nobody is challenged; a flood that never verifies fills them, after
+ *   which every send must carry a solved proof of work until codes are
+ *   verified or the window ends. A client or network that sends without
+ *   verifying is asked first; the whole campaign only when the signs are
+ *   everywhere.
  * - **The spending cap degrades.** Past half of `OTP_HOURLY_LIMIT`, every
  *   send must be solved; past 80 %, suspects (a client with a code it never
  *   verified, a range converting badly) are refused, keeping what is left
@@ -61,15 +63,15 @@ export interface ShieldClaims {
   r: string;
   /** The hour the send counts in, for the range's counters. */
   h: number;
-  /** Keys of the unchallenged allowances it borrowed from, when it had no solved challenge. */
+  /** Keys of the counts of unverified sends it was counted in (its client's, network's, the campaign's). */
   f?: string[];
 }
 
 export interface Admission {
   /** Every budget of the send, rate budgets included, in order. */
   budgets: NamedBudget[];
-  /** What to seal in the session; nothing when the verify has nothing to give back or count. */
-  claims: ShieldClaims | undefined;
+  /** What to seal in the session, for the verify that gives it back. */
+  claims: ShieldClaims;
   /** Called once the send went through the budgets (before Offer18). */
   admitted(): void;
 }
@@ -125,8 +127,8 @@ export function createShield(
     log({ level: 'info', event: 'shield.friction_lowered', message: 'Codes are sent without a challenge again: the signs of abuse have passed.' });
   }
 
-  async function challenge(why: string): Promise<ProxyError> {
-    const issued = await challenger.issue();
+  async function challenge(why: string, fresh = false): Promise<ProxyError> {
+    const issued = await challenger.issue({ fresh });
     observe({ kind: 'challenge', outcome: 'issued' });
     return new ProxyError('challenge_required', { challenge: issued }, why);
   }
@@ -187,34 +189,37 @@ export function createShield(
           windowMs: Math.max(1_000, checked.expiresAt - now()),
           refuse: async () => {
             observe({ kind: 'challenge', outcome: 'failed' });
-            return challenge('challenge already used');
+            // A valid solution that lost the race for a challenge handed out twice: a new one of its own.
+            return challenge('challenge already used', true);
           },
         });
       }
       if (mode === 'always' && !solved) throw await challenge('every send is challenged (OTP_CHALLENGE=always)');
 
+      // Every send is counted against its client, network and the campaign until it is verified; only one
+      // without a solved challenge is held to the allowances (adaptive), the others just count, so a client
+      // that solves but never verifies is still known as a suspect.
+      const free = mode === 'adaptive' && !solved;
       const credits: string[] = [];
-      if (mode === 'adaptive' && !solved) {
-        const lend = (key: string, limit: number, why: string, onRefuse?: () => void): NamedBudget => {
-          credits.push(key);
-          return {
-            key,
-            limit,
-            windowMs: CREDIT_WINDOW_MS,
-            refuse: () => {
-              onRefuse?.();
-              return challenge(why);
-            },
-          };
+      const lend = (key: string, limit: number, why: string, onRefuse?: () => void): NamedBudget => {
+        credits.push(key);
+        return {
+          key,
+          limit: free ? limit : MAX,
+          windowMs: CREDIT_WINDOW_MS,
+          refuse: () => {
+            onRefuse?.();
+            return challenge(why);
+          },
         };
-        afterClient.push(lend(clientCredit, CLIENT_CREDIT, 'this client has a code it never verified'));
-        if (networkTag) afterClient.push(lend(`fn:${networkTag}:${credit}`, NETWORK_CREDIT, 'this network has codes it never verified'));
-        afterClient.push(
-          lend(`fg:${credit}`, settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
-            raise('challenge_all', 'Codes sent without a challenge are not being verified: every visitor is asked for a proof of work until they are.'),
-          ),
-        );
-      }
+      };
+      afterClient.push(lend(clientCredit, CLIENT_CREDIT, 'this client has a code it never verified'));
+      if (networkTag) afterClient.push(lend(`fn:${networkTag}:${credit}`, NETWORK_CREDIT, 'this network has codes it never verified'));
+      afterClient.push(
+        lend(`fg:${credit}`, settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
+          raise('challenge_all', 'Codes sent without a challenge are not being verified: every visitor is asked for a proof of work until they are.'),
+        ),
+      );
 
       const beforeNumber: NamedBudget[] = [];
       // A range converting below the share, with a few codes out already.
@@ -226,7 +231,7 @@ export function createShield(
       }
 
       let hourly = std.hourly;
-      if (credits.length > 0) {
+      if (free) {
         // Past half the cap nobody sends for free: a flood that does not solve cannot reach the cap at all.
         hourly = {
           ...std.hourly,
@@ -250,10 +255,10 @@ export function createShield(
 
       return {
         budgets: sendList(std, { afterClient, beforeNumber, hourly }),
-        claims: credits.length > 0 ? { r: rangeTag, h: hour, f: credits } : settings.prefixMinSends > 0 ? { r: rangeTag, h: hour } : undefined,
+        claims: { r: rangeTag, h: hour, f: credits },
         admitted: () => {
           if (solved) observe({ kind: 'challenge', outcome: 'solved' });
-          else if (credits.length > 0 && friction === 'challenge_all') lower();
+          else if (free && friction === 'challenge_all') lower();
         },
       };
     },
