@@ -9,7 +9,7 @@
  *
  * The challenges are the proxy's own (createChallenger, at `COST`, the
  * default `OTP_CHALLENGE_COST` unless set), each checked by it afterwards; the
- * browsers are the test suite's (test/helpers/engines.ts), one at a time so
+ * browsers are the test suite's (support/engines.ts), one at a time so
  * they do not share the cores. Profiles:
  * - `this CPU`: as it comes (on a shared machine, whatever the others leave);
  * - `CDP ×4` (Chromium only): DevTools' `Emulation.setCPUThrottlingRate`, what
@@ -33,7 +33,7 @@ import { createChallenger } from '../src/proxy/challenge.js';
 import { PROXY_DEFAULTS } from '../src/proxy/config.js';
 import type { ChallengeAnswer } from '../src/contract/wire.js';
 import { LANES } from '../src/component/solver.js';
-import { launchers, selectedEngines } from '../test/helpers/engines.js';
+import { launchers, selectedEngines } from '../support/engines.js';
 import type { Sample } from './challenge.bench.js';
 
 const RUNS = Number(process.env.RUNS ?? 15);

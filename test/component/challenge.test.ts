@@ -41,16 +41,6 @@ function watchShown(el: El): { statuses: string[]; buttons: string[]; stop(): vo
 /** What this page fetched that holds the solver (the chunk and altcha-lib), in Resource Timing. */
 const solverFetches = () => performance.getEntriesByType('resource').filter((e) => /solver|altcha/.test(e.name)) as PerformanceResourceTiming[];
 
-/**
- * The proxy hands out challenges from a pool whose slots it renews every 2 s,
- * so a 428 within 2 s of another may carry the same challenge, already used
- * by then (see the lead's note on src/proxy/challenge.ts). Each test waits
- * for a renewed pool wherever it needs a challenge nobody used.
- */
-const POOL_RENEWED_MS = 2_100;
-let lastChallenge = -Infinity;
-const poolRenewed = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, lastChallenge + POOL_RENEWED_MS - performance.now())));
-
 /** The sends the element makes, observed on their way: whether each carried a solution, and the proxy's status for it. */
 function watchSends(beforeSolved?: (body: { msisdn: string; altcha: unknown }) => Promise<void>): Array<{ altcha: boolean; status: number; end: number }> {
   const sends: Array<{ altcha: boolean; status: number; end: number }> = [];
@@ -59,7 +49,6 @@ function watchSends(beforeSolved?: (body: { msisdn: string; altcha: unknown }) =
     if (body.altcha && beforeSolved) await beforeSolved(body as { msisdn: string; altcha: unknown });
     const response = await realFetch(input, init);
     sends.push({ altcha: !!body.altcha, status: response.status, end: performance.now() });
-    if (response.status === 428) lastChallenge = performance.now();
     return response;
   });
   return sends;
@@ -71,8 +60,6 @@ function watchSends(beforeSolved?: (body: { msisdn: string; altcha: unknown }) =
  * solution already used.
  */
 const useFirst = async (body: { altcha: unknown }) => {
-  // The element's next 428 then comes from a renewed pool.
-  await poolRenewed();
   const response = await realFetch(`${SHIELDED.endpoint}/send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -82,7 +69,6 @@ const useFirst = async (body: { altcha: unknown }) => {
 };
 
 describe('the proof-of-work challenge', () => {
-  beforeEach(poolRenewed);
   afterEach(() => sinon.restore());
 
   // First in this file: the page has loaded no solver yet.
@@ -125,7 +111,6 @@ describe('the proof-of-work challenge', () => {
   it('says "Checking…" in the page’s language', async () => {
     const el = await mount(html`<otp-flow country="AE" lang="de" endpoint=${SHIELDED.endpoint}></otp-flow>`);
     await waitUntil(() => submitButton(el)?.textContent?.includes('Code senden'), 'German');
-    watchSends();
     const shown = watchShown(el);
     const sent = oneEvent(el, 'otp-sent');
     await typeInto(phoneInput(el), freshNumber());
@@ -168,8 +153,6 @@ describe('the proof-of-work challenge', () => {
 
     // Solved and sent on the next try, once nothing uses its solutions first.
     sinon.restore();
-    watchSends();
-    await poolRenewed();
     const sent = oneEvent(el, 'otp-sent');
     await click(submitButton(el));
     await sent;
@@ -177,13 +160,11 @@ describe('the proof-of-work challenge', () => {
 
   it('proves the work for a new code too, saying so where it says the code was sent', async () => {
     const el = await shielded();
-    watchSends();
     const sent = oneEvent(el, 'otp-sent');
     await typeInto(phoneInput(el), freshNumber());
     await press('Enter');
     await sent;
     await stepIs(el, 'code');
-    await poolRenewed();
     const shown = watchShown(el);
     const resent = oneEvent(el, 'otp-sent');
     await click(buttonNamed(el, 'Send a new code')!);

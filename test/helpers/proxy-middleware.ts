@@ -11,7 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createListener } from '../../src/adapters/node.js';
 import { CONTROL_PREFIX, createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
-import { engineOf, type Engine } from './engines.js';
+import { engineOf, type Engine } from '../../support/engines.js';
 import { RESEND_AFTER, SHIELDED, STRICT } from '../component/proxy-settings.js';
 
 type App = Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListener> }>;
