@@ -90,7 +90,8 @@ describe('a Cloudflare kit on wrangler dev', () => {
     await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
     state = join(root, 'state');
     // The resend wait off, so the per-number budget is what the burst below counts; it is on after the restart.
-    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0' } });
+    // The fraud shield off: these bursts from one address count the budgets (its own tests are the core's).
+    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0', OTP_CHALLENGE: 'off' } });
     browser = await launch();
   });
 
@@ -218,7 +219,7 @@ describe('a Cloudflare kit on wrangler dev', () => {
 
   it('keeps budgets and conversions in the Durable Objects across a restart; with the resend wait on, 1 of 20 concurrent sends goes', async () => {
     await worker.stop();
-    worker = await wranglerDev(kit, { persistTo: state });
+    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_CHALLENGE: 'off' } });
     sim.reset();
 
     const again = await post(worker.url, '/otp/send', { msisdn: spent.number });
@@ -264,7 +265,7 @@ describe('budget windows in Durable Objects', () => {
     await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
     worker = await wranglerDev(kit, {
       persistTo: join(root, 'state-windows'),
-      vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0' },
+      vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0', OTP_CHALLENGE: 'off' },
     });
   });
   after(async () => {
