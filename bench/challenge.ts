@@ -176,7 +176,7 @@ const solver: TestRunnerPlugin = {
       case 'bench-plan':
         return { runs: RUNS, lanes: LANE_COUNTS, profiles: PROFILES };
       case 'challenge':
-        // A challenger of its own each time: the proxy's pool would hand out the same one for 2 s.
+        // A challenger of its own each time, so each challenge is freshly made (past 20 a second the proxy's hands out recent ones).
         return createChallenger(SECRET, COST).issue();
       case 'check':
         return (await createChallenger(SECRET, COST).check(p as unknown as ChallengeAnswer)).ok;

@@ -20,21 +20,22 @@ import type { Challenge, ChallengeSolution } from '../contract/wire.js';
 
 /** Tries in flight at once. */
 export const LANES = 4;
-/** The longest a solve may take when the challenge names no expiry. */
+/**
+ * The longest a solve may take. Not the challenge's `expiresAt`: that is the
+ * proxy's clock, and a phone's may be minutes off; a late solution is simply
+ * answered with a fresh challenge.
+ */
 const TIMEOUT_MS = 60_000;
 
-/** The solution, or nothing when `signal` aborted it, the challenge expired first, or it cannot be solved. */
+/** The solution, or nothing when `signal` aborted it, it took too long, or it cannot be solved. */
 export async function solve(challenge: Challenge, signal: AbortSignal, lanes = LANES): Promise<ChallengeSolution | undefined> {
   const controller = new AbortController();
   const abort = () => controller.abort();
   signal.addEventListener('abort', abort, { once: true });
-  const { expiresAt } = challenge.parameters;
-  // Past its expiry a solution is refused anyway.
-  const timeout = Math.max(1, Math.min(TIMEOUT_MS, expiresAt ? expiresAt * 1000 - Date.now() : TIMEOUT_MS));
   try {
     const found = await Promise.all(
       Array.from({ length: lanes }, (_, lane) =>
-        solveChallenge({ challenge, controller, counterStart: lane, counterStep: lanes, deriveKey, timeout }).then((solution) => {
+        solveChallenge({ challenge, controller, counterStart: lane, counterStep: lanes, deriveKey, timeout: TIMEOUT_MS }).then((solution) => {
           // The first lane to find it stops the others.
           if (solution) controller.abort();
           return solution;
