@@ -158,15 +158,20 @@ export async function init(input: InitArgs): Promise<InitResult> {
   const builds = runtimes.map(prebuilt);
   await mkdir(join(dir, 'public'), { recursive: true });
 
-  // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
-  const staging = join(dir, 'public', '.otp-flow.building.js');
-  const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: staging });
-  const hash = createHash('sha256').update(await readFile(staging)).digest('hex').slice(0, 10);
+  // Build in a folder of its own, then name the file after its content so browsers may cache it for a year.
+  // The chunks it fetches from beside itself (the proof-of-work solver) are named after theirs already.
+  const staging = join(dir, 'public', '.otp-flow.building');
+  await rm(staging, { recursive: true, force: true });
+  const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: join(staging, 'otp-flow.js') });
+  const hash = createHash('sha256').update(await readFile(built.file)).digest('hex').slice(0, 10);
   const bundle = `otp-flow.${hash}.js`;
+  const chunks = built.otherChunks.map((chunk) => basename(chunk.file));
   for (const old of await readdir(join(dir, 'public'))) {
-    if (/^otp-flow\.[0-9a-f]{10}\.js$/.test(old)) await rm(join(dir, 'public', old));
+    if (/^otp-flow\..+\.js$/.test(old)) await rm(join(dir, 'public', old));
   }
-  await rename(staging, join(dir, 'public', bundle));
+  await rename(built.file, join(dir, 'public', bundle));
+  for (const chunk of chunks) await rename(join(staging, chunk), join(dir, 'public', chunk));
+  await rm(staging, { recursive: true, force: true });
 
   const kit: KitSettings = {
     aid: args.aid,
@@ -183,6 +188,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     bundle,
+    chunks,
     name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
@@ -210,7 +216,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
   return {
     dir,
     target,
-    files: [...Object.keys(files), `public/${bundle}`, ...runtimes].sort(),
+    files: [...Object.keys(files), `public/${bundle}`, ...chunks.map((chunk) => `public/${chunk}`), ...runtimes].sort(),
     bundle: { file: `public/${bundle}`, gzip: built.gzip },
   };
 }

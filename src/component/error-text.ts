@@ -7,6 +7,7 @@
  * contract does not compile until it has its sentence here.
  */
 import type { ErrorCode } from '../contract/errors.js';
+import type { Challenge } from '../contract/wire.js';
 import { clock, count, isolate, relativeWait, type Translation } from './localize.js';
 
 /** What only the browser can tell: no network, no answer in time, a reply that is not our proxy's. */
@@ -22,6 +23,8 @@ export interface ClientError {
   attemptsLeft?: number | undefined;
   /** The proxy's word for the field at fault, on 400s. */
   field?: string | undefined;
+  /** On `challenge_required`: the proof of work to solve before sending again. */
+  challenge?: Challenge | undefined;
 }
 
 export interface Context {

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RESEND_AFTER_DEFAULT } from '../contract/timing.js';
 import type { OtpApi } from './api.js';
+import { sendProving } from './challenge.js';
 import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
 
@@ -37,6 +38,8 @@ export class FlowController implements ReactiveController {
   country: string | undefined;
   /** The code sent can no longer be confirmed (locked, expired): only a new one helps. */
   spent = false;
+  /** A send is solving the proof of work the proxy asked for ("Checking…"). */
+  checking = false;
   /** When a new code may be asked for (ms since the epoch), and the clock the countdown last read. */
   resendAt = 0;
   now = Date.now();
@@ -75,6 +78,7 @@ export class FlowController implements ReactiveController {
   cancel(): void {
     this.#request?.abort();
     this.#request = undefined;
+    this.checking = false;
     if (this.notice === 'resending') this.notice = undefined;
   }
 
@@ -128,7 +132,11 @@ export class FlowController implements ReactiveController {
       this.#go('sending');
     }
 
-    const reply = await this.#delegate.api().send({ msisdn, ...(country ? { country } : {}) }, signal);
+    const reply = await sendProving(this.#delegate.api(), { msisdn, ...(country ? { country } : {}) }, signal, (on) => {
+      if (signal.aborted) return;
+      this.checking = on;
+      this.#host.requestUpdate();
+    });
     if (signal.aborted) return;
     this.#request = undefined;
     if (!reply.ok) {
@@ -183,8 +191,9 @@ export class FlowController implements ReactiveController {
   }
 
   /** Puts the flow in a state for a preview, with sample data and no requests. */
-  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError }): void {
+  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError; checking?: boolean }): void {
     this.cancel();
+    this.checking = !!sample.checking;
     this.msisdn = sample.msisdn;
     this.country = sample.country;
     this.error = sample.error;

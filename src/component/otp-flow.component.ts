@@ -274,6 +274,7 @@ export class OtpFlowElement extends LitElement {
       t,
       phone: this._phone,
       busy: step === 'sending',
+      checking: this.#flow.checking,
       // A country error with no selector on screen is about the number typed.
       invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' ? 'msisdn' : undefined,
       error: error ? this.#describe(error) : '',
@@ -301,7 +302,7 @@ export class OtpFlowElement extends LitElement {
     const { t, locale } = this.#language;
     const flow = this.#flow;
     const code = this.#code;
-    const notice = flow.notice === 'resending' ? t.sending : flow.notice === 'resent' ? t.resent : '';
+    const notice = flow.notice === 'resending' ? (flow.checking ? t.verifying : t.sending) : flow.notice === 'resent' ? t.resent : '';
     const wait = flow.wait;
     return codeStep({
       t,

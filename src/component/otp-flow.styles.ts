@@ -213,6 +213,16 @@ export default css`
     color: var(--otp-flow-color-muted);
   }
 
+  /* Read out, not shown: the button already says it. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   .row {
     display: flex;
     flex-wrap: wrap;

@@ -9,8 +9,9 @@ import { getExampleNumber, isSupportedCountry, type CountryCode, type Examples, 
 import type { FlowController } from './flow-controller.js';
 import type { Lazy } from './languages.js';
 
-export type OtpPreview = 'number' | 'sending' | 'code' | 'verifying' | 'error' | 'done';
-const PREVIEWS: readonly string[] = ['number', 'sending', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
+/** `checking`: a send proving the work the proxy asked for (`OTP_CHALLENGE`). */
+export type OtpPreview = 'number' | 'sending' | 'checking' | 'code' | 'verifying' | 'error' | 'done';
+const PREVIEWS: readonly string[] = ['number', 'sending', 'checking', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
 
 /** What a preview needs from the element it runs in. */
 export interface PreviewDelegate {
@@ -59,10 +60,11 @@ export class PreviewController implements ReactiveController {
     const country = this.#delegate.country() ?? (Object.keys(sample) as CountryCode[]).find((c) => isSupportedCountry(c, metadata));
     const example = country && sample[country] ? getExampleNumber(country, sample as Examples, metadata) : undefined;
     this.#delegate.fill(example?.formatNational() ?? '');
-    this.#flow.show(preview === 'error' ? 'number' : preview, {
+    this.#flow.show(preview === 'error' ? 'number' : preview === 'checking' ? 'sending' : preview, {
       msisdn: example?.number ?? '',
       country,
       error: preview === 'error' ? { code: 'upstream_unavailable' } : undefined,
+      checking: preview === 'checking',
     });
   }
 }

@@ -69,6 +69,8 @@ export interface NumberStep {
   t: Translation;
   phone: string;
   busy: boolean;
+  /** Solving the proxy's proof of work before the send goes again. */
+  checking: boolean;
   /** Which control the error is about. */
   invalid: 'msisdn' | 'country' | undefined;
   error: string;
@@ -101,8 +103,9 @@ export function numberStep(s: NumberStep): TemplateResult {
       />
     </div>
     ${errorLine('phone-error', s.error)}
+    <p class="visually-hidden" role="status">${s.checking ? t.verifying : ''}</p>
     <slot name="disclosure"></slot>
-    ${submitButton(t.send, { busy: s.busy && t.sending })}
+    ${submitButton(t.send, { busy: s.busy && (s.checking ? t.verifying : t.sending) })}
   </form>`;
 }
 

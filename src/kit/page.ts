@@ -19,6 +19,8 @@ export interface KitSettings {
   userId: string | undefined;
   type: string | undefined;
   bundle: string;
+  /** Files the bundle fetches from beside itself when it needs them (the proof-of-work solver). */
+  chunks: string[];
   name: string;
 }
 
@@ -29,6 +31,15 @@ const escapeHtml = (text: string) =>
 function acceptTerms(texts: PageTexts): string {
   const slot = '\u0000link\u0000';
   return escapeHtml(texts.acceptTerms(slot)).replace(slot, `<a href="#terms">${escapeHtml(texts.termsLink)}</a>`);
+}
+
+/** The component's rows in a kit README's table of files. */
+export function componentFiles(kit: KitSettings): string {
+  const languages = kit.lang === 'en' ? 'English' : `${kit.lang} and English`;
+  return [
+    `| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${languages} |`,
+    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | the component's proof-of-work solver, fetched only when the proxy asks a visitor for one |`),
+  ].join('\n');
 }
 
 export function indexHtml(kit: KitSettings): string {

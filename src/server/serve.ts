@@ -106,7 +106,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   }
   const handle = proxy;
 
-  const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined);
+  const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined, settings);
   const pagePolicy = listenOn.contentSecurityPolicy ?? options.pagePolicy;
   const cors = { corsOrigins: settings.allowedOrigins };
   const files = staticDir ? createStaticHandler(staticDir, { ...cors, ...(pagePolicy ? { pagePolicy } : {}) }) : undefined;

@@ -21,3 +21,16 @@ export const STRICT = {
   resendAfter: 0,
   sessionTtl: 1,
 } as const;
+
+/**
+ * A third proxy, at its own path, that asks every send for a proof of work
+ * first (`OTP_CHALLENGE=always`), cheap enough for tests: a solver tries at
+ * most `challengeCost` derivations. Its simulator's controls are at
+ * `<endpoint>/__simulator/…`. No wait between codes, so a resend is asked at once.
+ */
+export const SHIELDED = {
+  endpoint: '/otp-shield',
+  challenge: 'always',
+  challengeCost: 40,
+  resendAfter: 0,
+} as const;

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_API_BASE, ENV_NAMES, PROXY_SETTINGS } from '../../proxy/config.js';
 import { strictPolicy } from '../../shared/page-policy.js';
-import type { KitSettings } from '../page.js';
+import { componentFiles, type KitSettings } from '../page.js';
 import { listed } from '../settings.js';
 import { trimEnd } from '../../shared/text.js';
 
@@ -101,10 +101,8 @@ export function headersFile(kit: KitSettings, html: string): string {
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
 
-# Named after its content, so browsers may keep it for a year.
-/${kit.bundle}
-  Cache-Control: public, max-age=31536000, immutable
-`;
+# Named after their content, so browsers may keep them for a year.
+${[kit.bundle, ...kit.chunks].map((file) => `/${file}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
 }
 
 export function devVarsExample(): string {
@@ -260,7 +258,7 @@ Adding a script from elsewhere, or changing the inline one? Edit the policy ther
 | file | what it is |
 | --- | --- |
 | \`public/index.html\` | the landing page |
-| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${kit.lang === 'en' ? 'English' : `${kit.lang} and English`} |
+${componentFiles(kit)}
 | \`public/_headers\` | security and cache headers for the files in \`public/\` |
 | \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt: what \`npm run deploy\` ships |
 | \`simulate.js\` | the same with a built-in Offer18 simulator, for \`npm run simulate\`; never deployed |
