@@ -14,6 +14,8 @@ interface Budget {
   file?: string;
   /** …every language chunk next to a built file, each against the budget, or… */
   languageChunksOf?: string;
+  /** …every numbering-plan chunk next to a built file, each against the budget, or… */
+  planChunksOf?: string;
   /** …a tailored bundle to build. */
   countries?: string[];
   languages?: string[];
@@ -25,9 +27,9 @@ const dir = await mkdtemp(join(tmpdir(), 'otp-flow-size-'));
 const problems: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The language chunks written beside `file`, by code. */
-async function languageChunks(file: string): Promise<Map<string, Measured>> {
-  const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.lang\\.(.+)\\.[\\w-]+\\.js$`);
+/** The chunks of a kind (`lang`, `plan`) written beside `file`, by language or calling code. */
+async function chunksOf(file: string, kind: string): Promise<Map<string, Measured>> {
+  const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.${kind}\\.(.+)\\.[\\w-]+\\.js$`);
   const chunks = new Map<string, Measured>();
   for (const name of await readdir(dirname(file))) {
     const code = name.match(pattern)?.[1];
@@ -45,10 +47,11 @@ function row(name: string, result: Measured, budget: Budget): void {
 try {
   console.log('bundle'.padEnd(56), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), 'budget'.padStart(9));
   for (const budget of pkg.sizeBudgets) {
-    if (budget.languageChunksOf) {
-      const chunks = await languageChunks(budget.languageChunksOf);
-      const missing = LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l));
-      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${budget.languageChunksOf}: run npm run build`);
+    const of = budget.languageChunksOf ?? budget.planChunksOf;
+    if (of) {
+      const chunks = await chunksOf(of, budget.languageChunksOf ? 'lang' : 'plan');
+      const missing = budget.languageChunksOf ? LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l)) : chunks.size ? [] : ['any calling code'];
+      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${of}: run npm run build`);
       const largestFirst = [...chunks].sort(([, a], [, b]) => b.gzip - a.gzip);
       for (const [i, [code, chunk]] of largestFirst.entries()) {
         if (i === 0) row(`${budget.name}: ${code}, the largest of ${chunks.size}`, chunk, budget);

@@ -22,6 +22,8 @@ export interface ClientError {
   attemptsLeft?: number | undefined;
   /** The proxy's word for the field at fault, on 400s. */
   field?: string | undefined;
+  /** Why a number is not valid, when the page could tell before sending it. */
+  reason?: string | undefined;
 }
 
 export interface Context {
@@ -49,7 +51,7 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   invalid_request: {
     say: (t, e) => (e.field === 'msisdn' || e.field === 'country' ? t.invalidNumber : e.field === 'otp' ? t.malformedCode : t.generic),
   },
-  msisdn_invalid: { say: (t) => t.invalidNumber, field: 'msisdn' },
+  msisdn_invalid: { say: (t, e) => (e.reason === 'too_short' ? t.tooShort : e.reason === 'too_long' ? t.tooLong : t.invalidNumber), field: 'msisdn' },
   msisdn_not_mobile: { say: (t) => t.notMobile, field: 'msisdn' },
   country_invalid: { say: (t) => t.invalidNumber, field: 'country' },
   country_not_allowed: { say: (t) => t.countryNotAllowed, field: 'msisdn' },

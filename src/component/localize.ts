@@ -49,6 +49,10 @@ export interface Translation {
   invalidNumber: string;
   notMobile: string;
   countryNotAllowed: string;
+  /** The number has fewer digits than the country's mobile numbers. */
+  tooShort: string;
+  /** The number has more digits than the country's mobile numbers. */
+  tooLong: string;
   /** Wrong code; `attemptsLeft` is undefined when the proxy did not say. */
   wrongCode: (attemptsLeft: Count | undefined) => string;
   malformedCode: string;

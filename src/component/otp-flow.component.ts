@@ -1,30 +1,27 @@
 import { LitElement, html, type PropertyValues } from 'lit';
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
+import { AsYouType } from 'libphonenumber-js/core';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
-import { canonicalMobile, normalizeCountry } from '../shared/phone.js';
-import { foldDigits } from '../shared/digits.js';
 import { createApi, type OtpApi } from './api.js';
 import { CodeEntryController } from './code-entry-controller.js';
 import { errorField, errorText, type ClientError } from './error-text.js';
 import type { OtpStep } from './events.js';
 import { FlowController } from './flow-controller.js';
 import { LanguageController } from './language-controller.js';
-import type { Catalog, Lazy } from './languages.js';
+import type { Catalog } from './languages.js';
 import { clock, isolate, type Messages } from './localize.js';
+import { PhoneEntryController, problemError } from './phone-entry-controller.js';
+import type { PhonePlans } from './phone-plans.js';
 import { PreviewController, type OtpPreview } from './preview-controller.js';
 import { codeStep, doneStep, numberStep } from './templates.js';
 import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
 export type { OtpStep, OtpPreview };
-/** The number was typed with its dial code: shown back the same way. */
-const INTERNATIONAL = /^\s*(\+|00)/;
 
-/** What a registered tag knows: its countries' phone metadata, its languages, example numbers for previews. */
+/** What a registered tag knows: its countries' numbering plans (with their example numbers), its languages. */
 export interface ElementSetup {
-  metadata: MetadataJson;
+  plans: PhonePlans;
   catalog: Catalog;
-  examples: Lazy<Partial<Examples>>;
 }
 
 /** The `messages` attribute is JSON; a typo in it must not break the page. */
@@ -98,8 +95,6 @@ export class OtpFlowElement extends LitElement {
     successUrl: { type: String, attribute: 'success-url' },
     messages: { attribute: 'messages', converter: jsonConverter },
     preview: { type: String },
-    _phone: { state: true },
-    _selected: { state: true },
   };
 
   static override get observedAttributes(): string[] {
@@ -121,9 +116,6 @@ export class OtpFlowElement extends LitElement {
   /** Shows a step with sample data and makes no requests: for previews and design reviews. */
   declare preview: OtpPreview | undefined;
 
-  declare private _phone: string;
-  declare private _selected: CountryCode | undefined;
-
   readonly #flow = new FlowController(this, {
     api: () => this.#api,
     describe: (error) => this.#describe(error),
@@ -139,20 +131,27 @@ export class OtpFlowElement extends LitElement {
     catalog: () => this.#setup.catalog,
     messages: () => this.messages,
   });
+  readonly #phone = new PhoneEntryController(this, this.#flow, {
+    plans: () => this.#setup.plans,
+    country: () => this.country,
+    countries: () => this.countries,
+    previewing: () => !!this.preview,
+    focus: () => void this.#focusAfterUpdate('phone'),
+    input: () => this.renderRoot?.querySelector<HTMLInputElement>('#phone'),
+  });
   /** Made from `endpoint` before the first update. */
   #api!: OtpApi;
 
   constructor() {
     super();
     this.endpoint = DEFAULT_BASE_PATH;
-    this._phone = '';
-    // Kept by the element as its controllers, run after the language's.
+    // Kept by the element as its controllers, run after the language's and the number's.
     new PreviewController(this, this.#flow, {
-      setup: () => this.#setup,
+      plans: () => this.#setup.plans,
       preview: () => this.preview,
-      country: () => this._selected,
+      country: () => this.#phone.selected,
       fill: (phone) => {
-        this._phone = phone;
+        this.#phone.fill(phone);
         this.#code.clear();
       },
       reset: () => this.reset(),
@@ -168,7 +167,7 @@ export class OtpFlowElement extends LitElement {
 
   /** Back to an empty number step, cancelling anything in flight. */
   reset(): void {
-    this._phone = '';
+    this.#phone.clear();
     this.#code.clear();
     this.#flow.reset();
   }
@@ -186,7 +185,6 @@ export class OtpFlowElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
-    if (changed.has('country') || changed.has('countries')) this.#chooseCountries();
   }
 
   #describe(error: ClientError): string {
@@ -195,7 +193,8 @@ export class OtpFlowElement extends LitElement {
 
   /** `+971 50 123 4567` as people read their own number, in one piece that never wraps. */
   #display(e164: string): string {
-    const international = parsePhoneNumberFromString(e164, this.#setup.metadata)?.formatInternational() ?? e164;
+    // The number was checked with its plan, which is here: AsYouType writes it as the international format does.
+    const international = new AsYouType(undefined, this.#setup.plans.metadata).input(e164);
     return international.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
   }
 
@@ -215,78 +214,39 @@ export class OtpFlowElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  // ----- number entry: the countries offered, the number as typed, its check and its send -----
-
-  /** Allowed countries, in the order given, that the loaded metadata knows. */
-  #countries: CountryCode[] = [];
-
-  #chooseCountries(): void {
-    const { metadata } = this.#setup;
-    const own = normalizeCountry(this.country, metadata) || undefined;
-    const list = (this.countries ?? '')
-      .split(',')
-      .map((c) => normalizeCountry(c.trim(), metadata))
-      .filter((c): c is CountryCode => !!c);
-    this.#countries = list.length === 0 && own ? [own] : list;
-    this._selected = own && this.#countries.includes(own) ? own : this.#countries[0];
-  }
-
-  #onCountry(event: Event): void {
-    this._selected = (event.target as HTMLSelectElement).value as CountryCode;
-    this.#flow.clearError();
-  }
-
-  #onPhoneInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const raw = foldDigits(input.value);
-    const phone = parsePhoneNumberFromString(raw, { defaultCountry: this._selected }, this.#setup.metadata);
-    // A pasted number with another allowed country's dial code moves the selector there.
-    if (phone?.country && phone.country !== this._selected && this.#countries.includes(phone.country)) this._selected = phone.country;
-    // A whole number is shown the way people read it, in the spelling they used. Only while typing at the
-    // end: rewriting the middle of the text would throw the caret around.
-    const atEnd = input.selectionStart === input.value.length;
-    const deleting = event.inputType?.startsWith('delete');
-    if (phone?.isValid() && atEnd && !deleting) input.value = INTERNATIONAL.test(raw) ? phone.formatInternational() : phone.formatNational();
-    else if (raw !== input.value) input.value = raw;
-    this._phone = input.value;
-    this.#flow.clearError();
-  }
-
-  #submitNumber(event: Event): void {
-    event.preventDefault();
-    if (this.preview || this.#flow.step !== 'number') return;
-    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countries }, this.#setup.metadata);
-    if (!result.ok) {
-      this.#flow.fail({ code: result.error });
-      void this.#focusAfterUpdate('phone');
-      return;
-    }
-    void this.#flow.send(result.e164, this._selected, false);
-  }
+  // ----- the number step -----
 
   #renderNumber() {
     const { t, locale } = this.#language;
-    const { metadata } = this.#setup;
+    const { plans } = this.#setup;
     const { error, step } = this.#flow;
+    const phone = this.#phone;
     const field = error && errorField(error);
-    const countries = this.#countries;
+    const countries = phone.countries;
+    const problem = phone.problem;
     return numberStep({
       t,
-      phone: this._phone,
+      phone: phone.value,
+      placeholder: phone.placeholder,
       busy: step === 'sending',
       // A country error with no selector on screen is about the number typed.
-      invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' ? 'msisdn' : undefined,
-      error: error ? this.#describe(error) : '',
+      invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' || problem ? 'msisdn' : undefined,
+      error: error ? this.#describe(error) : problem ? this.#describe(problemError(problem)) : '',
       country: {
         locale,
         countries,
-        selected: this._selected,
-        callingCode: (c) => getCountryCallingCode(c as CountryCode, metadata),
-        typedInternational: INTERNATIONAL.test(this._phone),
-        onChange: (e) => this.#onCountry(e),
+        selected: phone.selected,
+        callingCode: (c) => plans.callingCode(c) ?? '',
+        typedInternational: phone.international,
+        onChange: (e) => {
+          phone.select((e.target as HTMLSelectElement).value as typeof phone.selected);
+          this.#flow.clearError();
+        },
       },
-      onInput: (e) => this.#onPhoneInput(e),
-      onSubmit: (e) => this.#submitNumber(e),
+      onInput: phone.onInput,
+      onBeforeInput: phone.onBeforeInput,
+      onCompositionEnd: phone.onCompositionEnd,
+      onSubmit: (e) => void phone.onSubmit(e),
     });
   }
 
@@ -329,7 +289,7 @@ export class OtpFlowElement extends LitElement {
     const step = this.#flow.step;
     // Until its language (and a preview's example number) arrives, the form is laid out (its box kept) but
     // not painted: no flash of English.
-    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.examples.settled);
+    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.plans.ready(this.#setup.plans.callingCode(this.#phone.selected ?? this.#setup.plans.countries[0])));
     return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${waiting}>
       <slot name="header"></slot>
       ${step === 'number' || step === 'sending' ? this.#renderNumber() : step === 'code' || step === 'verifying' ? this.#renderCode() : doneStep(t)}

@@ -68,12 +68,16 @@ function countryChoice(c: CountryChoice) {
 export interface NumberStep {
   t: Translation;
   phone: string;
+  /** The country's example mobile number, as it would be typed. */
+  placeholder: string;
   busy: boolean;
   /** Which control the error is about. */
   invalid: 'msisdn' | 'country' | undefined;
   error: string;
   country: Omit<CountryChoice, 't' | 'invalid' | 'disabled'>;
   onInput: Handler<InputEvent>;
+  onBeforeInput: Handler<InputEvent>;
+  onCompositionEnd: Handler<CompositionEvent>;
   onSubmit: Handler;
 }
 
@@ -93,11 +97,14 @@ export function numberStep(s: NumberStep): TemplateResult {
         dir="ltr"
         enterkeyhint="send"
         maxlength=${MSISDN_MAX_CHARS}
+        placeholder=${s.placeholder}
         .value=${s.phone}
         ?readonly=${s.busy}
         aria-invalid=${s.invalid === 'msisdn' ? 'true' : 'false'}
         aria-describedby="phone-error"
+        @beforeinput=${s.onBeforeInput}
         @input=${s.onInput}
+        @compositionend=${s.onCompositionEnd}
       />
     </div>
     ${errorLine('phone-error', s.error)}

@@ -85,7 +85,7 @@ describe('languages', () => {
     const el = await mount(html`<otp-flow country="AE" lang="ar"></otp-flow>`);
     await submitNumber(el, '123');
     await el.updateComplete;
-    expect(errorText(el)).to.equal('أدخل رقم جوال صحيحًا.');
+    expect(errorText(el)).to.equal('ينقص هذا الرقمَ بعضُ الأرقام.');
   });
 
   it('re-says what is on screen when the language changes', async () => {

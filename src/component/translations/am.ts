@@ -23,6 +23,8 @@ const am: Translation = {
   invalidNumber: 'ትክክለኛ የሞባይል ቁጥር ያስገቡ።',
   notMobile: 'ይህ የሞባይል ቁጥር አይደለም። የሞባይል ቁጥር ያስገቡ።',
   countryNotAllowed: 'የዚህ አገር ቁጥሮችን እዚህ መጠቀም አይቻልም።',
+  tooShort: 'ይህ ቁጥር አሃዞች ይጎድሉታል።',
+  tooLong: 'ይህ ቁጥር በጣም ብዙ አሃዞች አሉት።',
   wrongCode: (left) =>
     left === undefined
       ? 'ኮዱ ትክክል አይደለም። እንደገና ይሞክሩ።'

@@ -22,6 +22,8 @@ const ar: Translation = {
   invalidNumber: 'أدخل رقم جوال صحيحًا.',
   notMobile: 'هذا ليس رقم جوال. أدخل رقم جوال.',
   countryNotAllowed: 'لا يمكن استخدام أرقام هذه الدولة هنا.',
+  tooShort: 'ينقص هذا الرقمَ بعضُ الأرقام.',
+  tooLong: 'في هذا الرقم أرقام أكثر من اللازم.',
   wrongCode: (left) => {
     if (left === undefined) return 'الرمز غير صحيح. حاول مرة أخرى.';
     switch (left.plural) {

@@ -23,6 +23,8 @@ const de: Translation = {
   invalidNumber: 'Gib eine gültige Handynummer ein.',
   notMobile: 'Das ist keine Handynummer. Gib eine Handynummer ein.',
   countryNotAllowed: 'Nummern aus diesem Land können hier nicht verwendet werden.',
+  tooShort: 'Bei dieser Nummer fehlen Ziffern.',
+  tooLong: 'Diese Nummer hat zu viele Ziffern.',
   wrongCode: (left) =>
     left === undefined
       ? 'Der Code ist falsch. Versuch es noch einmal.'

@@ -22,6 +22,8 @@ const en: Translation = {
   invalidNumber: 'Enter a valid mobile number.',
   notMobile: 'This is not a mobile number. Enter a mobile number.',
   countryNotAllowed: 'Numbers from this country cannot be used here.',
+  tooShort: 'This number is missing digits.',
+  tooLong: 'This number has too many digits.',
   wrongCode: (left) =>
     left === undefined
       ? 'That code is not right. Try again.'

@@ -22,6 +22,8 @@ const hi: Translation = {
   invalidNumber: 'सही मोबाइल नंबर डालें।',
   notMobile: 'यह मोबाइल नंबर नहीं है। मोबाइल नंबर डालें।',
   countryNotAllowed: 'इस देश के नंबर यहाँ इस्तेमाल नहीं हो सकते।',
+  tooShort: 'इस नंबर में अंक कम हैं।',
+  tooLong: 'इस नंबर में बहुत ज़्यादा अंक हैं।',
   wrongCode: (left) =>
     left === undefined
       ? 'कोड गलत है। फिर से कोशिश करें।'

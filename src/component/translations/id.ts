@@ -22,6 +22,8 @@ const id: Translation = {
   invalidNumber: 'Masukkan nomor HP yang valid.',
   notMobile: 'Ini bukan nomor HP. Masukkan nomor HP.',
   countryNotAllowed: 'Nomor dari negara ini tidak dapat digunakan di sini.',
+  tooShort: 'Nomor ini kurang digit.',
+  tooLong: 'Nomor ini kelebihan digit.',
   wrongCode: (left) => (left === undefined ? 'Kode salah. Coba lagi.' : `Kode salah. Sisa ${left.text} kali percobaan.`),
   malformedCode: 'Masukkan kode dari SMS.',
   expired: 'Kode ini sudah kedaluwarsa. Minta kode baru.',

@@ -23,6 +23,8 @@ const ko: Translation = {
   invalidNumber: '올바른 휴대폰 번호를 입력하세요.',
   notMobile: '휴대폰 번호가 아닙니다. 휴대폰 번호를 입력하세요.',
   countryNotAllowed: '이 국가의 번호는 사용할 수 없습니다.',
+  tooShort: '이 번호는 자릿수가 모자랍니다.',
+  tooLong: '이 번호는 자릿수가 너무 많습니다.',
   wrongCode: (left) => (left === undefined ? '인증번호가 올바르지 않습니다. 다시 시도하세요.' : `인증번호가 올바르지 않습니다. ${left.text}회 남았습니다.`),
   malformedCode: '문자로 받은 인증번호를 입력하세요.',
   expired: '인증번호가 만료되었습니다. 새 인증번호를 받으세요.',

@@ -22,6 +22,8 @@ const ms: Translation = {
   invalidNumber: 'Masukkan nombor telefon bimbit yang sah.',
   notMobile: 'Ini bukan nombor telefon bimbit. Masukkan nombor telefon bimbit.',
   countryNotAllowed: 'Nombor dari negara ini tidak boleh digunakan di sini.',
+  tooShort: 'Nombor ini kurang digit.',
+  tooLong: 'Nombor ini mempunyai terlalu banyak digit.',
   wrongCode: (left) => (left === undefined ? 'Kod salah. Cuba lagi.' : `Kod salah. Tinggal ${left.text} cubaan lagi.`),
   malformedCode: 'Masukkan kod daripada SMS.',
   expired: 'Kod ini telah tamat tempoh. Minta kod baharu.',

@@ -23,6 +23,8 @@ const nl: Translation = {
   invalidNumber: 'Vul een geldig mobiel nummer in.',
   notMobile: 'Dit is geen mobiel nummer. Vul een mobiel nummer in.',
   countryNotAllowed: 'Nummers uit dit land kunnen hier niet worden gebruikt.',
+  tooShort: 'Dit nummer mist cijfers.',
+  tooLong: 'Dit nummer heeft te veel cijfers.',
   wrongCode: (left) =>
     left === undefined
       ? 'Deze code klopt niet. Probeer het opnieuw.'

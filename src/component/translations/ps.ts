@@ -23,6 +23,8 @@ const ps: Translation = {
   invalidNumber: 'سمه د موبایل شمېره ولیکئ.',
   notMobile: 'دا د موبایل شمېره نه ده. د موبایل شمېره ولیکئ.',
   countryNotAllowed: 'د دې هېواد شمېرې دلته نه شي کارېدای.',
+  tooShort: 'په دې شمېره کې عددونه کم دي.',
+  tooLong: 'په دې شمېره کې ډېر عددونه دي.',
   wrongCode: (left) =>
     left === undefined
       ? 'کوډ سم نه دی. بیا هڅه وکړئ.'

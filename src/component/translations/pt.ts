@@ -22,6 +22,8 @@ const pt: Translation = {
   invalidNumber: 'Digite um número de celular válido.',
   notMobile: 'Este não é um número de celular. Digite um número de celular.',
   countryNotAllowed: 'Números deste país não são aceitos aqui.',
+  tooShort: 'Faltam dígitos neste número.',
+  tooLong: 'Este número tem dígitos a mais.',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorreto. Tente de novo.'

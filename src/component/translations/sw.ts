@@ -22,6 +22,8 @@ const sw: Translation = {
   invalidNumber: 'Weka namba sahihi ya simu ya mkononi.',
   notMobile: 'Hii si namba ya simu ya mkononi. Weka namba ya simu ya mkononi.',
   countryNotAllowed: 'Namba za nchi hii haziwezi kutumika hapa.',
+  tooShort: 'Nambari hii inakosa tarakimu.',
+  tooLong: 'Nambari hii ina tarakimu nyingi mno.',
   wrongCode: (left) =>
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'

@@ -22,6 +22,8 @@ const vi: Translation = {
   invalidNumber: 'Vui lòng nhập số điện thoại hợp lệ.',
   notMobile: 'Đây không phải số di động. Vui lòng nhập số di động.',
   countryNotAllowed: 'Không thể dùng số của quốc gia này tại đây.',
+  tooShort: 'Số này còn thiếu chữ số.',
+  tooLong: 'Số này có quá nhiều chữ số.',
   wrongCode: (left) => (left === undefined ? 'Mã không đúng. Vui lòng thử lại.' : `Mã không đúng. Bạn còn ${left.text} lần thử.`),
   malformedCode: 'Vui lòng nhập mã trong tin nhắn SMS.',
   expired: 'Mã đã hết hạn. Vui lòng yêu cầu mã mới.',

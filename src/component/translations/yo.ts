@@ -23,6 +23,8 @@ const yo: Translation = {
   invalidNumber: 'Tẹ nọ́mbà fóònù tó tọ̀nà.',
   notMobile: 'Èyí kì í ṣe nọ́mbà fóònù alágbèéká. Tẹ nọ́mbà fóònù alágbèéká.',
   countryNotAllowed: 'A kò lè lo nọ́mbà láti orílẹ̀-èdè yìí níbí.',
+  tooShort: 'Nọ́mbà yìí kò pé.',
+  tooLong: 'Nọ́mbà yìí ti pọ̀ jù.',
   wrongCode: (left) => (left === undefined ? 'Kóòdù náà kò tọ̀nà. Gbìyànjú lẹ́ẹ̀kan sí i.' : `Kóòdù náà kò tọ̀nà. Ìgbìyànjú ${left.text} ló kù.`),
   malformedCode: 'Tẹ kóòdù inú SMS.',
   expired: 'Kóòdù yìí ti parí. Béèrè fún tuntun.',

@@ -22,6 +22,8 @@ const zhHans: Translation = {
   invalidNumber: '请输入有效的手机号码。',
   notMobile: '这不是手机号码，请输入手机号码。',
   countryNotAllowed: '此处不支持该国家/地区的号码。',
+  tooShort: '号码位数不足。',
+  tooLong: '号码位数过多。',
   wrongCode: (left) => (left === undefined ? '验证码错误，请重试。' : `验证码错误，还可尝试 ${left.text} 次。`),
   malformedCode: '请输入短信中的验证码。',
   expired: '验证码已过期，请重新获取。',

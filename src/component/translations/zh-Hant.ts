@@ -22,6 +22,8 @@ const zhHant: Translation = {
   invalidNumber: '請輸入有效的手機號碼。',
   notMobile: '這不是手機號碼，請輸入手機號碼。',
   countryNotAllowed: '此處不接受該國家/地區的號碼。',
+  tooShort: '號碼位數不足。',
+  tooLong: '號碼位數過多。',
   wrongCode: (left) => (left === undefined ? '驗證碼錯誤，請再試一次。' : `驗證碼錯誤，還可嘗試 ${left.text} 次。`),
   malformedCode: '請輸入簡訊中的驗證碼。',
   expired: '驗證碼已過期，請重新取得。',

@@ -1,0 +1,141 @@
+/**
+ * The number as it is typed: formatted as it goes with the caret where the user is typing, the
+ * country's example as placeholder, and each country's plan fetched only when it is needed.
+ */
+import metadata from 'libphonenumber-js/mobile/metadata';
+import examples from 'libphonenumber-js/mobile/examples';
+import { defineOtpFlow } from '../../src/component/define.js';
+import { planSlice } from '../../src/component/phone-plans.js';
+import en from '../../src/component/translations/en.js';
+import { $, expect, fixture, html, mount, oneEvent, phoneInput, typeInto, waitUntil, type El } from './support.js';
+import { compose, press, type } from './input.js';
+import type { OtpSentEvent } from '../../src/component/events.js';
+
+const caret = (el: El) => phoneInput(el).selectionStart;
+
+async function left(times: number): Promise<void> {
+  for (let i = 0; i < times; i++) await press('ArrowLeft');
+}
+
+describe('formatting as the user types', () => {
+  it('groups the digits the way the country writes them, Brazil’s 11 digits included', async () => {
+    const el = await mount(html`<otp-flow country="BR"></otp-flow>`);
+    await waitUntil(() => phoneInput(el).placeholder, 'the example arrives with the plan');
+    await typeInto(phoneInput(el), '11961');
+    expect(phoneInput(el).value).to.equal('(11) 961');
+    await type('234567');
+    expect(phoneInput(el).value).to.equal('(11) 96123-4567');
+    expect(caret(el)).to.equal(15);
+  });
+
+  it('keeps the caret after the digit typed or deleted in the middle', async () => {
+    const el = await mount();
+    await typeInto(phoneInput(el), '0501234567');
+    expect(phoneInput(el).value).to.equal('050 123 4567');
+    // After the 3 of 123: "050 123| 4567".
+    await left(5);
+    expect(caret(el)).to.equal(7);
+    await press('Backspace');
+    expect(phoneInput(el).value).to.equal('050 124 567');
+    expect(caret(el), 'after the 2').to.equal(6);
+    await type('9');
+    expect(phoneInput(el).value).to.equal('050 129 4567');
+    expect(caret(el), 'after the 9').to.equal(7);
+    // Backspace just after a space takes the digit before it, not the space the formatting puts back.
+    await left(3);
+    expect(caret(el)).to.equal(4);
+    await press('Backspace');
+    expect(phoneInput(el).value.replace(/\D/g, '')).to.equal('051294567');
+    expect(caret(el), 'after 05').to.equal(2);
+    await press('Delete');
+    expect(phoneInput(el).value.replace(/\D/g, '')).to.equal('05294567');
+    expect(caret(el), 'still after 05').to.equal(2);
+  });
+
+  it('folds digits of other scripts as they are typed', async () => {
+    const el = await mount();
+    await typeInto(phoneInput(el), '٠٥٠١٢٣٤٥٦٧');
+    expect(phoneInput(el).value).to.equal('050 123 4567');
+  });
+
+  it('formats what an Android keyboard composes, without breaking the composition', async function () {
+    const el = await mount();
+    await typeInto(phoneInput(el), '050123');
+    await left(2);
+    if (!(await compose('4', '45'))) this.skip();
+    expect(phoneInput(el).value).to.equal('050 145 23');
+    expect(caret(el), 'after the 5 composed').to.equal(7);
+    await press('ArrowDown');
+    if (!(await compose('6', '67'))) this.skip();
+    expect(phoneInput(el).value).to.equal('050 145 2367');
+    expect(caret(el)).to.equal(12);
+  });
+
+  it('shows the country’s example mobile number, formatted, and changes it with the country', async () => {
+    const el = await mount(html`<otp-flow country="AE" countries="AE,SA"></otp-flow>`);
+    await waitUntil(() => phoneInput(el).placeholder === '050 123 4567', `AE's example, is "${phoneInput(el).placeholder}"`);
+    const select = $<HTMLSelectElement>(el, 'select');
+    select.focus();
+    await press('ArrowDown');
+    await waitUntil(() => phoneInput(el).placeholder === '051 234 5678', `SA's example, is "${phoneInput(el).placeholder}"`);
+  });
+});
+
+describe('numbering plans on demand', () => {
+  let tags = 0;
+  /** A tag whose plans arrive when the test says, counting what it asks for. */
+  function gated() {
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const asked: string[] = [];
+    const tag = `otp-flow-plans-${++tags}`;
+    defineOtpFlow({
+      tag,
+      phone: {
+        callingCodes: metadata.country_calling_codes as unknown as Record<string, string[]>,
+        load: async (code) => {
+          asked.push(code);
+          await gate;
+          return planSlice(metadata, examples as Record<string, string>, code);
+        },
+      },
+      translations: { en },
+    });
+    return { tag, open, asked };
+  }
+
+  async function mountTag(tag: string, attributes: string): Promise<El> {
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    box.innerHTML = `<${tag} ${attributes}></${tag}>`;
+    const el = box.firstElementChild as El;
+    await el.updateComplete;
+    return el;
+  }
+
+  it('takes digits before the plan is here, formats them once it is, and fetches it once', async () => {
+    const { tag, open, asked } = gated();
+    const el = await mountTag(tag, 'country="AE"');
+    expect(asked, 'the chosen country’s plan, at once').to.deep.equal(['971']);
+    await typeInto(phoneInput(el), '0501234');
+    expect(phoneInput(el).value, 'usable before the plan arrives').to.equal('0501234');
+    open();
+    await waitUntil(() => phoneInput(el).value === '050 123 4', `formatted once the plan is here, is "${phoneInput(el).value}"`);
+    await type('567');
+    expect(phoneInput(el).value).to.equal('050 123 4567');
+    const sent = oneEvent(el, 'otp-sent');
+    await press('Enter');
+    expect(((await sent) as OtpSentEvent).detail.msisdn).to.equal('+971501234567');
+    expect(asked).to.deep.equal(['971']);
+  });
+
+  it('fetches the plan of a dial code as it is typed, when the page serves its country', async () => {
+    const { tag, open, asked } = gated();
+    open();
+    const el = await mountTag(tag, 'countries="AE,SA"');
+    await typeInto(phoneInput(el), '+966');
+    await waitUntil(() => asked.includes('966'), `asked for ${asked.join(', ')}`);
+    await type('512345678');
+    await waitUntil(() => phoneInput(el).value === '+966 51 234 5678', `is "${phoneInput(el).value}"`);
+    expect(asked.filter((c) => c === '966')).to.have.length(1);
+  });
+});
