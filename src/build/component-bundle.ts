@@ -18,8 +18,8 @@ import { gzipSync, brotliCompressSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type { MetadataJson } from 'libphonenumber-js/core';
 import { build, type Plugin } from 'vite';
-import { sliceMetadata } from './metadata.js';
-import { encodeCallingCodes, inlinePlans, planSlice } from '../component/phone-plans.js';
+import { tailoredPlans } from './metadata.js';
+import { encodeCallingCodes, planSlice } from '../component/phone-plans.js';
 import { LANGUAGES } from '../component/translations/index.js';
 
 const require = createRequire(import.meta.url);
@@ -155,11 +155,8 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
   let phone: string;
   const planFiles: Record<string, string> = {};
   if (options.countries?.length) {
-    const sliced = sliceMetadata(full, options.countries);
-    // Of the other calling codes, only that they exist: enough to say a number is from elsewhere.
-    const codes = (sliced as unknown as { country_calling_codes: Record<string, string[]> }).country_calling_codes;
-    const { plans } = inlinePlans(sliced, examples);
-    phone = `{ callingCodes: ${JSON.stringify(encodeCallingCodes({ ...Object.fromEntries(Object.keys(table).map((c) => [c, []])), ...codes }))}, plans: ${JSON.stringify(plans)} }`;
+    const { callingCodes, plans } = tailoredPlans(full, examples, options.countries);
+    phone = `{ callingCodes: ${JSON.stringify(encodeCallingCodes(callingCodes as Record<string, string[]>))}, plans: ${JSON.stringify(plans)} }`;
   } else {
     const modules = Object.keys(table).map((code) => [code, `export default ${JSON.stringify(planSlice(full, examples, code))};`] as const);
     // One hash for the set, so the entry names every chunk with one pattern; it changes when any plan does.

@@ -9,7 +9,7 @@
  * and the checks follow as soon as the plan is here.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { AsYouType, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
+import { AsYouType, Metadata, type CountryCode, type PhoneNumber } from 'libphonenumber-js/core';
 import { foldDigits } from '../shared/digits.js';
 import { judgeMobile, readings } from '../shared/phone.js';
 import type { ClientError } from './error-text.js';
@@ -42,6 +42,12 @@ const INTERNATIONAL = /^\s*(\+|00)/;
 const NOT_IN_A_NUMBER = /[^\p{Nd}+\s().\-/]/gu;
 /** The characters that count: where the caret is, is said in these. */
 const SIGNIFICANT = /[\d+]/;
+
+interface Numbering {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  type(type: 'MOBILE'): { possibleLengths(): number[] | undefined } | undefined;
+  possibleLengths(): number[] | undefined;
+}
 
 const significant = (text: string) => [...foldDigits(text)].filter((c) => SIGNIFICANT.test(c)).length;
 
@@ -224,11 +230,34 @@ export class PhoneEntryController implements ReactiveController {
     const formatted = formatter.input(clean);
     const phone = formatter.getNumber();
     if (!this.problem) {
-      if (formatter.validateLength() === 'TOO_LONG') this.problem = 'too_long';
+      if (this.#length(formatter, code) === 'too_long') this.problem = 'too_long';
       else if (phone?.country && phone.isValid() && this.countries.length > 0 && !this.countries.includes(phone.country)) this.problem = 'country_not_allowed';
     }
     // AsYouType drops what it cannot place; a text it makes shorter than the digits typed is not shown.
     return { text: significant(formatted) === significant(clean) ? formatted : clean, phone };
+  }
+
+  /**
+   * Whether the digits are more than any mobile number of the country has (or, where its plan does not
+   * tell mobiles apart, any number), or fewer and the start of one: the country's example mobile number
+   * finishes them into a valid one. Fewer digits that start no mobile number (a landline) are just not valid.
+   */
+  #length(formatter: AsYouType, code: string | undefined): 'too_short' | 'too_long' | undefined {
+    const plans = this.#delegate.plans();
+    const metadata = plans.metadata;
+    const national = formatter.getNumber()?.nationalNumber;
+    if (!national || !code || !metadata.country_calling_codes[code]) return undefined;
+    const country = formatter.getCountry() ?? (formatter.isInternational() ? plans.callingCodes[code]![0] : this.selected);
+    // Metadata's numbering-plan API is there but not in its types.
+    const numbering = new Metadata(metadata) as unknown as Numbering;
+    numbering.selectNumberingPlan(country ?? code);
+    const lengths = numbering.type('MOBILE')?.possibleLengths() ?? numbering.possibleLengths() ?? [];
+    if (national.length > Math.max(...lengths)) return 'too_long';
+    const example = plans.example(country);
+    if (national.length >= Math.min(...lengths) || !example || example.length <= national.length) return undefined;
+    const finished = new AsYouType(country as CountryCode | undefined, metadata);
+    finished.input(national + example.slice(national.length));
+    return finished.getNumber()?.isValid() ? 'too_short' : undefined;
   }
 
   /** The calling code a number typed with `+` or `00` starts with, once all of it is typed. */
@@ -273,16 +302,17 @@ export class PhoneEntryController implements ReactiveController {
     const typedCode = INTERNATIONAL.test(text) ? this.#typedCallingCode(text) : undefined;
     const code = typedCode ?? this.#code(this.selected);
     if (!plans.ready(code) || !plans.metadata.country_calling_codes[code ?? '']) return code ? { ok: false } : { ok: false, error: 'msisdn_invalid' };
-    let length: string | undefined;
-    const parsed = readings(text, this.selected).map(([reading, country]) => {
+    let length: 'too_short' | 'too_long' | undefined;
+    const parsed = readings(text, this.selected).map(([reading, country], i) => {
       const formatter = new AsYouType(country, plans.metadata);
       formatter.input(reading);
-      length ??= formatter.validateLength();
+      // As the user meant it: the first reading, in the country chosen or with the dial code typed.
+      if (i === 0) length = this.#length(formatter, code);
       return formatter.getNumber();
     });
     const result = judgeMobile(parsed, { allowed: this.countries });
     if (result.ok) return { ok: true, e164: result.e164 };
-    if (result.error === 'msisdn_invalid' && (length === 'TOO_SHORT' || length === 'TOO_LONG')) return { ok: false, error: length === 'TOO_SHORT' ? 'too_short' : 'too_long' };
+    if (result.error === 'msisdn_invalid' && length) return { ok: false, error: length };
     return { ok: false, error: result.error === 'country_invalid' ? 'msisdn_invalid' : result.error };
   }
 }

@@ -74,7 +74,7 @@ describe('number step', () => {
 
   it('says why a number is refused, next to the field, without a request', async () => {
     const el = await mount();
-    await submitNumber(el, '12345');
+    await submitNumber(el, '059 123 4567');
     await el.updateComplete;
     expect(errorText(el)).to.equal('Enter a valid mobile number.');
     expect(phoneInput(el).getAttribute('aria-invalid')).to.equal('true');

@@ -85,6 +85,9 @@ describe('languages', () => {
     const el = await mount(html`<otp-flow country="AE" lang="ar"></otp-flow>`);
     await submitNumber(el, '123');
     await el.updateComplete;
+    expect(errorText(el)).to.equal('أدخل رقم جوال صحيحًا.');
+    await submitNumber(el, '050 12');
+    await el.updateComplete;
     expect(errorText(el)).to.equal('ينقص هذا الرقمَ بعضُ الأرقام.');
   });
 

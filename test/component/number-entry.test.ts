@@ -6,8 +6,9 @@ import metadata from 'libphonenumber-js/mobile/metadata';
 import examples from 'libphonenumber-js/mobile/examples';
 import { defineOtpFlow } from '../../src/component/define.js';
 import { planSlice } from '../../src/component/phone-plans.js';
+import { tailoredPlans } from '../../src/build/metadata.js';
 import en from '../../src/component/translations/en.js';
-import { $, expect, fixture, html, mount, oneEvent, phoneInput, typeInto, waitUntil, type El } from './support.js';
+import { $, errorText, expect, fixture, html, inbox, mount, oneEvent, phoneInput, typeInto, waitUntil, type El } from './support.js';
 import { compose, press, type } from './input.js';
 import type { OtpSentEvent } from '../../src/component/events.js';
 
@@ -137,5 +138,70 @@ describe('numbering plans on demand', () => {
     await type('512345678');
     await waitUntil(() => phoneInput(el).value === '+966 51 234 5678', `is "${phoneInput(el).value}"`);
     expect(asked.filter((c) => c === '966')).to.have.length(1);
+  });
+});
+
+describe('what is wrong with a number, as soon as it is known', () => {
+  const invalid = (el: El) => phoneInput(el).getAttribute('aria-invalid') === 'true';
+
+  it('says a number has too many digits as the digit is typed, and too few at Send', async () => {
+    const el = await mount();
+    await waitUntil(() => phoneInput(el).placeholder, 'the plan is here');
+    await typeInto(phoneInput(el), '050123456');
+    await el.updateComplete;
+    expect(errorText(el), 'nothing wrong yet').to.equal('');
+    await type('78');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('This number has too many digits.');
+    expect(invalid(el)).to.be.true;
+    await press('Backspace');
+    await el.updateComplete;
+    expect(errorText(el), 'gone with the digit').to.equal('');
+    await press('Backspace');
+    await press('Backspace');
+    await press('Enter');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('This number is missing digits.');
+    expect(invalid(el)).to.be.true;
+    expect(el.step).to.equal('number');
+    expect(await inbox()).to.be.empty;
+  });
+
+  it('says a Saudi-only kit cannot use a number from the Emirates once its dial code is typed', async () => {
+    const tag = 'otp-flow-saudi-kit';
+    defineOtpFlow({ tag, phone: tailoredPlans(metadata, examples as Record<string, string>, ['SA']), translations: { en } });
+    const box = await fixture<HTMLDivElement>(html`<div></div>`);
+    box.innerHTML = `<${tag} country="SA"></${tag}>`;
+    const el = box.firstElementChild as El;
+    await el.updateComplete;
+    await typeInto(phoneInput(el), '+97');
+    await el.updateComplete;
+    expect(errorText(el), 'not yet a whole dial code').to.equal('');
+    await type('1 50 123 4567');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Numbers from this country cannot be used here.');
+    await press('Enter');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('Numbers from this country cannot be used here.');
+    expect(await inbox()).to.be.empty;
+    // Its own numbers go through.
+    const sent = oneEvent(el, 'otp-sent');
+    await typeInto(phoneInput(el), '+966 51 234 5678');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('');
+    await press('Enter');
+    expect(((await sent) as OtpSentEvent).detail.msisdn).to.equal('+966512345678');
+  });
+
+  it('refuses letters as they are typed, the caret staying put', async () => {
+    const el = await mount();
+    await typeInto(phoneInput(el), '05a0b12');
+    expect(phoneInput(el).value).to.equal('050 12');
+    await left(2);
+    await type('x');
+    expect(phoneInput(el).value).to.equal('050 12');
+    expect(caret(el)).to.equal(4);
+    await type('3');
+    expect(phoneInput(el).value).to.equal('050 312');
   });
 });
