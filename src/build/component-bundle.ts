@@ -168,11 +168,15 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     phone = `{ callingCodes: ${JSON.stringify(encodeCallingCodes(table))}, load: (code) => import(/* @vite-ignore */ \`./${name}.plan.\${code}.${hash}.js\`).then((m) => m.default) }`;
   }
 
+  // A bundle that can only serve one country has no use for the picker.
+  const picker = !options.countries || options.countries.length > 1;
   const source = [
     `import { defineOtpFlow } from ${JSON.stringify(sibling('define'))};`,
+    picker ? `import { CountryPicker } from ${JSON.stringify(sibling('country-picker'))};` : '',
     ...inline.map((l, i) => `import t${i} from ${JSON.stringify(sibling(`translations/${l}`))};`),
     'export const OtpFlow = defineOtpFlow({',
     `  phone: ${phone},`,
+    picker ? '  picker: CountryPicker,' : '',
     `  translations: { ${inline.map((l, i) => `${JSON.stringify(l)}: t${i}`).join(', ')} },`,
     `  languages: { ${lazy.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(`otp-flow:language/${l}`)}).then((m) => m.default)`).join(', ')} },`,
     '});',

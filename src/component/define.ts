@@ -7,6 +7,7 @@ import { OtpFlowElement, type ElementSetup } from './otp-flow.component.js';
 import { Catalog } from './languages.js';
 import type { Translation } from './localize.js';
 import { PhonePlans, type PhoneData } from './phone-plans.js';
+import type { CountryPicker } from './country-picker.js';
 
 export type { PhoneData, PlanSlice } from './phone-plans.js';
 
@@ -20,6 +21,11 @@ export interface OtpFlowSetup {
   translations: Record<string, Translation>;
   /** Languages fetched the first time a page asks for one, by code. */
   languages?: Record<string, () => Promise<Translation>>;
+  /**
+   * The country picker (`CountryPicker` from `country-picker.ts`), for an element that may serve more
+   * than one country; without it, the dial code of the chosen country is shown fixed.
+   */
+  picker?: typeof CountryPicker;
   /** Tag name; `otp-flow` by default. */
   tag?: string;
 }
@@ -29,12 +35,13 @@ export interface OtpFlowSetup {
  * page keep their own countries and languages. A tag already registered (say,
  * by a second copy of the bundle) keeps the element it has.
  */
-export function defineOtpFlow({ phone, translations, languages, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlowElement {
+export function defineOtpFlow({ phone, translations, languages, picker, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlowElement {
   const registered = customElements.get(tag);
   if (registered) return registered as typeof OtpFlowElement;
-  const setup: ElementSetup = { plans: new PhonePlans(phone), catalog: new Catalog(translations, languages) };
+  const setup: ElementSetup = { plans: new PhonePlans(phone), catalog: new Catalog(translations, languages), picker };
   class RegisteredOtpFlow extends OtpFlowElement {
     protected static override readonly setup = setup;
+    static override styles = picker ? [OtpFlowElement.styles, picker.styles] : OtpFlowElement.styles;
   }
   customElements.define(tag, RegisteredOtpFlow);
   return RegisteredOtpFlow;

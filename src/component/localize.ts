@@ -53,6 +53,12 @@ export interface Translation {
   tooShort: string;
   /** The number has more digits than the country's mobile numbers. */
   tooLong: string;
+  /** Label and placeholder of the country picker's search box. */
+  searchCountry: string;
+  /** The country picker's search found nothing. */
+  noCountryFound: string;
+  /** Closes the country picker (shown when it fills a phone's screen). */
+  close: string;
   /** Wrong code; `attemptsLeft` is undefined when the proxy did not say. */
   wrongCode: (attemptsLeft: Count | undefined) => string;
   malformedCode: string;

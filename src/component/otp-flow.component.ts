@@ -1,5 +1,5 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { AsYouType } from 'libphonenumber-js/core';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { createApi, type OtpApi } from './api.js';
 import { CodeEntryController } from './code-entry-controller.js';
@@ -12,7 +12,8 @@ import { clock, isolate, type Messages } from './localize.js';
 import { PhoneEntryController, problemError } from './phone-entry-controller.js';
 import type { PhonePlans } from './phone-plans.js';
 import { PreviewController, type OtpPreview } from './preview-controller.js';
-import { codeStep, doneStep, numberStep } from './templates.js';
+import { codeStep, doneStep, fixedPrefix, numberStep } from './templates.js';
+import type { CountryPicker } from './country-picker.js';
 import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
@@ -22,6 +23,8 @@ export type { OtpStep, OtpPreview };
 export interface ElementSetup {
   plans: PhonePlans;
   catalog: Catalog;
+  /** The country picker, in bundles that can serve more than one country. */
+  picker?: typeof CountryPicker | undefined;
 }
 
 /** The `messages` attribute is JSON; a typo in it must not break the page. */
@@ -46,7 +49,8 @@ const jsonConverter = {
  * @csspart form - Each step's `<form>`.
  * @csspart label - Field labels.
  * @csspart field - The box around an input (and the country selector or dial code).
- * @csspart country-select - The country `<select>`, shown when `countries` lists more than one.
+ * @csspart country-button - The country picker's button (flag and dial code), shown when `countries` lists more than one, or none.
+ * @csspart country-picker - The picker's searchable list of countries, under the field (the whole screen on narrow phones).
  * @csspart prefix - The dial code shown before the number when there is one country.
  * @csspart input - Both inputs.
  * @csspart phone-input - The phone number input.
@@ -82,7 +86,7 @@ const jsonConverter = {
  * @event {OtpErrorEvent} otp-error - Something failed and the user was told. `detail: {code, step, message, retryAfter?, attemptsLeft?}`.
  */
 export class OtpFlowElement extends LitElement {
-  static override styles = styles;
+  static override styles: CSSResultGroup = styles;
 
   /** Set by `defineOtpFlow` on the subclass it registers for a tag. */
   protected static readonly setup: ElementSetup | undefined;
@@ -139,6 +143,7 @@ export class OtpFlowElement extends LitElement {
     focus: () => void this.#focusAfterUpdate('phone'),
     input: () => this.renderRoot?.querySelector<HTMLInputElement>('#phone'),
   });
+  readonly #picker: CountryPicker | undefined;
   /** Made from `endpoint` before the first update. */
   #api!: OtpApi;
 
@@ -156,6 +161,21 @@ export class OtpFlowElement extends LitElement {
       },
       reset: () => this.reset(),
     });
+    const Picker = this.#setup.picker;
+    this.#picker =
+      Picker &&
+      new Picker(this, {
+        countries: () => this.#phone.countries,
+        every: () => this.#setup.plans.countries.filter((c) => this.#setup.plans.serves(c)),
+        selected: () => this.#phone.selected,
+        callingCode: (c) => this.#setup.plans.callingCode(c) ?? '',
+        choose: (c) => {
+          this.#phone.select(c as CountryCode);
+          this.#flow.clearError();
+        },
+        t: () => this.#language.t,
+        locale: () => this.#language.locale,
+      });
     // WebOTP hands over the code as a paste would: whole, so it submits.
     new WebOtpController(this, (code) => this.#code.take(code, true));
   }
@@ -217,32 +237,31 @@ export class OtpFlowElement extends LitElement {
   // ----- the number step -----
 
   #renderNumber() {
-    const { t, locale } = this.#language;
+    const { t } = this.#language;
     const { plans } = this.#setup;
     const { error, step } = this.#flow;
     const phone = this.#phone;
     const field = error && errorField(error);
     const countries = phone.countries;
     const problem = phone.problem;
+    const selected = phone.selected;
+    // A list to choose from (or every country, when any is allowed), else the one country's dial code.
+    const picker = countries.length !== 1 ? this.#picker : undefined;
+    const busy = step === 'sending';
     return numberStep({
       t,
       phone: phone.value,
       placeholder: phone.placeholder,
-      busy: step === 'sending',
+      busy,
       // A country error with no selector on screen is about the number typed.
-      invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' || problem ? 'msisdn' : undefined,
+      invalid: field === 'country' && picker ? 'country' : field === 'msisdn' || field === 'country' || problem ? 'msisdn' : undefined,
       error: error ? this.#describe(error) : problem ? this.#describe(problemError(problem)) : '',
-      country: {
-        locale,
-        countries,
-        selected: phone.selected,
-        callingCode: (c) => plans.callingCode(c) ?? '',
-        typedInternational: phone.international,
-        onChange: (e) => {
-          phone.select((e.target as HTMLSelectElement).value as typeof phone.selected);
-          this.#flow.clearError();
-        },
-      },
+      country: picker
+        ? picker.render({ invalid: field === 'country', disabled: busy })
+        : selected && !phone.international
+          ? fixedPrefix(selected, plans.callingCode(selected) ?? '')
+          : nothing,
+      countryList: picker?.renderList() ?? nothing,
       onInput: phone.onInput,
       onBeforeInput: phone.onBeforeInput,
       onCompositionEnd: phone.onCompositionEnd,

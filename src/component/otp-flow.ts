@@ -6,6 +6,7 @@
  * one is needed; here the plans are cut from libphonenumber-js's own metadata.
  */
 import metadata from 'libphonenumber-js/mobile/metadata';
+import { CountryPicker } from './country-picker.js';
 import { defineOtpFlow } from './define.js';
 import { planSlice } from './phone-plans.js';
 import { translations } from './translations/index.js';
@@ -16,6 +17,7 @@ export const OtpFlow = defineOtpFlow({
     load: async (code) => planSlice(metadata, (await import('libphonenumber-js/mobile/examples')).default as Record<string, string>, code),
   },
   translations,
+  picker: CountryPicker,
 });
 /** The `<otp-flow>` element, for typing: `import type { OtpFlow } from 'otp-flow'`. */
 export type OtpFlow = InstanceType<typeof OtpFlow>;

@@ -25,6 +25,9 @@ const am: Translation = {
   countryNotAllowed: 'የዚህ አገር ቁጥሮችን እዚህ መጠቀም አይቻልም።',
   tooShort: 'ይህ ቁጥር አሃዞች ይጎድሉታል።',
   tooLong: 'ይህ ቁጥር በጣም ብዙ አሃዞች አሉት።',
+  searchCountry: 'አገር ወይም የመደወያ ኮድ ይፈልጉ',
+  noCountryFound: 'ምንም አገር አልተገኘም።',
+  close: 'ዝጋ',
   wrongCode: (left) =>
     left === undefined
       ? 'ኮዱ ትክክል አይደለም። እንደገና ይሞክሩ።'

@@ -24,6 +24,9 @@ const ar: Translation = {
   countryNotAllowed: 'لا يمكن استخدام أرقام هذه الدولة هنا.',
   tooShort: 'ينقص هذا الرقمَ بعضُ الأرقام.',
   tooLong: 'في هذا الرقم أرقام أكثر من اللازم.',
+  searchCountry: 'ابحث عن دولة أو رمز اتصال',
+  noCountryFound: 'لم يتم العثور على أي دولة.',
+  close: 'إغلاق',
   wrongCode: (left) => {
     if (left === undefined) return 'الرمز غير صحيح. حاول مرة أخرى.';
     switch (left.plural) {

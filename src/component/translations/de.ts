@@ -25,6 +25,9 @@ const de: Translation = {
   countryNotAllowed: 'Nummern aus diesem Land können hier nicht verwendet werden.',
   tooShort: 'Bei dieser Nummer fehlen Ziffern.',
   tooLong: 'Diese Nummer hat zu viele Ziffern.',
+  searchCountry: 'Land oder Vorwahl suchen',
+  noCountryFound: 'Kein Land gefunden.',
+  close: 'Schließen',
   wrongCode: (left) =>
     left === undefined
       ? 'Der Code ist falsch. Versuch es noch einmal.'

@@ -24,6 +24,9 @@ const el: Translation = {
   countryNotAllowed: 'Οι αριθμοί από αυτή τη χώρα δεν γίνονται δεκτοί εδώ.',
   tooShort: 'Σε αυτόν τον αριθμό λείπουν ψηφία.',
   tooLong: 'Αυτός ο αριθμός έχει πάρα πολλά ψηφία.',
+  searchCountry: 'Αναζήτηση χώρας ή κωδικού κλήσης',
+  noCountryFound: 'Δεν βρέθηκε χώρα.',
+  close: 'Κλείσιμο',
   wrongCode: (left) =>
     left === undefined
       ? 'Λάθος κωδικός. Δοκιμάστε ξανά.'

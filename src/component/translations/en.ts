@@ -24,6 +24,9 @@ const en: Translation = {
   countryNotAllowed: 'Numbers from this country cannot be used here.',
   tooShort: 'This number is missing digits.',
   tooLong: 'This number has too many digits.',
+  searchCountry: 'Search country or dial code',
+  noCountryFound: 'No country found.',
+  close: 'Close',
   wrongCode: (left) =>
     left === undefined
       ? 'That code is not right. Try again.'

@@ -24,6 +24,9 @@ const es: Translation = {
   countryNotAllowed: 'Aquí no se aceptan números de este país.',
   tooShort: 'A este número le faltan dígitos.',
   tooLong: 'Este número tiene demasiados dígitos.',
+  searchCountry: 'Buscar país o prefijo',
+  noCountryFound: 'No se encontró ningún país.',
+  close: 'Cerrar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorrecto. Inténtalo de nuevo.'

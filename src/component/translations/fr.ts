@@ -25,6 +25,9 @@ const fr: Translation = {
   countryNotAllowed: 'Les numéros de ce pays ne sont pas acceptés ici.',
   tooShort: 'Il manque des chiffres à ce numéro.',
   tooLong: 'Ce numéro a trop de chiffres.',
+  searchCountry: 'Rechercher un pays ou un indicatif',
+  noCountryFound: 'Aucun pays trouvé.',
+  close: 'Fermer',
   wrongCode: (left) =>
     left === undefined
       ? 'Code incorrect. Réessayez.'

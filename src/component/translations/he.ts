@@ -25,6 +25,9 @@ const he: Translation = {
   countryNotAllowed: 'אי אפשר להשתמש כאן במספרים מהמדינה הזו.',
   tooShort: 'חסרות ספרות במספר הזה.',
   tooLong: 'יש במספר הזה יותר מדי ספרות.',
+  searchCountry: 'חיפוש מדינה או קידומת',
+  noCountryFound: 'לא נמצאה מדינה.',
+  close: 'סגירה',
   wrongCode: (left) => {
     if (left === undefined) return 'הקוד שגוי. אפשר לנסות שוב.';
     switch (left.plural) {

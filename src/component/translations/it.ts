@@ -24,6 +24,9 @@ const it: Translation = {
   countryNotAllowed: 'I numeri di questo Paese non sono accettati qui.',
   tooShort: 'A questo numero mancano delle cifre.',
   tooLong: 'Questo numero ha troppe cifre.',
+  searchCountry: 'Cerca paese o prefisso',
+  noCountryFound: 'Nessun paese trovato.',
+  close: 'Chiudi',
   wrongCode: (left) =>
     left === undefined
       ? 'Codice errato. Riprova.'

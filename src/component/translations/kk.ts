@@ -25,6 +25,9 @@ const kk: Translation = {
   countryNotAllowed: 'Бұл елдің нөмірлерін мұнда пайдалануға болмайды.',
   tooShort: 'Бұл нөмірде цифрлар жетіспейді.',
   tooLong: 'Бұл нөмірде цифрлар тым көп.',
+  searchCountry: 'Елді немесе телефон кодын іздеңіз',
+  noCountryFound: 'Ел табылмады.',
+  close: 'Жабу',
   // Kazakh keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Код қате. Қайталап көріңіз.' : `Код қате. ${left.text} әрекет қалды.`),
   malformedCode: 'SMS-тегі кодты енгізіңіз.',

@@ -25,6 +25,9 @@ const nl: Translation = {
   countryNotAllowed: 'Nummers uit dit land kunnen hier niet worden gebruikt.',
   tooShort: 'Dit nummer mist cijfers.',
   tooLong: 'Dit nummer heeft te veel cijfers.',
+  searchCountry: 'Zoek land of landcode',
+  noCountryFound: 'Geen land gevonden.',
+  close: 'Sluiten',
   wrongCode: (left) =>
     left === undefined
       ? 'Deze code klopt niet. Probeer het opnieuw.'

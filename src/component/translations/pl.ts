@@ -24,6 +24,9 @@ const pl: Translation = {
   countryNotAllowed: 'Numery z tego kraju nie są tu akceptowane.',
   tooShort: 'W tym numerze brakuje cyfr.',
   tooLong: 'Ten numer ma za dużo cyfr.',
+  searchCountry: 'Szukaj kraju lub numeru kierunkowego',
+  noCountryFound: 'Nie znaleziono kraju.',
+  close: 'Zamknij',
   wrongCode: (left) => {
     if (left === undefined) return 'Nieprawidłowy kod. Spróbuj ponownie.';
     switch (left.plural) {

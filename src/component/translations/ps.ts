@@ -25,6 +25,9 @@ const ps: Translation = {
   countryNotAllowed: 'د دې هېواد شمېرې دلته نه شي کارېدای.',
   tooShort: 'په دې شمېره کې عددونه کم دي.',
   tooLong: 'په دې شمېره کې ډېر عددونه دي.',
+  searchCountry: 'هېواد یا د زنګ کوډ ولټوئ',
+  noCountryFound: 'هېڅ هېواد ونه موندل شو.',
+  close: 'بندول',
   wrongCode: (left) =>
     left === undefined
       ? 'کوډ سم نه دی. بیا هڅه وکړئ.'

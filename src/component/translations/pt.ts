@@ -24,6 +24,9 @@ const pt: Translation = {
   countryNotAllowed: 'Números deste país não são aceitos aqui.',
   tooShort: 'Faltam dígitos neste número.',
   tooLong: 'Este número tem dígitos a mais.',
+  searchCountry: 'Pesquisar país ou código de discagem',
+  noCountryFound: 'Nenhum país encontrado.',
+  close: 'Fechar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorreto. Tente de novo.'

@@ -24,6 +24,9 @@ const ro: Translation = {
   countryNotAllowed: 'Numerele din această țară nu pot fi folosite aici.',
   tooShort: 'Acestui număr îi lipsesc cifre.',
   tooLong: 'Acest număr are prea multe cifre.',
+  searchCountry: 'Caută țara sau prefixul',
+  noCountryFound: 'Nu s-a găsit nicio țară.',
+  close: 'Închide',
   wrongCode: (left) => {
     if (left === undefined) return 'Cod greșit. Încearcă din nou.';
     switch (left.plural) {

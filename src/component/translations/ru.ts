@@ -24,6 +24,9 @@ const ru: Translation = {
   countryNotAllowed: 'Номера этой страны здесь не принимаются.',
   tooShort: 'В номере не хватает цифр.',
   tooLong: 'В номере слишком много цифр.',
+  searchCountry: 'Поиск страны или кода',
+  noCountryFound: 'Страна не найдена.',
+  close: 'Закрыть',
   wrongCode: (left) => {
     if (left === undefined) return 'Неверный код. Попробуйте ещё раз.';
     switch (left.plural) {

@@ -25,6 +25,9 @@ const so: Translation = {
   countryNotAllowed: 'Lambarrada dalkan halkan laguma isticmaali karo.',
   tooShort: 'Lambarkan waxaa ka maqan tirooyin.',
   tooLong: 'Lambarkan tirooyin badan ayuu leeyahay.',
+  searchCountry: 'Raadi waddan ama koodka wicitaanka',
+  noCountryFound: 'Waddan lama helin.',
+  close: 'Xir',
   // Somali keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Koodhku waa khalad. Isku day mar kale.' : `Koodhku waa khalad. Waxaa kuu hadhay ${left.text} isku day.`),
   malformedCode: 'Geli koodhka SMS-ka.',

@@ -24,6 +24,9 @@ const sw: Translation = {
   countryNotAllowed: 'Namba za nchi hii haziwezi kutumika hapa.',
   tooShort: 'Nambari hii inakosa tarakimu.',
   tooLong: 'Nambari hii ina tarakimu nyingi mno.',
+  searchCountry: 'Tafuta nchi au msimbo wa simu',
+  noCountryFound: 'Hakuna nchi iliyopatikana.',
+  close: 'Funga',
   wrongCode: (left) =>
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'

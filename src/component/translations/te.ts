@@ -24,6 +24,9 @@ const te: Translation = {
   countryNotAllowed: 'ఈ దేశ నంబర్‌లను ఇక్కడ ఉపయోగించలేరు.',
   tooShort: 'ఈ నంబర్‌లో అంకెలు తక్కువగా ఉన్నాయి.',
   tooLong: 'ఈ నంబర్‌లో అంకెలు ఎక్కువగా ఉన్నాయి.',
+  searchCountry: 'దేశం లేదా డయల్ కోడ్ వెతకండి',
+  noCountryFound: 'ఏ దేశమూ కనబడలేదు.',
+  close: 'మూసివేయి',
   wrongCode: (left) =>
     left === undefined
       ? 'కోడ్ తప్పు. మళ్లీ ప్రయత్నించండి.'

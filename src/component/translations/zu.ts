@@ -25,6 +25,9 @@ const zu: Translation = {
   countryNotAllowed: 'Izinombolo zaleli zwe azisetshenziswa lapha.',
   tooShort: 'Le nombolo ishoda izinombolo.',
   tooLong: 'Le nombolo inezinombolo eziningi kakhulu.',
+  searchCountry: 'Sesha izwe noma ikhodi yokushaya',
+  noCountryFound: 'Alikho izwe elitholakele.',
+  close: 'Vala',
   wrongCode: (left) =>
     left === undefined
       ? 'Ikhodi ayilungile. Zama futhi.'
