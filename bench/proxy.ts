@@ -97,7 +97,7 @@ async function measure(url: string, pid: number, withBody: boolean): Promise<Sam
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     connections: CONNECTIONS,
-    requests: [{ setupRequest: (req: Record<string, unknown>) => (withBody ? { ...req, body: nextBody() } : req) }],
+    requests: [{ setupRequest: (req: autocannon.Request) => (withBody ? { ...req, body: nextBody() } : req) }],
   };
   await autocannon({ ...options, duration: WARMUP });
   const cpuBefore = cpuSeconds(pid);

@@ -1,6 +1,7 @@
 /**
- * Builds the Cloudflare kit's Worker (`src/kit/cloudflare/worker.ts`)
- * into one ES module that every Cloudflare kit ships as `worker.js`.
+ * Builds a Cloudflare kit's Worker into one ES module: `src/kit/cloudflare/worker.ts`,
+ * which every Cloudflare kit ships as `worker.js`, or `simulate.ts`, its
+ * `simulate.js` for `npm run simulate`.
  *
  * Everything is bundled in but the runtime's own `cloudflare:workers`, and
  * modules resolve as in a web worker: the kit runs without `nodejs_compat`,
@@ -12,14 +13,12 @@ import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
-const ENTRY = fileURLToPath(new URL('../src/kit/cloudflare/worker.ts', import.meta.url));
-
-export async function buildWorkerBundle(outFile: string): Promise<{ bytes: number }> {
+export async function buildWorkerBundle(outFile: string, entry: 'worker' | 'simulate' = 'worker'): Promise<{ bytes: number }> {
   await build({
     configFile: false,
     logLevel: 'warn',
     build: {
-      ssr: ENTRY,
+      ssr: fileURLToPath(new URL(`../src/kit/cloudflare/${entry}.ts`, import.meta.url)),
       outDir: dirname(outFile),
       emptyOutDir: false,
       target: 'es2022',

@@ -4,7 +4,8 @@
  *   and next to it a chunk per other language (otp-flow.lang.<code>.<hash>.js) and per calling code, its
  *   numbering plans and example numbers (otp-flow.plan.<code>.<hash>.js);
  * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
- * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits;
+ * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits,
+ *   and dist/kit/simulate.js, that Worker with the Offer18 simulator for their `npm run simulate`;
  * - dist/demo: the demo page (vite.config.ts).
  */
 import { readdir, rm } from 'node:fs/promises';
@@ -43,6 +44,8 @@ console.log('dist/kit/server.mjs     built');
 // After server.mjs, whose build empties dist/kit.
 const worker = await buildWorkerBundle('dist/kit/worker.js');
 console.log(`dist/kit/worker.js      ${(worker.bytes / 1024).toFixed(1)} KB`);
+const simulate = await buildWorkerBundle('dist/kit/simulate.js', 'simulate');
+console.log(`dist/kit/simulate.js    ${(simulate.bytes / 1024).toFixed(1)} KB`);
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('dist/demo/              built');

@@ -11,9 +11,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SEND_PATH, VERIFY_PATH } from '../contract/wire.js';
-import { parseOptions, type ProxySettings } from '../proxy/config.js';
-import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
-import { createOtpProxy, type OtpProxyHandler, type OtpProxyOptions } from '../proxy/proxy.js';
+import { configure, type ProxyConfig } from '../proxy/config.js';
+import type { Logger } from '../proxy/log.js';
+import { proxyFromConfig, type OtpProxyHandler, type OtpProxyOptions, type ProxyDeps } from '../proxy/proxy.js';
 import { nodeSessionCrypto } from './node-crypto.js';
 import { adapterReply, answer, createListener, NodeResponse, responseParts, writeResponse } from './node-bridge.js';
 import { ProxyError } from '../proxy/errors.js';
@@ -33,28 +33,31 @@ export interface NodeOtpProxy extends OtpProxyHandler {
  * from their parts. Any of them can still be passed in.
  */
 export function createNodeProxy(options: OtpProxyOptions): NodeOtpProxy {
-  return build(options).proxy;
+  return nodeProxyFromConfig(configure(options), options);
 }
 
-/** The proxy, its settings, and a logger for the adapter's own lines, scrubbed like the proxy's. */
-function build(options: OtpProxyOptions): { proxy: NodeOtpProxy; settings: ProxySettings; log: Logger } {
-  const settings = parseOptions(options, { names: 'path' });
-  const log = redacting(options.logger ?? jsonLogger(), [settings.offer18.key, settings.sessionSecret]);
-  const ownTransport = options.transport ? undefined : createUndiciTransport();
+/** `createNodeProxy` for settings already parsed (`configure`), as `otp-flow serve` has them. */
+export function nodeProxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): NodeOtpProxy {
+  const ownTransport = deps.transport ? undefined : createUndiciTransport();
   let handle: OtpProxyHandler;
   try {
-    handle = createOtpProxy({ crypto: nodeSessionCrypto, Response: NodeResponse, ...options, ...(ownTransport ? { transport: ownTransport } : {}) });
+    handle = proxyFromConfig(config, { crypto: nodeSessionCrypto, Response: NodeResponse, ...deps, ...(ownTransport ? { transport: ownTransport } : {}) });
   } catch (error) {
     void ownTransport?.close();
     throw error;
   }
-  const proxy = Object.assign((request: Request, info?: { remoteAddress?: string | undefined }) => handle(request, info), {
-    basePath: settings.basePath,
+  return Object.assign((request: Request, info?: { remoteAddress?: string | undefined }) => handle(request, info), {
+    basePath: config.settings.basePath,
     close: async () => {
       await ownTransport?.close();
     },
   });
-  return { proxy, settings, log };
+}
+
+/** The proxy, and its configuration: settings, and the scrubbing logger for the adapter's own lines. */
+function build(options: OtpProxyOptions): { proxy: NodeOtpProxy; settings: ProxyConfig['settings']; log: Logger } {
+  const config = configure(options);
+  return { proxy: nodeProxyFromConfig(config, options), settings: config.settings, log: config.log };
 }
 
 /** The two endpoints, relative to the base path: all the proxy answers inside someone else's app. */

@@ -15,6 +15,7 @@ import { createListener, type FetchHandler } from './node-bridge.js';
 export { createUndiciTransport } from './node-transport.js';
 export {
   createNodeProxy,
+  nodeProxyFromConfig,
   otpFlow,
   otpFlowFastify,
   type NodeOtpProxy,

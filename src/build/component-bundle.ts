@@ -180,6 +180,8 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     `  translations: { ${inline.map((l, i) => `${JSON.stringify(l)}: t${i}`).join(', ')} },`,
     `  languages: { ${lazy.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(`otp-flow:language/${l}`)}).then((m) => m.default)`).join(', ')} },`,
     '});',
+    // The other values src/component/otp-flow.ts exports, whose declarations are the package's types.
+    `export * from ${JSON.stringify(sibling('events'))};`,
   ].join('\n');
 
   const output = await build({

@@ -123,7 +123,7 @@ export class InitError extends Error {
   }
 }
 
-/** Where a prebuilt kit file is: dist/kit/<file> beside the compiled CLI (server.mjs, worker.js). */
+/** Where a prebuilt kit file is: dist/kit/<file> beside the compiled CLI (server.mjs, worker.js, simulate.js). */
 function prebuilt(file: string): string {
   for (const candidate of [`../../kit/${file}`, `../../dist/kit/${file}`]) {
     const path = fileURLToPath(new URL(candidate, import.meta.url));
@@ -153,8 +153,9 @@ export async function init(input: InitArgs): Promise<InitResult> {
 
   const countries = [...new Set([args.country, ...args.countries])];
   const target: Target = args.target;
-  const runtime = target === 'cloudflare' ? 'worker.js' : 'server.mjs';
-  const server = prebuilt(runtime);
+  // What runs the kit: the Worker comes with its simulation twin for `npm run simulate`, never deployed.
+  const runtimes = target === 'cloudflare' ? ['worker.js', 'simulate.js'] : ['server.mjs'];
+  const builds = runtimes.map(prebuilt);
   await mkdir(join(dir, 'public'), { recursive: true });
 
   // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
@@ -205,11 +206,11 @@ export async function init(input: InitArgs): Promise<InitResult> {
         }),
   };
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  await copyFile(server, join(dir, runtime));
+  for (const [i, runtime] of runtimes.entries()) await copyFile(builds[i]!, join(dir, runtime));
   return {
     dir,
     target,
-    files: [...Object.keys(files), `public/${bundle}`, runtime].sort(),
+    files: [...Object.keys(files), `public/${bundle}`, ...runtimes].sort(),
     bundle: { file: `public/${bundle}`, gzip: built.gzip },
   };
 }

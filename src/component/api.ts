@@ -1,11 +1,13 @@
 /**
  * The component's calls to the proxy. Every outcome becomes a value, never a
- * throw: the component only has to choose a sentence. Replies are checked
- * for the fields the component uses; anything else is `bad_reply`.
+ * throw: the component only has to choose a sentence. Every reply is checked
+ * against the contract's shape before a value is read from it; one that does
+ * not fit is read by its HTTP status alone, as any reply not from our proxy.
  */
 import { SEND_PATH, VERIFY_PATH } from '../contract/paths.js';
+import { conforms, ERROR_REPLY, fits, SEND_REPLY, VERIFY_REPLY, WAIT, type Infer, type Shape } from '../contract/replies.js';
 import { UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
-import type { SendReply, VerifyReply, SendRequest, VerifyRequest } from '../contract/wire.js';
+import type { SendRequest, VerifyRequest } from '../contract/wire.js';
 import { isClientErrorCode, type ClientError } from './error-text.js';
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientError };
@@ -20,14 +22,14 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ClientEr
  */
 export const REQUEST_TIMEOUT_MS = UPSTREAM_TIMEOUT_MAX_MS + 10_000;
 
-function retryAfterOf(response: Response, body: Record<string, unknown> | undefined): number | undefined {
-  const fromBody = body?.retryAfter;
-  if (typeof fromBody === 'number' && fromBody >= 0) return fromBody;
-  const header = Number(response.headers.get('retry-after'));
-  return Number.isFinite(header) && header >= 0 ? header : undefined;
+/** `Retry-After` in whole seconds (its HTTP-date form is not read). */
+function retryAfterHeader(response: Response): number | undefined {
+  const header = response.headers.get('retry-after');
+  const seconds = header && /^\d{1,9}$/.test(header.trim()) ? Number(header) : undefined;
+  return fits(WAIT, seconds) ? seconds : undefined;
 }
 
-async function post<T>(url: string, body: unknown, signal: AbortSignal, accept: (json: any) => boolean): Promise<ApiResult<T>> {
+async function post<S extends Shape>(url: string, body: unknown, signal: AbortSignal, shape: S): Promise<ApiResult<Infer<S>>> {
   // One signal for "the user moved on" and "no answer in time", built by hand: AbortSignal.any and
   // AbortSignal.timeout are missing from Safari before 17.4, which many iPhones still run.
   const request = new AbortController();
@@ -53,47 +55,49 @@ async function post<T>(url: string, body: unknown, signal: AbortSignal, accept: 
       // A failed request says nothing about whose fault it is; the browser's own flag does.
       return { ok: false, error: { code: navigator.onLine === false ? 'offline' : 'network' } };
     }
-    let json: any;
+    let json: unknown;
     try {
       json = await response.json();
     } catch {
       if (timedOut) return { ok: false, error: { code: 'timeout' } };
       json = undefined;
     }
-    return read<T>(response, json, accept);
+    return read(response, json, shape);
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', abort);
   }
 }
 
-function read<T>(response: Response, json: any, accept: (json: any) => boolean): ApiResult<T> {
-  if (response.ok && json?.ok === true && accept(json)) return { ok: true, value: json as T };
-  if (json?.ok === false && typeof json.error === 'string') {
+function read<S extends Shape>(response: Response, json: unknown, shape: S): ApiResult<Infer<S>> {
+  if (response.ok && conforms(shape, json)) return { ok: true, value: json };
+  if (conforms(ERROR_REPLY, json)) {
     return {
       ok: false,
       error: {
         code: isClientErrorCode(json.error) ? json.error : 'bad_reply',
-        retryAfter: retryAfterOf(response, json),
-        attemptsLeft: typeof json.attemptsLeft === 'number' ? json.attemptsLeft : undefined,
-        field: typeof json.field === 'string' ? json.field : undefined,
+        retryAfter: json.retryAfter ?? retryAfterHeader(response),
+        attemptsLeft: json.attemptsLeft,
+        field: json.field,
       },
     };
   }
-  // Not our proxy speaking: a load balancer's HTML page, a captive portal, a CDN error.
-  if (response.status === 429) return { ok: false, error: { code: 'rate_limited', retryAfter: retryAfterOf(response, undefined) } };
+  // Not our proxy speaking, or not as the contract says: a load balancer's HTML page, a captive portal,
+  // a CDN error, a reply with values no one could show.
+  if (response.status === 429) return { ok: false, error: { code: 'rate_limited', retryAfter: retryAfterHeader(response) } };
   if (response.status === 504) return { ok: false, error: { code: 'upstream_timeout' } };
   if (response.status >= 500) return { ok: false, error: { code: 'upstream_unavailable' } };
   return { ok: false, error: { code: 'bad_reply' } };
 }
 
 export function createApi(endpoint: string) {
-  const base = endpoint.replace(/\/+$/, '');
+  // Trailing slashes trimmed by hand: /\/+$/ backtracks quadratically on a long run of them.
+  let end = endpoint.length;
+  while (endpoint[end - 1] === '/') end--;
+  const base = endpoint.slice(0, end);
   return {
-    send: (body: SendRequest, signal: AbortSignal) =>
-      post<SendReply>(base + SEND_PATH, body, signal, (j) => typeof j.session === 'string' && typeof j.msisdn === 'string'),
-    verify: (body: VerifyRequest, signal: AbortSignal) =>
-      post<VerifyReply>(base + VERIFY_PATH, body, signal, (j) => j.verified === true),
+    send: (body: SendRequest, signal: AbortSignal) => post(base + SEND_PATH, body, signal, SEND_REPLY),
+    verify: (body: VerifyRequest, signal: AbortSignal) => post(base + VERIFY_PATH, body, signal, VERIFY_REPLY),
   };
 }
 

@@ -77,6 +77,10 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   payload_too_large: generic,
   unsupported_media_type: generic,
   rate_limited: { say: (t, e, { locale }) => t.tooMany(relativeWait(e.retryAfter ?? 60, locale)) },
+  // Paused for the number's range: to the user, a wait like any other.
+  prefix_suspended: { say: (t, e, { locale }) => t.tooMany(relativeWait(e.retryAfter ?? 3600, locale)) },
+  // Solved by the component itself; seen only when it could not solve one.
+  challenge_required: unavailable,
   resend_too_soon: { say: (t, e, { locale, wait }) => t.resendIn(isolate(clock(wait || e.retryAfter || 0, locale))) },
   internal_error: generic,
   upstream_rejected: unavailable,

@@ -145,7 +145,7 @@ export class FlowController implements ReactiveController {
     this.country = country;
     this.spent = false;
     this.notice = resend ? 'resent' : undefined;
-    this.#countDown(Number.isFinite(resendAfter) ? resendAfter : RESEND_AFTER_DEFAULT);
+    this.#countDown(resendAfter);
     this.#go('code');
     this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend }));
     this.#delegate.focus('code');

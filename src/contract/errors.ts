@@ -30,6 +30,8 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, message: 'The request body must be application/json.' },
   rate_limited: { status: 429, message: 'Too many requests. Try again later.' },
   resend_too_soon: { status: 429, message: 'A code was just sent to this number. Wait before asking for another.' },
+  prefix_suspended: { status: 429, message: 'Codes to numbers like this one are paused for a while. Try again later.' },
+  challenge_required: { status: 428, message: 'Solve the attached challenge, then send the same request again with its solution.' },
   misdirected_request: { status: 421, message: 'This server does not answer for that host name.' },
   internal_error: { status: 500, message: 'Something went wrong on our side.' },
   upstream_rejected: { status: 502, message: 'The OTP service refused the request.' },

@@ -1,18 +1,55 @@
 /**
  * The HTTP API between `<otp-flow>` and the proxy, defined once.
  *
- * The proxy parses requests with these schemas and the tests hold every reply
- * the proxy makes to them. The component imports the inferred types and the
- * constants only: zod's runtime would cost it a sixth of its size budget, and
- * the browser has nothing to defend against its own proxy.
+ * The proxy parses requests with these schemas, and the tests hold every reply
+ * the proxy makes to the reply schemas, which are made from the shapes in
+ * replies.ts. The component checks replies against those shapes itself
+ * (`conforms`) and imports only types from here: zod's runtime would cost it a
+ * sixth of its size budget.
  */
 import * as z from 'zod/mini';
-import { ERROR_CODES } from './errors.js';
+import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limits.js';
+import { CHALLENGE, ERROR_REPLY, SEND_REPLY, VERIFY_REPLY, type Field, type Infer, type Shape } from './replies.js';
 
 export * from './paths.js';
 export * from './limits.js';
 export * from './timing.js';
+export * from './replies.js';
+
+function schemaOf(field: Field): z.ZodMiniType {
+  const schema =
+    field.kind === 'object'
+      ? objectOf(field.shape)
+      : field.kind === 'whole'
+      ? z.int().check(z.minimum(0), z.maximum(field.max))
+      : field.kind === 'oneOf'
+        ? z.literal(field.values as z.core.util.Literal[])
+        : z.string().check(...(field.max === undefined ? [] : [z.maxLength(field.max)]), ...(field.pattern ? [z.regex(field.pattern)] : []));
+  return field.optional ? z.optional(schema) : schema;
+}
+
+/** The zod schema of a reply shape: what the shape says, as the proxy's tests check it. */
+const objectOf = (shape: Shape) => z.object(Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, schemaOf(field)])));
+const schema = <S extends Shape>(shape: S) => objectOf(shape) as unknown as z.ZodMiniType<Infer<S>>;
+
+/** A proof-of-work challenge, as the proxy hands it out with a 428. */
+export const Challenge = schema(CHALLENGE);
+export type Challenge = Infer<typeof CHALLENGE>;
+
+/** A challenge's solution, as altcha-lib's `solveChallenge` returns it. */
+export const ChallengeSolution = z.object({
+  /** The counter that derives a key starting with the challenge's `keyPrefix`. */
+  counter: z.int().check(z.minimum(0), z.maximum(0xffffffff)),
+  derivedKey: z.string().check(z.maxLength(128), z.regex(/^[0-9a-f]*$/)),
+  /** Milliseconds the solver took. */
+  time: z.optional(z.number()),
+});
+export type ChallengeSolution = z.infer<typeof ChallengeSolution>;
+
+/** The `altcha` field of a send: the challenge as it came, and its solution. */
+export const ChallengeAnswer = z.object({ challenge: Challenge, solution: ChallengeSolution });
+export type ChallengeAnswer = z.infer<typeof ChallengeAnswer>;
 
 const countryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code'));
 
@@ -21,20 +58,12 @@ export const SendRequest = z.strictObject({
   msisdn: z.string().check(z.minLength(1), z.maxLength(MSISDN_MAX_CHARS)),
   /** The country a national number (one without its dial code) belongs to. */
   country: z.optional(countryCode),
+  /** A solved proof-of-work challenge, when a send was answered `428 challenge_required`: the same body again, with this. */
+  altcha: z.optional(ChallengeAnswer),
 });
 export type SendRequest = z.infer<typeof SendRequest>;
 
-export const SendReply = z.object({
-  ok: z.literal(true),
-  /** Opaque token to send back with the code. */
-  session: z.string(),
-  /** Seconds before the user may ask for another code. */
-  resendAfter: z.number(),
-  /** Seconds the session stays valid. */
-  expiresIn: z.number(),
-  /** The number the code went to, in international format (`+971501234567`). */
-  msisdn: z.string(),
-});
+export const SendReply = schema(SEND_REPLY);
 export type SendReply = z.infer<typeof SendReply>;
 
 export const VerifyRequest = z.strictObject({
@@ -43,21 +72,9 @@ export const VerifyRequest = z.strictObject({
 });
 export type VerifyRequest = z.infer<typeof VerifyRequest>;
 
-export const VerifyReply = z.object({
-  ok: z.literal(true),
-  verified: z.literal(true),
-});
+export const VerifyReply = schema(VERIFY_REPLY);
 export type VerifyReply = z.infer<typeof VerifyReply>;
 
-export const ErrorReply = z.object({
-  ok: z.literal(false),
-  error: z.enum(ERROR_CODES as [string, ...string[]]),
-  message: z.string(),
-  /** Seconds to wait, on 429 and 503 (mirrors the `Retry-After` header). */
-  retryAfter: z.optional(z.number()),
-  /** Verify attempts left on this session, after a wrong code. */
-  attemptsLeft: z.optional(z.number()),
-  /** Which field was at fault, on 400. */
-  field: z.optional(z.string()),
-});
-export type ErrorReply = Omit<z.infer<typeof ErrorReply>, 'error'> & { error: import('./errors.js').ErrorCode };
+/** Every error; `error` is one of the contract's codes. */
+export const ErrorReply = z.extend(objectOf(ERROR_REPLY), { error: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]) }) as unknown as z.ZodMiniType<ErrorReply>;
+export type ErrorReply = Omit<Infer<typeof ERROR_REPLY>, 'error'> & { error: ErrorCode };

@@ -1,5 +1,5 @@
 /** The landing page both kits serve, and the settings every kit file is written from. Nothing here ever sees the key. */
-import { ProxyOptionsSchema } from '../proxy/config.js';
+import { PROXY_DEFAULTS } from '../proxy/config.js';
 import type { PageTexts } from '../component/localize.js';
 
 export interface KitSettings {
@@ -33,7 +33,8 @@ function acceptTerms(texts: PageTexts): string {
 
 export function indexHtml(kit: KitSettings): string {
   const attrs = [
-    'endpoint="/otp"',
+    // Where the proxy answers unless OTP_BASE_PATH moves it (then this attribute moves with it: see the settings files).
+    `endpoint="${escapeHtml(PROXY_DEFAULTS.basePath)}"`,
     `country="${kit.country}"`,
     kit.countries.length > 1 ? `countries="${kit.countries.join(',')}"` : '',
     kit.successUrl ? `success-url="${escapeHtml(kit.successUrl)}"` : '',
@@ -93,6 +94,3 @@ export function indexHtml(kit: KitSettings): string {
 </html>
 `;
 }
-
-/** The core's own defaults, so what a kit lists cannot drift from what the proxy does unconfigured. */
-export const PROXY_DEFAULTS = ProxyOptionsSchema.parse({ offer18: { key: '-', aid: '0', mid: '0', partner: '-' } });

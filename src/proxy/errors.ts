@@ -1,10 +1,13 @@
 import { ERRORS, type ErrorCode } from '../contract/errors.js';
 import type { ErrorReply } from '../contract/wire.js';
+import type { Challenge } from '../contract/wire.js';
 
 export interface ErrorDetails {
   retryAfter?: number;
   attemptsLeft?: number;
   field?: string;
+  /** The proof of work to solve, on 428. */
+  challenge?: Challenge;
   /** Replaces the default English sentence; never upstream text, never a stack. */
   message?: string;
 }

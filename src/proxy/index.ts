@@ -3,9 +3,9 @@
  * nothing that needs a bundler's Node shims: Web Crypto, `fetch`, `console`.
  * The same handler runs on Node, Deno, Bun and Cloudflare Workers.
  */
-export { createOtpProxy, NON_GEOGRAPHIC_CODES, type OtpProxyOptions, type OtpProxyHandler, type ConnectionInfo } from './proxy.js';
-export { ProxyOptionsSchema, parseOptions, optionsFromEnv, ConfigError, ENV_NAMES, DEFAULT_API_BASE } from './config.js';
-export type { ProxyOptionsInput, ProxySettings } from './config.js';
+export { createOtpProxy, proxyFromConfig, NON_GEOGRAPHIC_CODES, type OtpProxyOptions, type OtpProxyHandler, type ProxyDeps, type ConnectionInfo } from './proxy.js';
+export { ProxyOptionsSchema, parseOptions, optionsFromEnv, configure, envNames, optionNames, ConfigError, ENV_NAMES, DEFAULT_API_BASE } from './config.js';
+export type { ProxyOptionsInput, ProxySettings, ProxyConfig, ConfigureOptions, SettingNames, StartupWarning } from './config.js';
 export { ProxyError } from './errors.js';
 export { fetchTransport, createOffer18Client, UpstreamNotReached, type Transport, type Offer18Client } from './offer18.js';
 export { MemoryBudgetStore, MemoryVerifyStore, DEFAULT_MAX_KEYS } from './memory-store.js';

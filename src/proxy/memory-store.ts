@@ -139,6 +139,25 @@ export class MemoryBudgetStore implements BudgetStore {
     });
     return { ok: true };
   }
+
+  #live(key: string, now: number): CounterWindow | undefined {
+    const w = this.#windows.get(key);
+    return w && w.resetAt > now ? w : undefined;
+  }
+
+  async read(keys: readonly string[]): Promise<number[]> {
+    const now = this.#now();
+    return keys.map((key) => this.#live(key, now)?.count ?? 0);
+  }
+
+  async release(keys: readonly string[]): Promise<void> {
+    const now = this.#now();
+    for (const key of keys) {
+      const w = this.#live(key, now);
+      // In place: a give-back is no write that should move the key to the young end.
+      if (w && w.count > 0) w.count -= 1;
+    }
+  }
 }
 
 interface Session {

@@ -14,6 +14,12 @@ export type Measurement =
    * refused or failed with (`otp_invalid` is a wrong code).
    */
   | { kind: 'send' | 'verify'; outcome: 'sent' | 'verified' | ErrorCode }
-  | { kind: 'upstream'; endpoint: 'otp_gen' | 'otp_verify'; outcome: UpstreamOutcome; seconds: number };
+  | { kind: 'upstream'; endpoint: 'otp_gen' | 'otp_verify'; outcome: UpstreamOutcome; seconds: number }
+  /** The fraud shield's proof of work: a challenge handed out, a solution accepted, or one refused (invalid, expired, used). */
+  | { kind: 'challenge'; outcome: ChallengeOutcome }
+  /** A number range paused by the prefix guard, or found running again. */
+  | { kind: 'prefix'; outcome: 'suspended' | 'released' };
+
+export type ChallengeOutcome = 'issued' | 'solved' | 'failed';
 
 export type Observer = (measurement: Measurement) => void;

@@ -10,22 +10,22 @@ import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BO
 import type { SendReply, VerifyReply } from '../contract/wire.js';
 import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
-import { ConfigError, parseOptions, type ProxyOptionsInput, type ProxySettings } from './config.js';
+import { configure, NON_GEOGRAPHIC_CODES, requireSessionSecret, type ConfigureOptions, type ProxyConfig } from './config.js';
 import { ProxyError } from './errors.js';
 import { errorResponse, json, readJson, reply, type ResponseClass } from './http.js';
-import { jsonLogger, redacting, type Logger } from './log.js';
 import { createOffer18Client, UpstreamError, type Transport } from './offer18.js';
-import { createSessions, randomId, type SessionCryptoFactory } from './session.js';
+import { createSessions, randomId, type SessionClaims, type SessionCryptoFactory } from './session.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from './memory-store.js';
 import type { BudgetStore, VerifyOutcome, VerifyStore } from './store.js';
 import { createSendLimiter, STORE_RETRY_AFTER } from './budgets.js';
+import { createShield } from './shield.js';
+import { createChallenger } from './challenge.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
 
-export interface OtpProxyOptions extends ProxyOptionsInput {
-  /** Where log lines go; JSON lines through `console.log` by default. Secrets are scrubbed before it sees them. */
-  logger?: Logger;
+/** What the proxy works with besides its settings. */
+export interface ProxyDeps {
   /** How the proxy reaches Offer18; global `fetch` by default. */
   transport?: Transport;
   /** Send budgets; in memory by default. `otp-flow/redis` and the Cloudflare kit bring shared ones. */
@@ -46,6 +46,8 @@ export interface OtpProxyOptions extends ProxyOptionsInput {
   Response?: ResponseClass;
 }
 
+export interface OtpProxyOptions extends ConfigureOptions, ProxyDeps {}
+
 /** What the runtime adapter knows about the connection. */
 export interface ConnectionInfo {
   /** The peer's address; on platforms that name the client themselves (Cloudflare), the client's. */
@@ -61,13 +63,7 @@ export interface ConnectionInfo {
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
-/**
- * Calling codes that belong to no country: satellite phones (+870, +881),
- * international networks (+882, +883), UPT (+878), OCHA (+888) and premium
- * rate (+979). Favourite targets of SMS pumping; refused unless named in
- * `OTP_COUNTRIES`.
- */
-export const NON_GEOGRAPHIC_CODES = ['870', '878', '881', '882', '883', '888', '979'] as const;
+export { NON_GEOGRAPHIC_CODES };
 
 /**
  * How long a session stays held after its token expires. The hold must
@@ -94,38 +90,18 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
 export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
-  const { logger: rawLogger = jsonLogger(), transport, now = Date.now, observe = () => {}, Response: Answer = Response } = options;
-  const settings: ProxySettings = parseOptions(options, { names: 'path' });
-  const shared = options.budgets?.shared || options.verifies?.shared;
-  if (shared && !settings.sessionSecret) {
-    throw new ConfigError('OTP_SESSION_SECRET is required with a shared store: every instance must seal sessions with the same secret');
-  }
-  let secret = settings.sessionSecret;
-  const log = redacting(rawLogger, [settings.offer18.key, secret]);
-  if (!secret) {
-    secret = randomId() + randomId();
-    log({
-      level: 'warn',
-      event: 'config.session_secret_generated',
-      message: 'OTP_SESSION_SECRET is not set: using a random one. Sessions will not survive a restart or work across instances.',
-    });
-  }
+  return proxyFromConfig(configure(options), options);
+}
+
+/** The proxy for settings already parsed (`configure`), by whatever runs it and needed them first. */
+export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpProxyHandler {
+  const { settings, names, log } = config;
+  const { transport, now = Date.now, observe = () => {}, Response: Answer = Response } = deps;
+  const shared = deps.budgets?.shared || deps.verifies?.shared;
+  requireSessionSecret(settings.sessionSecret, names, { sharedWith: shared ? 'a shared store' : undefined });
+  for (const warning of config.warnings) log({ level: 'warn', ...warning });
+  const secret = settings.sessionSecret ?? randomId() + randomId();
   const origins = createOriginPolicy(settings);
-  if (!origins.configured) {
-    log({
-      level: 'warn',
-      event: 'config.public_origin_unset',
-      message:
-        'OTP_PUBLIC_ORIGIN is not set: only pages on this machine (localhost, 127.0.0.1) can use the proxy. Set it to the landing page’s address, e.g. https://landing.example, before going live.',
-    });
-  }
-  if (settings.countries.length === 0) {
-    log({
-      level: 'warn',
-      event: 'config.countries_open',
-      message: `OTP_COUNTRIES is not set: numbers from EVERY COUNTRY are sent to Offer18, the door SMS pumping uses. Set it to the campaign's countries (e.g. AE,SA). Non-geographic ranges (+${NON_GEOGRAPHIC_CODES.join(', +')}) stay refused unless named.`,
-    });
-  }
 
   const onFull = (store: string, maxKeys: number) =>
     log({
@@ -133,12 +109,13 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       event: 'store.full',
       store,
       maxKeys,
-      message: `The in-memory ${store} store holds ${maxKeys} keys; the oldest are being evicted. Use REDIS_URL for large campaigns.`,
+      message: `The in-memory ${store} store holds ${maxKeys} keys; the oldest are being evicted. Large campaigns need a shared store (Redis).`,
     });
-  const budgets = options.budgets ?? new MemoryBudgetStore({ onFull, now });
-  const verifies = options.verifies ?? new MemoryVerifyStore({ onFull, now });
-  const sessions = createSessions(secret, options.crypto);
-  const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now);
+  const budgets = deps.budgets ?? new MemoryBudgetStore({ onFull, now });
+  const verifies = deps.verifies ?? new MemoryVerifyStore({ onFull, now });
+  const sessions = createSessions(secret, deps.crypto);
+  const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now, names);
+  const shield = createShield(settings, budgets, sessions.tag, createChallenger(secret, settings.challengeCost, now), log, observe, now);
   const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
@@ -155,13 +132,17 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
     if (!number.ok) throw new ProxyError(number.error, { field: number.error === 'country_invalid' ? 'country' : 'msisdn' });
 
     const client = clientKeys(request, info?.remoteAddress, settings.trustProxy);
-    const [epoch] = await Promise.all([verifies.epoch(), limiter.take(number.msisdn, client)]);
+    const std = await limiter.budgets(number.msisdn, client);
+    // The shield reads its counters while the store's epoch is fetched: both before anything is charged.
+    const [epoch, admission] = await Promise.all([verifies.epoch(), shield.admit({ msisdn: number.msisdn, client, std, answer: body.data.altcha })]);
+    await limiter.take(admission.budgets);
+    admission.admitted();
     // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
     if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
 
     const started = now();
     const { requestId } = await offer18.generate(number.msisdn);
-    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch };
+    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch, shield: admission.claims };
     const session = await sessions.seal(claims);
     log({
       level: 'info',
@@ -186,6 +167,16 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
         detail: (error as Error)?.message ?? String(error),
         message: 'Could not record how a verify ended; the session stays closed until it expires.',
       });
+    }
+  }
+
+  /** Tells the shield a send converted. Advisory: the user is told of the conversion whatever the store says. */
+  async function converted(claims: SessionClaims): Promise<void> {
+    if (!claims.shield) return;
+    try {
+      await shield.converted(claims.shield);
+    } catch (error) {
+      log({ level: 'warn', event: 'shield.convert_failed', detail: (error as Error)?.message ?? String(error), message: 'Could not give back what a verified send borrowed.' });
     }
   }
 
@@ -227,7 +218,7 @@ export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
       throw new ProxyError('otp_invalid', { attemptsLeft });
     }
     // Offer18 has recorded the conversion: the user is told so even if our own record fails.
-    await settle(claims.id, 'verified');
+    await Promise.all([settle(claims.id, 'verified'), converted(claims)]);
     log({ level: 'info', event: 'otp.verified', msisdn: maskMsisdn(claims.msisdn), requestId: claims.requestId ?? null });
     return { ok: true, verified: true };
   }

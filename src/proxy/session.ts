@@ -8,6 +8,7 @@
  * opens it.
  */
 import { z } from 'zod';
+import type { ShieldClaims } from './shield.js';
 
 export interface SessionClaims {
   /** Unique per send: the key for attempts and the one-conversion record. */
@@ -21,6 +22,8 @@ export interface SessionClaims {
    * lost its state (and so made a new epoch) refuses the session.
    */
   epoch: string;
+  /** What the fraud shield lent the send, given back when it converts. */
+  shield?: ShieldClaims | undefined;
 }
 
 /**
@@ -100,6 +103,9 @@ const Payload = z.object({
   e: z.number().int().positive(),
   // Optional only so a token sealed before epochs existed opens, and is then refused as stale.
   p: z.string().max(64).optional(),
+  s: z
+    .object({ r: z.string().max(64), h: z.number().int().nonnegative(), f: z.array(z.string().max(128)).max(4).optional() })
+    .optional(),
 });
 
 const PREFIX = 'v2';
@@ -156,6 +162,7 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
   return {
     async seal(claims) {
       const payload: z.input<typeof Payload> = { i: claims.id, m: claims.msisdn, e: claims.expiresAt, p: claims.epoch };
+      if (claims.shield) payload.s = claims.shield;
       if (claims.requestId !== undefined) payload.r = claims.requestId;
       return `${PREFIX}.${toBase64Url(await box.seal(encoder.encode(JSON.stringify(payload))))}`;
     },
@@ -178,9 +185,11 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
       }
       const parsed = Payload.safeParse(json);
       if (!parsed.success) return { ok: false, reason: 'invalid' };
-      const { i, m, r, e, p = '' } = parsed.data;
+      const { i, m, r, e, p = '', s } = parsed.data;
       if (e <= now) return { ok: false, reason: 'expired' };
-      return { ok: true, claims: { id: i, msisdn: m, requestId: r, expiresAt: e, epoch: p } };
+      const claims: SessionClaims = { id: i, msisdn: m, requestId: r, expiresAt: e, epoch: p };
+      if (s) claims.shield = s.f ? { r: s.r, h: s.h, f: s.f } : { r: s.r, h: s.h };
+      return { ok: true, claims };
     },
   };
 }

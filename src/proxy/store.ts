@@ -28,6 +28,14 @@ export interface BudgetStore {
    * behind, so refusals cannot grow the store.
    */
   take(budgets: readonly Budget[]): Promise<TakeResult>;
+  /** Each key's count in its live window; 0 for a key with none (never charged, or its window is over). */
+  read(keys: readonly string[]): Promise<number[]>;
+  /**
+   * Takes one back from each key's live window, if it has a count above
+   * zero; a window that has ended is left alone. What a send borrowed on
+   * credit (the fraud shield's allowances) goes back when it converts.
+   */
+  release(keys: readonly string[]): Promise<void>;
 }
 
 export type BeginResult =

@@ -5,10 +5,9 @@
 import { resolve, sep } from 'node:path';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { HEALTH_PATH } from '../contract/wire.js';
-import { createOtpProxy, NON_GEOGRAPHIC_CODES, type OtpProxyHandler } from '../proxy/proxy.js';
-import { ConfigError, optionsFromEnv, parseOptions } from '../proxy/config.js';
-import { jsonLogger, redacting, type Logger } from '../proxy/log.js';
-import { createUndiciTransport, nodeSessionCrypto, NodeResponse, serve, type FetchHandler, type RunningServer } from '../adapters/node.js';
+import { ConfigError, configure, envNames, optionsFromEnv, requireSessionSecret } from '../proxy/config.js';
+import { jsonLogger, type Logger } from '../proxy/log.js';
+import { nodeProxyFromConfig, serve, type FetchHandler, type NodeOtpProxy, type RunningServer } from '../adapters/node.js';
 import { componentEntry, createComponentHandler, createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
 import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
@@ -55,9 +54,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   const say = options.say ?? ((line: string) => process.stderr.write(`${line}\n`));
   const env: Env = { ...options.env };
 
-  if (env.NODE_ENV === 'production' && !env.OTP_SESSION_SECRET) {
-    throw new ConfigError('OTP_SESSION_SECRET is required when NODE_ENV=production (at least 32 random characters)');
-  }
+  // Before simulation, which makes up a secret of its own: production asks the operator for one.
+  requireSessionSecret(env.OTP_SESSION_SECRET, envNames, { production: env.NODE_ENV === 'production' });
   const listenOn = listenFromEnv({ ...env, PORT: options.port?.toString() ?? env.PORT, HOST: options.host ?? env.HOST });
 
   let staticDir: string | undefined;
@@ -81,34 +79,32 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
     Object.assign(env, simulationSettings(env, simulator.simulator.credentials, simulator.apiBase));
   }
 
-  const settings = parseOptions(optionsFromEnv(env));
+  const config = configure({ ...optionsFromEnv(env), logger: options.logger ?? stdoutLogger() });
+  const { settings, log } = config;
   const redisUrl = redisUrlFromEnv(env);
-  if (redisUrl && !settings.sessionSecret) {
-    throw new ConfigError('OTP_SESSION_SECRET is required with REDIS_URL: every instance must seal sessions with the same secret');
-  }
-  const logger = options.logger ?? stdoutLogger();
-  const log = redacting(logger, [settings.offer18.key, settings.sessionSecret]);
+  // Checked before connecting, to name the setting that shares the state.
+  requireSessionSecret(settings.sessionSecret, config.names, { sharedWith: redisUrl && 'REDIS_URL' });
   const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
-  const transport = createUndiciTransport();
   const stores = redis ? redisStores(redis) : simulator ? resettableStores() : undefined;
   // Loaded only when asked for: prom-client is not needed to serve.
   const metricsModule = listenOn.metrics && (await import('../adapters/node-metrics.js'));
   const metrics = metricsModule && metricsModule.createMetrics();
   /** What start-up has opened so far, closed again when a later step fails. */
+  let proxy: NodeOtpProxy | undefined;
   const release = async () => {
     await simulator?.close();
-    await transport.close();
+    await proxy?.close();
     redis?.disconnect();
   };
   if (redis) metrics?.watchStore('redis', () => redisUp(redis));
   else metrics?.watchStore('memory', () => true);
-  let proxy: OtpProxyHandler;
   try {
-    proxy = createOtpProxy({ ...settings, transport, logger, crypto: nodeSessionCrypto, Response: NodeResponse, ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
+    proxy = nodeProxyFromConfig(config, { ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
   } catch (error) {
     await release();
     throw error;
   }
+  const handle = proxy;
 
   const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined);
   const pagePolicy = listenOn.contentSecurityPolicy ?? options.pagePolicy;
@@ -122,7 +118,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
       const file = (await files?.(request)) ?? (await component?.(request));
       if (file) return file;
     }
-    return proxy(request, info);
+    return handle(request, info);
   };
 
   const running = await serve(app, {
@@ -149,22 +145,16 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   if (simulator) {
     say('SIMULATION MODE: no SMS is sent and nothing reaches Offer18. Codes "sent" are printed here.');
   } else {
-    if (settings.countries.length === 0) {
-      say(
-        `WARNING: OTP_COUNTRIES is not set, so numbers from EVERY COUNTRY reach Offer18 (non-geographic +${NON_GEOGRAPHIC_CODES.join(', +')} stay refused). Set OTP_COUNTRIES=AE,SA… to your campaign's countries.`,
-      );
-    }
-    if (settings.publicOrigins.length === 0) {
-      say('WARNING: OTP_PUBLIC_ORIGIN is not set, so only pages on this machine can use the proxy. Set it to your landing page’s address (https://…).');
-    }
+    // The warnings the proxy logged, for the person at the terminal too.
+    for (const warning of config.warnings) say(`WARNING: ${warning.message}`);
   }
   say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
   if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
-  const entry = [staticDir, options.bundleDir].map((dir) => dir && componentEntry(dir)).find(Boolean);
-  if (entry) say(`component: <script type="module" src="${running.url}/${entry.name}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`);
   if (redis) say(`budgets and sessions shared through Redis at ${new URL(redisUrl!).host}`);
   const metricsUrl = metricsServer && `${metricsServer.url}/metrics`;
   if (metricsUrl) say(`Prometheus metrics at ${metricsUrl} (not on the public port)`);
+  const entry = [staticDir, options.bundleDir].map((dir) => dir && componentEntry(dir)).find(Boolean);
+  if (entry) say(`component: <script type="module" src="${running.url}/${entry.name}" integrity="${entry.integrity}" crossorigin="anonymous"></script>`);
 
   return {
     ...running,
@@ -176,7 +166,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
       // After the public server: the last requests' measurements can still be scraped while they finish.
       await metricsServer?.close();
       await simulator?.close();
-      await transport.close();
+      await handle.close();
       if (redis) await redis.quit().catch(() => redis.disconnect());
     },
   };

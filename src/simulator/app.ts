@@ -3,10 +3,10 @@
  * (`/__simulator/inbox`, `/fault`, `/variant`, `/reset`) on the same origin:
  * what the demo's dev server and the component tests mount.
  */
-import { createOtpProxy, type OtpProxyOptions } from '../proxy/proxy.js';
+import type { OtpProxyOptions } from '../proxy/proxy.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from '../proxy/memory-store.js';
 import type { BudgetStore, VerifyStore } from '../proxy/store.js';
-import { createUndiciTransport, nodeSessionCrypto, NodeResponse, type FetchHandler } from '../adapters/node.js';
+import { createNodeProxy, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
@@ -19,7 +19,7 @@ export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStor
   let budgets = new MemoryBudgetStore();
   let verifies = new MemoryVerifyStore();
   return {
-    budgets: { take: (list) => budgets.take(list) },
+    budgets: { take: (list) => budgets.take(list), read: (keys) => budgets.read(keys), release: (keys) => budgets.release(keys) },
     verifies: { epoch: () => verifies.epoch(), begin: (...args) => verifies.begin(...args), settle: (...args) => verifies.settle(...args) },
     reset() {
       budgets = new MemoryBudgetStore();
@@ -47,15 +47,11 @@ export async function createSimulatedApp(
 ): Promise<SimulatedApp> {
   const simulator = new Offer18Simulator(options.print ? { print: options.print } : {});
   const upstream = await startSimulator(simulator);
-  const transport = createUndiciTransport();
   const { key, aid, mid } = simulator.credentials;
   const stores = resettableStores();
   const control = controlRoutes(simulator, stores);
-  const proxy = createOtpProxy({
+  const proxy = createNodeProxy({
     offer18: { key, aid, mid, partner: 'simulator', apiBase: upstream.apiBase, timeoutMs: options.timeoutMs },
-    transport,
-    crypto: nodeSessionCrypto,
-    Response: NodeResponse,
     budgets: stores.budgets,
     verifies: stores.verifies,
     ...SIMULATION_LIMITS,
@@ -67,7 +63,7 @@ export async function createSimulatedApp(
       new URL(request.url).pathname.startsWith(`${CONTROL_PREFIX}/`) ? control(request) : proxy(request, info),
     close: async () => {
       await upstream.close();
-      await transport.close();
+      await proxy.close();
     },
   };
 }

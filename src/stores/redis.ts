@@ -40,6 +40,14 @@ for i, key in ipairs(KEYS) do
 end
 return {0, 0}`;
 
+// KEYS: counters to give one back to, each only while its window lives and its count is above zero.
+const RELEASE = `
+for _, key in ipairs(KEYS) do
+  local count = tonumber(redis.call('get', key) or '0')
+  if count > 0 then redis.call('decr', key) end
+end
+return 0`;
+
 // KEYS[1]: the epoch. ARGV[1]: a fresh one, kept only if Redis has none (a new or emptied Redis).
 // No expiry: it must last as long as the data it names.
 const EPOCH = `
@@ -80,6 +88,7 @@ return 1`;
 
 type Scripted = Redis & {
   otpTake(...args: Array<string | number>): Promise<[number, number]>;
+  otpRelease(...args: Array<string | number>): Promise<number>;
   otpEpoch(key: string, candidate: string): Promise<string>;
   otpBegin(key: string, epochKey: string, epoch: string, max: number, holdMs: number, nonce: string): Promise<number>;
   otpUnbegin(key: string, nonce: string): Promise<number>;
@@ -89,6 +98,7 @@ type Scripted = Redis & {
 function scripted(redis: Redis): Scripted {
   if (!('otpTake' in redis)) {
     redis.defineCommand('otpTake', { lua: TAKE });
+    redis.defineCommand('otpRelease', { lua: RELEASE });
     redis.defineCommand('otpEpoch', { numberOfKeys: 1, lua: EPOCH });
     redis.defineCommand('otpBegin', { numberOfKeys: 2, lua: BEGIN });
     redis.defineCommand('otpUnbegin', { numberOfKeys: 1, lua: UNBEGIN });
@@ -219,6 +229,17 @@ export class RedisBudgetStore implements BudgetStore {
     // A late TAKE still charges when Redis wakes up: a budget charged for a send that never went, closed rather than open.
     const [index, ttl] = await guarded(this.#redis, 'budget store', this.#deadlineMs, () => this.#redis.otpTake(keys.length, ...keys, ...args));
     return index === 0 ? { ok: true } : { ok: false, index: index - 1, retryAfterMs: Math.max(0, ttl) };
+  }
+
+  async read(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    const values = await guarded(this.#redis, 'budget store', this.#deadlineMs, () => this.#redis.mget(...keys.map((k) => `otp-flow:b:${k}`)));
+    return values.map((v) => Number(v ?? 0) || 0);
+  }
+
+  async release(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    await guarded(this.#redis, 'budget store', this.#deadlineMs, () => this.#redis.otpRelease(keys.length, ...keys.map((k) => `otp-flow:b:${k}`)));
   }
 }
 

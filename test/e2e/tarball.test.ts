@@ -199,7 +199,7 @@ const server = app.listen(0, '127.0.0.1', () => {
 
   it('writes a Cloudflare kit whose npm install and npm run simulate work', async () => {
     const kit = await init(shown.cloudflare);
-    for (const file of ['worker.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {
+    for (const file of ['worker.js', 'simulate.js', 'wrangler.jsonc', 'public/index.html', 'public/_headers', '.dev.vars.example', 'package.json', 'README.md']) {
       assert.ok(existsSync(join(kit, file)), file);
     }
     // The kit's one set-up step, from the registry.

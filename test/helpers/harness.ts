@@ -13,8 +13,16 @@ import { ErrorReply, SendReply, VerifyReply, ERRORS } from '../../src/contract/i
 export const TEST_KEY = `k3y-${crypto.randomUUID()}`;
 export const TEST_SECRET = 'test-session-secret-0123456789abcdef';
 
-/** Budgets out of the way (and no resend wait), for tests about other things. */
-export const ROOMY_LIMITS = { numberLimit: 1_000, clientLimit: 1_000_000, networkLimit: 1_000_000, hourlyLimit: 10_000_000, resendAfter: 0 };
+/** Budgets and the fraud shield out of the way (and no resend wait), for tests about other things. */
+export const ROOMY_LIMITS = {
+  numberLimit: 1_000,
+  clientLimit: 1_000_000,
+  networkLimit: 1_000_000,
+  hourlyLimit: 10_000_000,
+  resendAfter: 0,
+  challenge: 'off',
+  prefixMinSends: 0,
+} as const;
 
 /** Everything any harness logged, for the final scan. */
 export const allLogLines: string[] = [];

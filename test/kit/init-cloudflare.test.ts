@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import ts from 'typescript';
 import { runCli } from '../../support/cli.js';
+import { runCommand, WRANGLER, wranglerEnv } from '../helpers/wrangler.js';
 import { strictPolicy } from '../../src/shared/page-policy.js';
 
 const KEY = `cf-kit-key-${crypto.randomUUID()}`;
@@ -44,7 +45,7 @@ describe('otp-flow init --target cloudflare', () => {
     const files = await filesIn(dir);
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, files.join(', '));
-    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, 'public/_headers', 'public/index.html', 'worker.js', 'wrangler.jsonc'].sort());
+    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, 'public/_headers', 'public/index.html', 'simulate.js', 'worker.js', 'wrangler.jsonc'].sort());
     for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(KEY), `the key is not in ${file}`);
     const html = await readFile(join(dir, 'public/index.html'), 'utf8');
     assert.match(html, /<html lang="ar" dir="rtl">/);
@@ -86,7 +87,7 @@ describe('otp-flow init --target cloudflare', () => {
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     assert.deepEqual(pkg.devDependencies, { wrangler: '4.86.0' });
     assert.equal(pkg.scripts.dev, 'wrangler dev');
-    assert.match(pkg.scripts.simulate, /^wrangler dev --var OTP_SIMULATE:true /);
+    assert.match(pkg.scripts.simulate, /^wrangler dev simulate\.js /);
     assert.equal(pkg.scripts.deploy, 'wrangler deploy');
     assert.match(await readFile(join(dir, 'README.md'), 'utf8'), /Node\.js 20\.3 or newer/);
   });
@@ -108,6 +109,19 @@ describe('otp-flow init --target cloudflare', () => {
     assert.doesNotMatch(worker, /["']node:/);
     assert.match(worker, /export\s*\{[^}]*\bOtpBudget\b[^}]*\}/);
     assert.match(worker, /export\s*\{[^}]*\bOtpSession\b[^}]*\}/);
+  });
+
+  it('deploys no simulator: the bundle wrangler deploy --dry-run makes has none of it, simulate.js has it', async () => {
+    const out = join(root, 'deployed');
+    const dry = await runCommand(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], { cwd: dir, env: wranglerEnv(join(root, 'dry-run-logs')) });
+    assert.equal(dry.code, 0, dry.output);
+    const deployed = await readFile(join(out, 'worker.js'), 'utf8');
+    assert.match(deployed, /\bOtpBudget\b/, 'the deployed bundle is the Worker');
+    // What only the simulator carries: the line it prints for each "SMS", its banner, its own address.
+    const simulator = ['[offer18-simulator]', 'SIMULATION MODE', 'offer18-simulator.invalid'];
+    for (const marker of simulator) assert.ok(!deployed.includes(marker), `the deployed Worker has no ${marker}`);
+    const simulate = await readFile(join(dir, 'simulate.js'), 'utf8');
+    for (const marker of simulator) assert.ok(simulate.includes(marker), `simulate.js has ${marker}`);
   });
 
   it('refuses an unknown target with one clear line', async () => {

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEnv } from 'node:util';
 import { runCli } from '../../support/cli.js';
-import { ENV_NAMES } from '../../src/proxy/config.js';
-import { LISTEN_NAMES } from '../../src/server/env.js';
+import { PROXY_SETTINGS } from '../../src/proxy/config.js';
+import { NODE_SETTINGS } from '../../src/server/env.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
@@ -58,7 +58,7 @@ describe('otp-flow init', () => {
       assert.ok(env.includes(line), `.env.example has ${line.trim()}`);
     }
     // Every setting the kit's server reads is there to be found, set or commented out at its default.
-    for (const name of [...Object.values(ENV_NAMES), ...LISTEN_NAMES, 'REDIS_URL', 'NODE_ENV']) {
+    for (const { env: name } of [...PROXY_SETTINGS, ...NODE_SETTINGS]) {
       assert.match(env, new RegExp(`^(# )?${name}=`, 'm'), `.env.example lists ${name}`);
     }
     assert.match(env, /^# OTP_NUMBER_LIMIT=3$/m, 'budgets left at the proxy’s defaults, not pinned');

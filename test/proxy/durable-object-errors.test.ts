@@ -47,6 +47,8 @@ describe('a Durable Object call that fails', () => {
         async release() {
           log.push(`release ${id}`);
         },
+        count: async () => 0,
+        releaseLive: async () => {},
       }),
     };
     return { objects, log };

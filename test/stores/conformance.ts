@@ -72,6 +72,38 @@ export function storeConformance(name: string, subject: () => StoreSubject): voi
       await until('the window to end', async () => ((await budgets().take([short])).ok ? true : undefined));
     });
 
+    it('reads each key’s count in its live window, and 0 for one it never charged', async () => {
+      const counted = budget('counted', 10);
+      const never = budget('never', 10);
+      for (let i = 0; i < 3; i++) await budgets().take([counted]);
+      assert.deepEqual(await budgets().read([counted.key, never.key]), [3, 0]);
+      assert.deepEqual(await budgets().read([]), []);
+    });
+
+    it('gives one back on release, never below zero, so a released send frees its place', async () => {
+      const lent = budget('lent', 2);
+      const empty = budget('empty', 2);
+      await budgets().take([lent]);
+      await budgets().take([lent]);
+      assert.equal((await budgets().take([lent])).ok, false);
+      await budgets().release([lent.key, empty.key]);
+      assert.deepEqual(await budgets().read([lent.key, empty.key]), [1, 0], 'one given back; a key never charged stays at nothing');
+      assert.deepEqual(await budgets().take([lent]), { ok: true }, 'its place is free again');
+      await budgets().release([empty.key]);
+      await budgets().release([empty.key]);
+      assert.deepEqual(await budgets().take([empty]), { ok: true });
+      assert.deepEqual(await budgets().take([empty]), { ok: true }, 'releases of nothing made no room');
+      assert.equal((await budgets().take([empty])).ok, false);
+    });
+
+    it('leaves an ended window alone on release, and reads it as 0', async () => {
+      const short = budget('short-release', 5, 300);
+      await budgets().take([short]);
+      await until('the window to end', async () => ((await budgets().read([short.key]))[0] === 0 ? true : undefined));
+      await budgets().release([short.key]);
+      assert.deepEqual(await budgets().read([short.key]), [0]);
+    });
+
     it('lets exactly the limit through when sends race', async () => {
       const raced = budget('raced', 7);
       const results = await Promise.all(Array.from({ length: 40 }, () => budgets().take([raced])));

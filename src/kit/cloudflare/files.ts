@@ -4,9 +4,10 @@
  * The page and the component bundle are the Node kit's (`templates.ts`).
  * Nothing here ever sees the key.
  */
-import { DEFAULT_API_BASE, ENV_NAMES } from '../../proxy/config.js';
+import { DEFAULT_API_BASE, ENV_NAMES, PROXY_SETTINGS } from '../../proxy/config.js';
 import { strictPolicy } from '../../shared/page-policy.js';
-import { PROXY_DEFAULTS, type KitSettings } from '../page.js';
+import type { KitSettings } from '../page.js';
+import { listed } from '../settings.js';
 import { trimEnd } from '../../shared/text.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
@@ -22,38 +23,32 @@ function workerName(name: string): string {
   return trimEnd(name.slice(0, 63), '-') || 'landing';
 }
 
-/** Every tunable setting with its default, listed commented out in wrangler.jsonc so they can be found. */
-const TUNABLES: Array<[string, string]> = [
-  [ENV_NAMES.allowedOrigins!, ''],
-  [ENV_NAMES.resendAfter!, String(PROXY_DEFAULTS.resendAfter)],
-  [ENV_NAMES.sessionTtl!, String(PROXY_DEFAULTS.sessionTtl)],
-  [ENV_NAMES.maxAttempts!, String(PROXY_DEFAULTS.maxAttempts)],
-  [ENV_NAMES.numberLimit!, String(PROXY_DEFAULTS.numberLimit)],
-  [ENV_NAMES.numberWindow!, String(PROXY_DEFAULTS.numberWindow)],
-  [ENV_NAMES.clientLimit!, String(PROXY_DEFAULTS.clientLimit)],
-  [ENV_NAMES.clientWindow!, String(PROXY_DEFAULTS.clientWindow)],
-  [ENV_NAMES.networkLimit!, String(PROXY_DEFAULTS.networkLimit)],
-  [ENV_NAMES.hourlyLimit!, String(PROXY_DEFAULTS.hourlyLimit)],
-  [ENV_NAMES['offer18.timeoutMs']!, String(PROXY_DEFAULTS.offer18.timeoutMs)],
-  [ENV_NAMES.basePath!, PROXY_DEFAULTS.basePath],
-];
-
 export function wranglerJsonc(kit: KitSettings): string {
   // JSON.stringify quotes every value: init's arguments hold no control characters, quotes or backslashes anyway.
   const entry = (name: string, value: string) => `${JSON.stringify(name)}: ${JSON.stringify(value)},`;
+  // Secrets are never here (wrangler secret put), nor what the Worker does not read.
+  const settings = listed(
+    PROXY_SETTINGS.filter((s) => !s.secret && s.worker !== false),
+    kit,
+  );
+  const set = (name: string) => settings.find((l) => l.setting.env === name && l.set);
+  const given = (name: string) => {
+    const line = set(name);
+    return line ? [entry(name, line.value)] : [];
+  };
   const vars = [
-    entry(ENV_NAMES['offer18.aid']!, kit.aid),
-    entry(ENV_NAMES['offer18.mid']!, kit.mid),
-    entry(ENV_NAMES['offer18.partner']!, kit.partner),
-    ...(kit.userId ? [entry(ENV_NAMES['offer18.userId']!, kit.userId)] : []),
-    ...(kit.type ? [entry(ENV_NAMES['offer18.type']!, kit.type)] : []),
+    ...given(ENV_NAMES['offer18.aid']!),
+    ...given(ENV_NAMES['offer18.mid']!),
+    ...given(ENV_NAMES['offer18.partner']!),
+    ...given(ENV_NAMES['offer18.userId']!),
+    ...given(ENV_NAMES['offer18.type']!),
     '// Numbers from other countries never reach Offer18.',
-    entry(ENV_NAMES.countries!, kit.countries.join(',')),
+    ...given(ENV_NAMES.countries!),
     "// The page's public address: the workers.dev address `npm run deploy` prints, or your own domain.",
     '// Until it is set, the API answers only requests to this machine (npm run dev, npm run simulate).',
-    entry(ENV_NAMES.publicOrigins!, kit.origin ?? ''),
+    ...given(ENV_NAMES.publicOrigins!),
     '// Any other setting, shown with its default (README: Settings). Remove the // to change one.',
-    ...TUNABLES.map(([name, value]) => `// ${entry(name, value)}`),
+    ...settings.filter((l) => !l.set).map((l) => `// ${entry(l.setting.env, l.value)}`),
   ];
   const host = kit.origin ? new URL(kit.origin).hostname : 'landing.example.com';
   const ownDomain = !host.endsWith('.workers.dev');
@@ -113,16 +108,13 @@ export function headersFile(kit: KitSettings, html: string): string {
 }
 
 export function devVarsExample(): string {
+  const secrets = PROXY_SETTINGS.filter((s) => s.secret);
   return [
     '# Copy this file to .dev.vars for `npm run dev`: wrangler reads it and keeps it out of the Worker it deploys.',
     '# Never commit .dev.vars: it holds the API key. In production these are secrets (see README):',
-    '#   npx wrangler secret put OFFER18_KEY',
-    '#   npx wrangler secret put OTP_SESSION_SECRET',
+    ...secrets.map((s) => `#   npx wrangler secret put ${s.env}`),
     '',
-    '# Your Offer18 API key. Only the Worker reads it; it never reaches the page.',
-    `${ENV_NAMES['offer18.key']}=`,
-    '# Seals the sessions handed to the page, 32 characters or more: openssl rand -hex 32',
-    `${ENV_NAMES.sessionSecret}=`,
+    ...secrets.flatMap((s) => [`# ${s.about}`, `${s.env}=`]),
     '# Where npm run dev reaches Offer18; any upstream that speaks its API will do.',
     `${ENV_NAMES['offer18.apiBase']}=${DEFAULT_API_BASE}`,
     '',
@@ -138,8 +130,9 @@ export function packageJson(kit: KitSettings): string {
       description: `${kit.title}: OTP landing page on Cloudflare Workers (${kit.countries.join(', ')})`,
       scripts: {
         dev: 'wrangler dev',
-        // Its own local state, so previews never spend the budgets npm run dev keeps.
-        simulate: 'wrangler dev --var OTP_SIMULATE:true --persist-to .wrangler/simulate',
+        // The Worker with the simulator in it (worker.js, deployed, has none), and its own local state,
+        // so previews never spend the budgets npm run dev keeps.
+        simulate: 'wrangler dev simulate.js --persist-to .wrangler/simulate',
         deploy: 'wrangler deploy',
       },
       devDependencies: { wrangler: WRANGLER_VERSION },
@@ -269,7 +262,8 @@ Adding a script from elsewhere, or changing the inline one? Edit the policy ther
 | \`public/index.html\` | the landing page |
 | \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${kit.lang === 'en' ? 'English' : `${kit.lang} and English`} |
 | \`public/_headers\` | security and cache headers for the files in \`public/\` |
-| \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt |
+| \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt: what \`npm run deploy\` ships |
+| \`simulate.js\` | the same with a built-in Offer18 simulator, for \`npm run simulate\`; never deployed |
 | \`wrangler.jsonc\` | the Worker's configuration: name, bindings, the campaign's settings |
 | \`.dev.vars.example\` | the secrets, to copy to \`.dev.vars\` for \`npm run dev\` |
 `;

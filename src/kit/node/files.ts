@@ -1,50 +1,23 @@
 /** The files of a Node landing kit, as text. Nothing here ever sees the key. */
-import { DEFAULT_API_BASE, ENV_NAMES } from '../../proxy/config.js';
-import { PROXY_DEFAULTS, type KitSettings } from '../page.js';
+import { ENV_NAMES, PROXY_DEFAULTS, PROXY_SETTINGS } from '../../proxy/config.js';
+import { NODE_DEFAULTS, NODE_SETTINGS } from '../../server/env.js';
+import type { KitSettings } from '../page.js';
+import { listed } from '../settings.js';
+
+/** Where the server listens unconfigured. */
+const LISTENS = `${NODE_DEFAULTS.HOST}:${NODE_DEFAULTS.PORT}`;
+/** A window in seconds as people say it. */
+const duration = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} minutes` : `${seconds} seconds`);
 
 /** `NAME="value"`: init's arguments carry no quotes, backslashes or control characters, so quoting is safe. */
-const setting = (name: string, value: string) => (value === '' || /^[\w.,:/+-]+$/.test(value) ? `${name}=${value}` : `${name}="${value}"`);
+const assignment = (name: string, value: string) => (value === '' || /^[\w.,:/+-]+$/.test(value) ? `${name}=${value}` : `${name}="${value}"`);
 
 export function envExample(kit: KitSettings): string {
-  const line = (name: string, value: string, comment: string) => `# ${comment}\n${setting(name, value)}\n`;
-  // Listed so they can be found, but left to the proxy's defaults: a copied .env.example must not pin
-  // them (`npm run simulate` raises the budgets unless they are set).
-  const tunable = (name: string, value: string | number, comment: string) => `# ${comment}\n# ${setting(name, String(value))}\n`;
   return [
     '# Copy this file to .env and fill in OFFER18_KEY and OTP_SESSION_SECRET. Never commit .env: it holds the API key.',
     '# Every value can also come from the real environment, which wins over .env.',
     '',
-    line(ENV_NAMES['offer18.key']!, '', 'Your Offer18 API key (required). Only the server reads it; it never reaches the page.'),
-    line(ENV_NAMES.sessionSecret!, '', 'Seals the sessions handed to the page. Required with NODE_ENV=production: openssl rand -hex 32'),
-    line(ENV_NAMES.publicOrigins!, kit.origin ?? '', "The page's public address, e.g. https://landing.example. Until it is set only pages on this machine can use the proxy."),
-    line(ENV_NAMES.trustProxy!, '0', 'Proxies in front of this server that add X-Forwarded-For: 1 behind Caddy or nginx (see README), 0 when clients connect directly. Wrong, and every visitor shares one budget.'),
-    line(ENV_NAMES['offer18.aid']!, kit.aid, 'Affiliate ID.'),
-    line(ENV_NAMES['offer18.mid']!, kit.mid, 'Advertiser MID.'),
-    line(ENV_NAMES['offer18.partner']!, kit.partner, 'Partner name.'),
-    line(ENV_NAMES['offer18.userId']!, kit.userId ?? '', 'User ID under the partner (optional).'),
-    line(ENV_NAMES['offer18.type']!, kit.type ?? '', 'Type of request (optional).'),
-    line(ENV_NAMES['offer18.apiBase']!, DEFAULT_API_BASE, 'Offer18 OTP API base URL.'),
-    line(ENV_NAMES['offer18.timeoutMs']!, String(PROXY_DEFAULTS.offer18.timeoutMs), 'Longest wait for a whole answer from Offer18, in milliseconds.'),
-    line(ENV_NAMES.countries!, kit.countries.join(','), 'Countries numbers may come from. Numbers from elsewhere never reach Offer18.'),
-    line(ENV_NAMES.allowedOrigins!, '', 'Other sites allowed to call this server, comma separated (https://a.example). Empty: this site only.'),
-    line(ENV_NAMES.resendAfter!, String(PROXY_DEFAULTS.resendAfter), 'Seconds before the same number can be sent another code.'),
-    line(ENV_NAMES.sessionTtl!, String(PROXY_DEFAULTS.sessionTtl), 'Seconds a sent code stays usable.'),
-    line(ENV_NAMES.maxAttempts!, String(PROXY_DEFAULTS.maxAttempts), 'Wrong codes allowed per session before a new code is needed.'),
-    tunable(ENV_NAMES.numberLimit!, PROXY_DEFAULTS.numberLimit, `Codes sent to one number per ${ENV_NAMES.numberWindow} seconds.`),
-    tunable(ENV_NAMES.numberWindow!, PROXY_DEFAULTS.numberWindow, 'Seconds of the per-number budget.'),
-    tunable(ENV_NAMES.clientLimit!, PROXY_DEFAULTS.clientLimit, `Codes one visitor's address may ask for per ${ENV_NAMES.clientWindow} seconds.`),
-    tunable(ENV_NAMES.clientWindow!, PROXY_DEFAULTS.clientWindow, 'Seconds of the per-visitor budget.'),
-    tunable(ENV_NAMES.networkLimit!, PROXY_DEFAULTS.networkLimit, 'Codes one IPv6 /48 network may ask for in that time.'),
-    tunable(ENV_NAMES.hourlyLimit!, PROXY_DEFAULTS.hourlyLimit, 'Codes sent per hour in all: your spending cap.'),
-    tunable(ENV_NAMES.basePath!, PROXY_DEFAULTS.basePath, 'Where the API answers (the page\'s endpoint must match).'),
-    line('REDIS_URL', '', 'redis://… to share budgets and sessions between several servers, and keep them across restarts.'),
-    line('PORT', '8787', 'Port to listen on.'),
-    line('HOST', '127.0.0.1', 'Address to listen on: 127.0.0.1 behind a reverse proxy, 0.0.0.0 on a platform that routes to the port.'),
-    line('OTP_METRICS_PORT', '', 'Serve Prometheus metrics (sends, verifies, Offer18 latency) on this port, never on PORT. Empty: none.'),
-    line('OTP_METRICS_HOST', '', 'Address the metrics port listens on; empty: 127.0.0.1, for a scraper on this machine.'),
-    tunable('OTP_MAX_CONNECTIONS', '', 'Connections open at once; empty: three quarters of the open-file limit.'),
-    tunable('OTP_CONTENT_SECURITY_POLICY', '', "Replaces the Content-Security-Policy sent with the page; empty: the kit's strict one."),
-    line('NODE_ENV', 'production', 'production refuses to start without OTP_SESSION_SECRET.'),
+    ...listed([...PROXY_SETTINGS, ...NODE_SETTINGS], kit).map(({ setting: { env, about }, value, set }) => `# ${about}\n${set ? '' : '# '}${assignment(env, value)}\n`),
   ].join('\n');
 }
 
@@ -53,14 +26,14 @@ export function campaignEnv(kit: KitSettings): string {
   const lines = [
     '# The campaign otp-flow init wrote this folder for. Nothing secret here:',
     '# .env and the real environment override any of these.',
-    setting(ENV_NAMES['offer18.aid']!, kit.aid),
-    setting(ENV_NAMES['offer18.mid']!, kit.mid),
-    setting(ENV_NAMES['offer18.partner']!, kit.partner),
-    setting(ENV_NAMES.countries!, kit.countries.join(',')),
+    assignment(ENV_NAMES['offer18.aid']!, kit.aid),
+    assignment(ENV_NAMES['offer18.mid']!, kit.mid),
+    assignment(ENV_NAMES['offer18.partner']!, kit.partner),
+    assignment(ENV_NAMES.countries!, kit.countries.join(',')),
   ];
-  if (kit.origin) lines.push(setting(ENV_NAMES.publicOrigins!, kit.origin));
-  if (kit.userId) lines.push(setting(ENV_NAMES['offer18.userId']!, kit.userId));
-  if (kit.type) lines.push(setting(ENV_NAMES['offer18.type']!, kit.type));
+  if (kit.origin) lines.push(assignment(ENV_NAMES.publicOrigins!, kit.origin));
+  if (kit.userId) lines.push(assignment(ENV_NAMES['offer18.userId']!, kit.userId));
+  if (kit.type) lines.push(assignment(ENV_NAMES['offer18.type']!, kit.type));
   return `${lines.join('\n')}\n`;
 }
 
@@ -89,7 +62,7 @@ Nothing to install: Node.js 20 or newer is all it needs.
 
 \`\`\`sh
 cp .env.example .env      # then put your Offer18 API key in OFFER18_KEY, and a secret in OTP_SESSION_SECRET
-npm start                 # http://127.0.0.1:8787
+npm start                 # http://${LISTENS}
 \`\`\`
 
 To try the page without credentials, \`npm run simulate\`: a built-in Offer18 simulator answers
@@ -107,7 +80,7 @@ proxy on the same machine, and tell the server two things about it in \`.env\`:
   the proxy; until it is set, only pages on this machine can.
 - \`OTP_TRUST_PROXY=1\`: one proxy stands in front and adds the visitor's address to
   \`X-Forwarded-For\`. Without it every visitor arrives from 127.0.0.1 and all of them share one
-  budget of 20 sends per 10 minutes, so one abuser can lock everyone out. Never set it when
+  budget of ${PROXY_DEFAULTS.clientLimit} sends per ${duration(PROXY_DEFAULTS.clientWindow)}, so one abuser can lock everyone out. Never set it when
   clients connect directly: they could then pick their own address.
 
 With [Caddy](https://caddyserver.com), which fetches certificates by itself (and sets
@@ -115,7 +88,7 @@ With [Caddy](https://caddyserver.com), which fetches certificates by itself (and
 
 \`\`\`caddyfile
 landing.example.com {
-  reverse_proxy 127.0.0.1:8787
+  reverse_proxy ${LISTENS}
 }
 \`\`\`
 
@@ -127,14 +100,14 @@ server {
   server_name landing.example.com;
   # ssl_certificate and ssl_certificate_key: from your certificate provider or certbot.
   location / {
-    proxy_pass http://127.0.0.1:8787;
+    proxy_pass http://${LISTENS};
     proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
     proxy_set_header Host $host;
   }
 }
 \`\`\`
 
-On a platform that routes traffic to a port for you (Render, Railway, Fly), set \`HOST=0.0.0.0\`, its
+On a platform that routes traffic to a port for you, set \`HOST=0.0.0.0\`, its
 \`PORT\`, \`OTP_PUBLIC_ORIGIN\` to the address it gives you, and \`OTP_TRUST_PROXY\` to the number of
 proxies it documents (usually 1). Keep it running with your platform, systemd or pm2
 (\`pm2 start npm -- start\`). A stop (\`SIGTERM\`, Ctrl+C) lets requests in progress finish first.

@@ -27,6 +27,8 @@ export type Reservation = { ok: true; window: number } | { ok: false; retryAfter
 export interface BudgetObject {
   reserve(limit: number, windowMs: number): Promise<Reservation>;
   release(window: number): Promise<void>;
+  count(): Promise<number>;
+  releaseLive(): Promise<void>;
 }
 
 /** What the Worker calls on one session's object. */
@@ -110,6 +112,18 @@ export class DurableObjectBudgetStore implements BudgetStore {
       await this.#giveBack(taken);
       throw error;
     }
+  }
+
+  read(keys: readonly string[]): Promise<number[]> {
+    return call('budget store', () => Promise.all(keys.map((key) => this.#object(key).count())));
+  }
+
+  async release(keys: readonly string[]): Promise<void> {
+    await call('budget store', () => Promise.all(keys.map((key) => this.#object(key).releaseLive())));
+  }
+
+  #object(key: string): BudgetObject {
+    return this.#objects.get(this.#objects.idFromName(key));
   }
 
   async #giveBack(taken: ReadonlyArray<{ object: BudgetObject; window: number }>): Promise<void> {

@@ -57,6 +57,17 @@ export class OtpBudget extends DurableObject {
     await this.ctx.storage.deleteAll();
   }
 
+  /** The live window's count: 0 when there is none. */
+  count(): number {
+    return this.#current(Date.now())?.count ?? 0;
+  }
+
+  /** Gives one back to whatever window is live, if any: the key names its window itself (the fraud shield's keys do). */
+  async releaseLive(): Promise<void> {
+    const current = this.#current(Date.now());
+    if (current) await this.release(current.resetAt);
+  }
+
   override async alarm(): Promise<void> {
     const window = this.ctx.storage.kv.get<CounterWindow>(WINDOW);
     if (window && window.resetAt > Date.now()) await this.ctx.storage.setAlarm(window.resetAt);
