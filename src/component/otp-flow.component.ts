@@ -95,6 +95,7 @@ export class OtpFlowElement extends LitElement {
     endpoint: { type: String },
     country: { type: String },
     countries: { type: String },
+    visitorCountry: { type: String, attribute: 'visitor-country' },
     otpLength: { type: Number, attribute: 'otp-length' },
     successUrl: { type: String, attribute: 'success-url' },
     messages: { attribute: 'messages', converter: jsonConverter },
@@ -107,10 +108,15 @@ export class OtpFlowElement extends LitElement {
 
   /** Base URL of the proxy's API: `{endpoint}/send` and `{endpoint}/verify`. */
   declare endpoint: string;
-  /** ISO code of the country a number without dial code belongs to, e.g. `AE`. */
+  /** ISO code of the country a number without dial code belongs to, e.g. `AE`: the default when the visitor's is not allowed or not known. */
   declare country: string | undefined;
-  /** Comma list of the countries numbers may come from, e.g. `AE,SA,KW`; more than one shows a selector. */
+  /** Comma list of the countries numbers may come from, e.g. `AE,SA,KW`; more than one shows the country picker. */
   declare countries: string | undefined;
+  /**
+   * The visitor's likely country, from the edge (`CF-IPCountry`, a CDN's header): chosen first when allowed.
+   * Set by a kit's and `otp-flow serve`'s server in the page they serve, or by the page's own.
+   */
+  declare visitorCountry: string | undefined;
   /** Digits in the code, when the campaign knows (4 to 8); typing the last one submits. */
   declare otpLength: number | undefined;
   /** Where to go once the number is confirmed (http or https only). */
@@ -139,6 +145,7 @@ export class OtpFlowElement extends LitElement {
     plans: () => this.#setup.plans,
     country: () => this.country,
     countries: () => this.countries,
+    visitorCountry: () => this.visitorCountry,
     previewing: () => !!this.preview,
     focus: () => void this.#focusAfterUpdate('phone'),
     input: () => this.renderRoot?.querySelector<HTMLInputElement>('#phone'),

@@ -27,9 +27,10 @@ export function problemError(problem: NumberProblem): ClientError {
 /** What number entry needs from the element it runs in. */
 export interface PhoneEntryDelegate {
   plans(): PhonePlans;
-  /** The `country` and `countries` attributes, unchecked. */
+  /** The `country`, `countries` and `visitor-country` attributes, unchecked. */
   country(): string | undefined;
   countries(): string | undefined;
+  visitorCountry(): string | undefined;
   previewing(): boolean;
   focus(): void;
   /** The number field, when it is on screen. */
@@ -42,6 +43,15 @@ const INTERNATIONAL = /^\s*(\+|00)/;
 const NOT_IN_A_NUMBER = /[^\p{Nd}+\s().\-/]/gu;
 /** The characters that count: where the caret is, is said in these. */
 const SIGNIFICANT = /[\d+]/;
+
+/** The region a language tag names (`ar-SA` → `SA`), if it names one. */
+function regionOf(tag: string): string | undefined {
+  try {
+    return new Intl.Locale(tag).region;
+  } catch {
+    return undefined;
+  }
+}
 
 interface Numbering {
   selectNumberingPlan(countryOrCallingCode: string): void;
@@ -83,7 +93,7 @@ export class PhoneEntryController implements ReactiveController {
 
   /** Before each render: the countries follow the attributes; the chosen country's plan is fetched. */
   hostUpdate(): void {
-    const from = `${this.#delegate.country()}|${this.#delegate.countries()}`;
+    const from = `${this.#delegate.country()}|${this.#delegate.countries()}|${this.#delegate.visitorCountry()}`;
     if (from !== this.#chosenFrom) {
       this.#chosenFrom = from;
       this.#choose();
@@ -96,7 +106,12 @@ export class PhoneEntryController implements ReactiveController {
     const own = known(this.#delegate.country());
     const list = [...new Set((this.#delegate.countries() ?? '').split(',').map(known).filter((c): c is CountryCode => !!c))];
     this.countries = list.length === 0 && own ? [own] : list;
-    this.select(own && this.countries.includes(own) ? own : this.countries[0]);
+    const allowed = (c: CountryCode | undefined) => !!c && (this.countries.length === 0 || this.countries.includes(c));
+    // The visitor's likely country, among those allowed: the edge's word for it (a kit's server, the page's
+    // CDN), else the regions of the browser's languages, else the page's own default. Nothing is asked of
+    // the network: the field is usable at once.
+    const likely = [this.#delegate.visitorCountry(), ...navigator.languages.map(regionOf), this.#delegate.country()].map(known).find(allowed);
+    this.select(likely ?? this.countries[0]);
   }
 
   /** Chooses a country (the selector, a recognised dial code), fetching its plan. */

@@ -206,3 +206,51 @@ describe('what is wrong with a number, as soon as it is known', () => {
     expect(phoneInput(el).value).to.equal('050 312');
   });
 });
+
+describe('the country the field starts on', () => {
+  const chosen = (el: El) => $(el, '[part~=country-button]')?.getAttribute('aria-label') ?? $(el, '[part~=prefix]')?.textContent?.trim();
+  /** The region of the browser's first language (`en-US` → `US`), when it names one. */
+  const browserRegion = navigator.languages
+    .map((tag) => {
+      try {
+        return new Intl.Locale(tag).region;
+      } catch {
+        // WebKitGTK under a POSIX locale reports tags Intl does not take.
+        return undefined;
+      }
+    })
+    .find(Boolean);
+
+  it('is the visitor’s country from the edge, when the page serves it', async () => {
+    const el = await mount(html`<otp-flow country="AE" countries="AE,SA,KW" visitor-country="SA"></otp-flow>`);
+    expect(chosen(el)).to.contain('Saudi Arabia');
+    await waitUntil(() => phoneInput(el).placeholder === '051 234 5678', `Saudi example, is "${phoneInput(el).placeholder}"`);
+    const sent = oneEvent(el, 'otp-sent');
+    await typeInto(phoneInput(el), '0512345678');
+    await press('Enter');
+    expect(((await sent) as OtpSentEvent).detail.msisdn).to.equal('+966512345678');
+  });
+
+  it('is else the region of the browser’s languages, else the page’s default', async function () {
+    const name = browserRegion && new Intl.DisplayNames(['en'], { type: 'region' }).of(browserRegion)!;
+    const withDefault = await mount(html`<otp-flow country="KW" countries="AE,SA,KW" visitor-country="EG"></otp-flow>`);
+    expect(chosen(withDefault)).to.contain('Kuwait');
+    // Where the browser names no region (WebKitGTK here), only the default is left to check.
+    if (!browserRegion || !name || ['AE', 'SA', 'KW'].includes(browserRegion)) this.skip();
+    const withLanguage = await mount(html`<otp-flow country="KW" countries=${`AE,KW,${browserRegion}`} visitor-country="EG"></otp-flow>`);
+    expect(chosen(withLanguage), `the browser says ${navigator.languages.join(', ')}`).to.contain(name);
+  });
+
+  it('is never a country the page does not serve, and a one-country page keeps its own', async () => {
+    const el = await mount(html`<otp-flow country="AE" visitor-country="SA"></otp-flow>`);
+    expect(chosen(el)).to.contain('+971');
+  });
+
+  it('may be any country when any is allowed', async () => {
+    const el = await mount(html`<otp-flow visitor-country="BR"></otp-flow>`);
+    expect(chosen(el)).to.contain('Brazil');
+    await waitUntil(() => phoneInput(el).placeholder, 'Brazil’s example');
+    await typeInto(phoneInput(el), '11961234567');
+    expect(phoneInput(el).value).to.equal('(11) 96123-4567');
+  });
+});
