@@ -83,6 +83,7 @@ export class PhoneEntryController implements ReactiveController {
   readonly #delegate: PhoneEntryDelegate;
   /** The attributes the countries were last chosen from. */
   #chosenFrom: string | undefined;
+  #placeholder: [country: string | undefined, text: string] | undefined;
 
   constructor(host: ReactiveControllerHost, flow: FlowController, delegate: PhoneEntryDelegate) {
     this.#host = host;
@@ -143,11 +144,15 @@ export class PhoneEntryController implements ReactiveController {
   get placeholder(): string {
     const plans = this.#delegate.plans();
     const country = this.selected;
-    const example = plans.example(country);
-    if (!example || !plans.ready(this.#code(country))) return '';
-    const formatter = new AsYouType(country, plans.metadata);
-    formatter.input(example);
-    return formatter.getNumber()?.formatNational() ?? example;
+    if (!plans.ready(this.#code(country))) return '';
+    // Formatted once per country: every render asks.
+    if (this.#placeholder?.[0] !== country) {
+      const example = plans.example(country);
+      const formatter = new AsYouType(country, plans.metadata);
+      if (example) formatter.input(example);
+      this.#placeholder = [country, example ? (formatter.getNumber()?.formatNational() ?? example) : ''];
+    }
+    return this.#placeholder![1];
   }
 
   /** Typed with its own `+` or `00`: a fixed dial code before it would only repeat it. */
