@@ -84,6 +84,8 @@ export class PhoneEntryController implements ReactiveController {
   /** The attributes the countries were last chosen from. */
   #chosenFrom: string | undefined;
   #placeholder: [country: string | undefined, text: string] | undefined;
+  /** The country whose placeholder is being formatted. */
+  #formatting: string | undefined;
 
   constructor(host: ReactiveControllerHost, flow: FlowController, delegate: PhoneEntryDelegate) {
     this.#host = host;
@@ -140,19 +142,26 @@ export class PhoneEntryController implements ReactiveController {
     });
   }
 
-  /** The example mobile number of the chosen country, as it would be typed: the field's placeholder. */
+  /**
+   * The example mobile number of the chosen country, as it would be typed: the field's placeholder.
+   * Formatted once per country, in a task of its own after the render that asks: the form paints first.
+   */
   get placeholder(): string {
     const plans = this.#delegate.plans();
     const country = this.selected;
-    if (!plans.ready(this.#code(country))) return '';
-    // Formatted once per country: every render asks.
-    if (this.#placeholder?.[0] !== country) {
-      const example = plans.example(country);
-      const formatter = new AsYouType(country, plans.metadata);
-      if (example) formatter.input(example);
-      this.#placeholder = [country, example ? (formatter.getNumber()?.formatNational() ?? example) : ''];
+    if (this.#placeholder && this.#placeholder[0] === country) return this.#placeholder[1];
+    if (plans.ready(this.#code(country)) && this.#formatting !== country) {
+      this.#formatting = country;
+      setTimeout(() => {
+        if (this.selected !== country) return;
+        const example = plans.example(country);
+        const formatter = new AsYouType(country, plans.metadata);
+        if (example) formatter.input(example);
+        this.#placeholder = [country, example ? (formatter.getNumber()?.formatNational() ?? example) : ''];
+        this.#host.requestUpdate();
+      });
     }
-    return this.#placeholder![1];
+    return '';
   }
 
   /** Typed with its own `+` or `00`: a fixed dial code before it would only repeat it. */
