@@ -259,7 +259,9 @@ export class PhoneEntryController implements ReactiveController {
     const formatted = formatter.input(clean);
     const phone = formatter.getNumber();
     if (!this.problem) {
-      if (this.#length(formatter, code) === 'too_long') this.problem = 'too_long';
+      // Too long as a national number may be an international one typed without its `+` (971501234567).
+      const unsigned = international ? undefined : this.#typedCallingCode(`+${clean.replace(/\D/g, '')}`);
+      if (this.#length(formatter, code) === 'too_long' && !unsigned) this.problem = 'too_long';
       else if (phone?.country && phone.isValid() && this.countries.length > 0 && !this.countries.includes(phone.country)) this.problem = 'country_not_allowed';
     }
     // AsYouType drops what it cannot place; a text it makes shorter than the digits typed is not shown.
@@ -309,7 +311,9 @@ export class PhoneEntryController implements ReactiveController {
     const typedCode = INTERNATIONAL.test(text) ? this.#typedCallingCode(text) : undefined;
     const code = typedCode ?? this.#code(this.selected);
     // On a slow network the plan may still be on its way: the check waits for it (the proxy checks again anyway).
-    await plans.load(code);
+    // Digits typed without their `+` (971501234567) are read with one too, so that plan is fetched as well.
+    const unsigned = typedCode ? undefined : this.#typedCallingCode(`+${text.replace(/\D/g, '')}`);
+    await Promise.all([plans.load(code), plans.load(unsigned)]);
     if (this.value !== text || flow.step !== 'number') return;
     const judged = this.#judge(text);
     if (!judged.ok && judged.error) {
@@ -327,7 +331,7 @@ export class PhoneEntryController implements ReactiveController {
   #judge(text: string): { ok: true; e164: string } | { ok: false; error?: NumberProblem } {
     const plans = this.#delegate.plans();
     this.#format(text);
-    if (this.problem === 'country_not_allowed' || this.problem === 'too_long') return { ok: false, error: this.problem };
+    if (this.problem === 'country_not_allowed') return { ok: false, error: this.problem };
     const typedCode = INTERNATIONAL.test(text) ? this.#typedCallingCode(text) : undefined;
     const code = typedCode ?? this.#code(this.selected);
     if (!plans.ready(code) || !plans.metadata.country_calling_codes[code ?? '']) return code ? { ok: false } : { ok: false, error: 'msisdn_invalid' };

@@ -130,6 +130,17 @@ describe('numbering plans on demand', () => {
     expect(asked).to.deep.equal(['971']);
   });
 
+  it('reads digits typed without their + in the other country’s plan, fetched at Send', async () => {
+    const { tag, open, asked } = gated();
+    open();
+    const el = await mountTag(tag, 'country="SA" countries="SA,AE"');
+    await typeInto(phoneInput(el), '971501234567');
+    const sent = oneEvent(el, 'otp-sent');
+    await press('Enter');
+    expect(((await sent) as OtpSentEvent).detail.msisdn).to.equal('+971501234567');
+    expect(asked).to.include('971');
+  });
+
   it('fetches the plan of a dial code as it is typed, when the page serves its country', async () => {
     const { tag, open, asked } = gated();
     open();
