@@ -17,6 +17,8 @@ interface Budget {
   /** …the chunk named `chunk` next to a built file (`otp-flow.solver.<hash>.js`), or… */
   chunkOf?: string;
   chunk?: string;
+  /** …every numbering-plan chunk next to a built file, each against the budget, or… */
+  planChunksOf?: string;
   /** …a tailored bundle to build. */
   countries?: string[];
   languages?: string[];
@@ -28,7 +30,7 @@ const dir = await mkdtemp(join(tmpdir(), 'otp-flow-size-'));
 const problems: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The chunks of a kind written beside `file` (`<file>.<kind>.<what>.<hash>.js`), by what each holds. */
+/** The chunks of a kind written beside `file` (`<file>.<kind>.<what>.<hash>.js`), by what each holds (a language, a calling code). */
 async function chunksBeside(file: string, kind: string): Promise<Map<string, Measured>> {
   const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.${kind}\\.(?:(.+)\\.)?[\\w-]+\\.js$`);
   const chunks = new Map<string, Measured>();
@@ -54,10 +56,11 @@ try {
       else problems.push(`no ${budget.chunk} chunk beside ${budget.chunkOf}: run npm run build`);
       continue;
     }
-    if (budget.languageChunksOf) {
-      const chunks = await chunksBeside(budget.languageChunksOf, 'lang');
-      const missing = LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l));
-      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${budget.languageChunksOf}: run npm run build`);
+    const of = budget.languageChunksOf ?? budget.planChunksOf;
+    if (of) {
+      const chunks = await chunksBeside(of, budget.languageChunksOf ? 'lang' : 'plan');
+      const missing = budget.languageChunksOf ? LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l)) : chunks.size ? [] : ['any calling code'];
+      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${of}: run npm run build`);
       const largestFirst = [...chunks].sort(([, a], [, b]) => b.gzip - a.gzip);
       for (const [i, [code, chunk]] of largestFirst.entries()) {
         if (i === 0) row(`${budget.name}: ${code}, the largest of ${chunks.size}`, chunk, budget);

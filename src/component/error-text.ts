@@ -25,6 +25,8 @@ export interface ClientError {
   field?: string | undefined;
   /** On `challenge_required`: the proof of work to solve before sending again. */
   challenge?: Challenge | undefined;
+  /** Why a number is not valid, when the page could tell before sending it. */
+  reason?: string | undefined;
 }
 
 export interface Context {
@@ -52,7 +54,7 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   invalid_request: {
     say: (t, e) => (e.field === 'msisdn' || e.field === 'country' ? t.invalidNumber : e.field === 'otp' ? t.malformedCode : t.generic),
   },
-  msisdn_invalid: { say: (t) => t.invalidNumber, field: 'msisdn' },
+  msisdn_invalid: { say: (t, e) => (e.reason === 'too_short' ? t.tooShort : e.reason === 'too_long' ? t.tooLong : t.invalidNumber), field: 'msisdn' },
   msisdn_not_mobile: { say: (t) => t.notMobile, field: 'msisdn' },
   country_invalid: { say: (t) => t.invalidNumber, field: 'country' },
   country_not_allowed: { say: (t) => t.countryNotAllowed, field: 'msisdn' },

@@ -49,6 +49,16 @@ export interface Translation {
   invalidNumber: string;
   notMobile: string;
   countryNotAllowed: string;
+  /** The number has fewer digits than the country's mobile numbers. */
+  tooShort: string;
+  /** The number has more digits than the country's mobile numbers. */
+  tooLong: string;
+  /** Label and placeholder of the country picker's search box. */
+  searchCountry: string;
+  /** The country picker's search found nothing. */
+  noCountryFound: string;
+  /** Closes the country picker (shown when it fills a phone's screen). */
+  close: string;
   /** Wrong code; `attemptsLeft` is undefined when the proxy did not say. */
   wrongCode: (attemptsLeft: Count | undefined) => string;
   malformedCode: string;

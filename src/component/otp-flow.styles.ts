@@ -91,7 +91,6 @@ export default css`
   }
 
   input,
-  select,
   button {
     font: inherit;
     color: inherit;
@@ -117,8 +116,17 @@ export default css`
     font-size: max(20px, 1.25em);
   }
 
-  .prefix,
-  select {
+  .picker-anchor {
+    position: relative;
+  }
+
+  .iso {
+    font-size: 0.8em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+  }
+
+  .prefix {
     flex: 0 0 auto;
     display: flex;
     align-items: center;
@@ -130,35 +138,6 @@ export default css`
     white-space: nowrap;
     min-block-size: var(--otp-flow-control-height);
     min-inline-size: 44px;
-  }
-
-  /* The native control differs per engine (WebKit paints a grey button): this one is drawn the same
-     everywhere, its arrow two gradients in the text colour. The field's direction is always ltr. */
-  select {
-    appearance: none;
-    -webkit-appearance: none;
-    border-radius: 0;
-    padding-right: 1.75rem;
-    color: var(--otp-flow-color-text);
-    background-image: linear-gradient(45deg, transparent 50%, var(--otp-flow-color-text) 50%),
-      linear-gradient(135deg, var(--otp-flow-color-text) 50%, transparent 50%);
-    background-position:
-      right 0.875rem center,
-      right 0.5625rem center;
-    background-size: 0.3125rem 0.3125rem;
-    background-repeat: no-repeat;
-    cursor: pointer;
-    outline: none;
-  }
-
-  select:disabled {
-    cursor: default;
-  }
-
-  /* Where the engine draws the open list itself, it takes these; a transparent background leaves its own. */
-  option {
-    color: var(--otp-flow-color-text);
-    background-color: var(--otp-flow-color-background);
   }
 
   .submit {
@@ -193,8 +172,7 @@ export default css`
     cursor: pointer;
   }
 
-  button:focus-visible,
-  select:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--otp-flow-color-focus);
     outline-offset: 2px;
   }

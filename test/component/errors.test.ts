@@ -185,14 +185,14 @@ describe('errors from the proxy, in words', () => {
     await waitUntil(() => errorText(el) !== '');
     expect(errorText(el)).to.equal('Enter a valid mobile number.');
     expect(phoneInput(el).getAttribute('aria-invalid')).to.equal('true');
-    expect($(el, 'select').getAttribute('aria-invalid')).to.equal('false');
+    expect($(el, '[part~=country-button]').getAttribute('aria-invalid')).to.equal('false');
 
     sinon.restore();
     sinon.stub(window, 'fetch').callsFake(async () => reply(400, { ok: false, error: 'country_invalid', message: 'x', field: 'country' }));
     await click(submitButton(el));
-    await waitUntil(() => $(el, 'select').getAttribute('aria-invalid') === 'true', 'the country selector is marked');
+    await waitUntil(() => $(el, '[part~=country-button]').getAttribute('aria-invalid') === 'true', 'the country picker is marked');
     expect(phoneInput(el).getAttribute('aria-invalid')).to.equal('false');
-    expect($(el, 'select').getAttribute('aria-describedby')).to.equal('phone-error');
+    expect($(el, '[part~=country-button]').getAttribute('aria-describedby')).to.equal('phone-error');
   });
 
   /** Enters a code and waits for the refusal, which must still say where the code went. */

@@ -135,6 +135,18 @@ describe('dist/otp-flow.js from a CDN', () => {
     assert.equal(await page.locator('otp-flow button[type=submit]').textContent().then((t) => t?.trim()), 'Send code');
   });
 
+  it('fetches its country’s plan from beside the bundle, once, and formats the number as it is typed', async () => {
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number');
+    const input = page.locator('otp-flow input#phone');
+    await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('input')?.placeholder === '050 123 4567');
+    await input.pressSequentially('+966 5');
+    await input.pressSequentially('01234567');
+    assert.equal(await input.inputValue(), '+966 50 123 4567');
+    const plans = requests.filter((url) => url.includes('.plan.'));
+    assert.deepEqual(plans.map((url) => url.replace(/\.[\w-]+\.js$/, '').replace(`${cdn}/v1/`, '')), ['otp-flow.plan.971', 'otp-flow.plan.966']);
+    assert.deepEqual(consoleErrors, []);
+  });
+
   it('keeps the page texts of a language out of its chunk', async () => {
     const arabic = (await readdir(join(root, 'v1'))).find((f) => f.startsWith('otp-flow.lang.ar.'))!;
     const source = await readFile(join(root, 'v1', arabic), 'utf8');

@@ -134,6 +134,17 @@ describe('a Cloudflare kit on wrangler dev', () => {
     }
   });
 
+  it('tells the page the visitor’s country from CF-IPCountry, with the page’s own headers', async () => {
+    const page = await fetch(`${worker.url}/`, { headers: { 'cf-ipcountry': 'SA' } });
+    const html = await page.text();
+    assert.match(html, /<otp-flow visitor-country="SA" /);
+    assert.equal(page.headers.get('content-security-policy'), strictPolicy(html));
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(page.headers.get('vary') ?? '', /cf-ipcountry/);
+    const unknown = await fetch(`${worker.url}/`, { headers: { 'cf-ipcountry': 'XX' } });
+    assert.doesNotMatch(await unknown.text(), /visitor-country/);
+  });
+
   it(`lets ${NUMBER_LIMIT} of 20 concurrent sends for one number reach Offer18, in any spelling`, async () => {
     sim.reset();
     const spellings = ['+971 50 333 4455', '00971503334455', '971503334455', '050 333 4455'];

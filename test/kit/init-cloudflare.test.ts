@@ -60,7 +60,8 @@ describe('otp-flow init --target cloudflare', () => {
     assert.equal(config.main, 'worker.js');
     assert.ok(config.compatibility_date <= '2026-04-26', 'a date the pinned wrangler’s runtime supports');
     assert.equal(config.compatibility_flags, undefined, 'no nodejs_compat');
-    assert.deepEqual(config.assets, { directory: './public' });
+    // The Worker runs first for the page only: to tell it the visitor's country (CF-IPCountry).
+    assert.deepEqual(config.assets, { directory: './public', binding: 'ASSETS', run_worker_first: ['/'] });
     assert.deepEqual(config.durable_objects.bindings, [
       { name: 'OTP_BUDGETS', class_name: 'OtpBudget' },
       { name: 'OTP_SESSIONS', class_name: 'OtpSession' },

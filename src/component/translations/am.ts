@@ -23,6 +23,11 @@ const am: Translation = {
   invalidNumber: 'ትክክለኛ የሞባይል ቁጥር ያስገቡ።',
   notMobile: 'ይህ የሞባይል ቁጥር አይደለም። የሞባይል ቁጥር ያስገቡ።',
   countryNotAllowed: 'የዚህ አገር ቁጥሮችን እዚህ መጠቀም አይቻልም።',
+  tooShort: 'ይህ ቁጥር አሃዞች ይጎድሉታል።',
+  tooLong: 'ይህ ቁጥር በጣም ብዙ አሃዞች አሉት።',
+  searchCountry: 'አገር ወይም የመደወያ ኮድ ይፈልጉ',
+  noCountryFound: 'ምንም አገር አልተገኘም።',
+  close: 'ዝጋ',
   wrongCode: (left) =>
     left === undefined
       ? 'ኮዱ ትክክል አይደለም። እንደገና ይሞክሩ።'

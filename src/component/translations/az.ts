@@ -23,6 +23,11 @@ const az: Translation = {
   invalidNumber: 'Düzgün mobil nömrə daxil edin.',
   notMobile: 'Bu mobil nömrə deyil. Mobil nömrə daxil edin.',
   countryNotAllowed: 'Bu ölkənin nömrələri burada istifadə oluna bilməz.',
+  tooShort: 'Bu nömrədə rəqəmlər çatışmır.',
+  tooLong: 'Bu nömrədə rəqəm çoxdur.',
+  searchCountry: 'Ölkə və ya zəng kodu axtarın',
+  noCountryFound: 'Ölkə tapılmadı.',
+  close: 'Bağla',
   // Azerbaijani keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod yanlışdır. Yenidən cəhd edin.' : `Kod yanlışdır. ${left.text} cəhdiniz qaldı.`),
   malformedCode: 'SMS-dəki kodu daxil edin.',

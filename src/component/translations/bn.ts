@@ -22,6 +22,11 @@ const bn: Translation = {
   invalidNumber: 'একটি সঠিক মোবাইল নম্বর দিন।',
   notMobile: 'এটি মোবাইল নম্বর নয়। একটি মোবাইল নম্বর দিন।',
   countryNotAllowed: 'এই দেশের নম্বর এখানে ব্যবহার করা যাবে না।',
+  tooShort: 'এই নম্বরে কিছু অঙ্ক কম আছে।',
+  tooLong: 'এই নম্বরে অঙ্ক বেশি আছে।',
+  searchCountry: 'দেশ বা ডায়াল কোড খুঁজুন',
+  noCountryFound: 'কোনো দেশ পাওয়া যায়নি।',
+  close: 'বন্ধ করুন',
   // Bengali does not inflect the noun after a number: one and other read the same.
   wrongCode: (left) => (left === undefined ? 'কোডটি ভুল। আবার চেষ্টা করুন।' : `কোডটি ভুল। আর ${left.text} বার চেষ্টা করতে পারবেন।`),
   malformedCode: 'SMS-এ পাওয়া কোডটি দিন।',

@@ -23,6 +23,11 @@ const ckb: Translation = {
   invalidNumber: 'ژمارەیەکی مۆبایلی دروست بنووسە.',
   notMobile: 'ئەمە ژمارەی مۆبایل نییە. ژمارەی مۆبایل بنووسە.',
   countryNotAllowed: 'ژمارەی ئەم وڵاتە لێرە بەکارنایەت.',
+  tooShort: 'ئەم ژمارەیە هەندێک ژمارەی کەمە.',
+  tooLong: 'ئەم ژمارەیە ژمارەی زیادی تێدایە.',
+  searchCountry: 'گەڕان بۆ وڵات یان کۆدی پەیوەندی',
+  noCountryFound: 'هیچ وڵاتێک نەدۆزرایەوە.',
+  close: 'داخستن',
   // Sorani keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'کۆدەکە هەڵەیە. دووبارە هەوڵ بدەرەوە.' : `کۆدەکە هەڵەیە. ${left.text} هەوڵت ماوە.`),
   malformedCode: 'کۆدی نامەکە بنووسە.',

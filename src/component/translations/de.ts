@@ -23,6 +23,11 @@ const de: Translation = {
   invalidNumber: 'Gib eine gültige Handynummer ein.',
   notMobile: 'Das ist keine Handynummer. Gib eine Handynummer ein.',
   countryNotAllowed: 'Nummern aus diesem Land können hier nicht verwendet werden.',
+  tooShort: 'Bei dieser Nummer fehlen Ziffern.',
+  tooLong: 'Diese Nummer hat zu viele Ziffern.',
+  searchCountry: 'Land oder Vorwahl suchen',
+  noCountryFound: 'Kein Land gefunden.',
+  close: 'Schließen',
   wrongCode: (left) =>
     left === undefined
       ? 'Der Code ist falsch. Versuch es noch einmal.'

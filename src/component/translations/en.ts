@@ -22,6 +22,11 @@ const en: Translation = {
   invalidNumber: 'Enter a valid mobile number.',
   notMobile: 'This is not a mobile number. Enter a mobile number.',
   countryNotAllowed: 'Numbers from this country cannot be used here.',
+  tooShort: 'This number is missing digits.',
+  tooLong: 'This number has too many digits.',
+  searchCountry: 'Search country or dial code',
+  noCountryFound: 'No country found.',
+  close: 'Close',
   wrongCode: (left) =>
     left === undefined
       ? 'That code is not right. Try again.'

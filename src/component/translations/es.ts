@@ -22,6 +22,11 @@ const es: Translation = {
   invalidNumber: 'Introduce un número de móvil válido.',
   notMobile: 'Este no es un número de móvil. Introduce un número de móvil.',
   countryNotAllowed: 'Aquí no se aceptan números de este país.',
+  tooShort: 'A este número le faltan dígitos.',
+  tooLong: 'Este número tiene demasiados dígitos.',
+  searchCountry: 'Buscar país o prefijo',
+  noCountryFound: 'No se encontró ningún país.',
+  close: 'Cerrar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorrecto. Inténtalo de nuevo.'

@@ -22,6 +22,11 @@ const fa: Translation = {
   invalidNumber: 'یک شماره موبایل معتبر وارد کنید.',
   notMobile: 'این شماره موبایل نیست. شماره موبایل وارد کنید.',
   countryNotAllowed: 'شماره‌های این کشور اینجا پذیرفته نمی‌شوند.',
+  tooShort: 'این شماره چند رقم کم دارد.',
+  tooLong: 'این شماره رقم اضافه دارد.',
+  searchCountry: 'جستجوی کشور یا پیش‌شماره',
+  noCountryFound: 'کشوری پیدا نشد.',
+  close: 'بستن',
   // Persian counts with a singular noun, so "one" (0 and 1) and "other" read the same.
   wrongCode: (left) => (left === undefined ? 'کد اشتباه است. دوباره امتحان کنید.' : `کد اشتباه است. ${left.text} فرصت دیگر دارید.`),
   malformedCode: 'کد پیامک را وارد کنید.',

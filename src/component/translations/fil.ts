@@ -22,6 +22,11 @@ const fil: Translation = {
   invalidNumber: 'Maglagay ng tamang mobile number.',
   notMobile: 'Hindi ito mobile number. Maglagay ng mobile number.',
   countryNotAllowed: 'Hindi puwedeng gamitin dito ang mga numero mula sa bansang ito.',
+  tooShort: 'Kulang ang mga digit ng numerong ito.',
+  tooLong: 'Sobra ang mga digit ng numerong ito.',
+  searchCountry: 'Maghanap ng bansa o dial code',
+  noCountryFound: 'Walang nahanap na bansa.',
+  close: 'Isara',
   // Filipino's one/other split is about the linker after a spelled-out number (apat na / limang); with digits it reads the same.
   wrongCode: (left) => (left === undefined ? 'Mali ang code. Subukan ulit.' : `Mali ang code. May ${left.text} subok ka pa.`),
   malformedCode: 'Ilagay ang code mula sa SMS.',

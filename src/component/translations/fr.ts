@@ -23,6 +23,11 @@ const fr: Translation = {
   invalidNumber: 'Saisissez un numéro de mobile valide.',
   notMobile: 'Ce n’est pas un numéro de mobile. Saisissez un numéro de mobile.',
   countryNotAllowed: 'Les numéros de ce pays ne sont pas acceptés ici.',
+  tooShort: 'Il manque des chiffres à ce numéro.',
+  tooLong: 'Ce numéro a trop de chiffres.',
+  searchCountry: 'Rechercher un pays ou un indicatif',
+  noCountryFound: 'Aucun pays trouvé.',
+  close: 'Fermer',
   wrongCode: (left) =>
     left === undefined
       ? 'Code incorrect. Réessayez.'

@@ -23,6 +23,11 @@ const he: Translation = {
   invalidNumber: 'יש להזין מספר נייד תקין.',
   notMobile: 'זה לא מספר נייד. יש להזין מספר נייד.',
   countryNotAllowed: 'אי אפשר להשתמש כאן במספרים מהמדינה הזו.',
+  tooShort: 'חסרות ספרות במספר הזה.',
+  tooLong: 'יש במספר הזה יותר מדי ספרות.',
+  searchCountry: 'חיפוש מדינה או קידומת',
+  noCountryFound: 'לא נמצאה מדינה.',
+  close: 'סגירה',
   wrongCode: (left) => {
     if (left === undefined) return 'הקוד שגוי. אפשר לנסות שוב.';
     switch (left.plural) {

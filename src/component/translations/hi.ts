@@ -22,6 +22,11 @@ const hi: Translation = {
   invalidNumber: 'सही मोबाइल नंबर डालें।',
   notMobile: 'यह मोबाइल नंबर नहीं है। मोबाइल नंबर डालें।',
   countryNotAllowed: 'इस देश के नंबर यहाँ इस्तेमाल नहीं हो सकते।',
+  tooShort: 'इस नंबर में अंक कम हैं।',
+  tooLong: 'इस नंबर में बहुत ज़्यादा अंक हैं।',
+  searchCountry: 'देश या डायल कोड खोजें',
+  noCountryFound: 'कोई देश नहीं मिला।',
+  close: 'बंद करें',
   wrongCode: (left) =>
     left === undefined
       ? 'कोड गलत है। फिर से कोशिश करें।'

@@ -22,6 +22,11 @@ const it: Translation = {
   invalidNumber: 'Inserisci un numero di cellulare valido.',
   notMobile: 'Questo non è un numero di cellulare. Inserisci un numero di cellulare.',
   countryNotAllowed: 'I numeri di questo Paese non sono accettati qui.',
+  tooShort: 'A questo numero mancano delle cifre.',
+  tooLong: 'Questo numero ha troppe cifre.',
+  searchCountry: 'Cerca paese o prefisso',
+  noCountryFound: 'Nessun paese trovato.',
+  close: 'Chiudi',
   wrongCode: (left) =>
     left === undefined
       ? 'Codice errato. Riprova.'

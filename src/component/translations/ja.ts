@@ -22,6 +22,11 @@ const ja: Translation = {
   invalidNumber: '有効な携帯電話番号を入力してください。',
   notMobile: '携帯電話番号ではありません。携帯電話番号を入力してください。',
   countryNotAllowed: 'この国の電話番号はご利用いただけません。',
+  tooShort: 'この番号は桁数が足りません。',
+  tooLong: 'この番号は桁数が多すぎます。',
+  searchCountry: '国名または国番号で検索',
+  noCountryFound: '該当する国がありません。',
+  close: '閉じる',
   wrongCode: (left) =>
     left === undefined ? '認証コードが正しくありません。もう一度お試しください。' : `認証コードが正しくありません。あと ${left.text} 回入力できます。`,
   malformedCode: 'SMSに記載された認証コードを入力してください。',

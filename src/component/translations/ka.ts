@@ -23,6 +23,11 @@ const ka: Translation = {
   invalidNumber: 'შეიყვანეთ სწორი მობილურის ნომერი.',
   notMobile: 'ეს მობილურის ნომერი არ არის. შეიყვანეთ მობილურის ნომერი.',
   countryNotAllowed: 'ამ ქვეყნის ნომრები აქ ვერ გამოიყენება.',
+  tooShort: 'ამ ნომერს ციფრები აკლია.',
+  tooLong: 'ამ ნომერში ზედმეტი ციფრებია.',
+  searchCountry: 'მოძებნეთ ქვეყანა ან კოდი',
+  noCountryFound: 'ქვეყანა ვერ მოიძებნა.',
+  close: 'დახურვა',
   // Georgian keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'კოდი არასწორია. სცადეთ ხელახლა.' : `კოდი არასწორია. დარჩა ${left.text} მცდელობა.`),
   malformedCode: 'შეიყვანეთ კოდი SMS-იდან.',

@@ -23,6 +23,11 @@ const kk: Translation = {
   invalidNumber: 'Дұрыс ұялы телефон нөмірін енгізіңіз.',
   notMobile: 'Бұл ұялы телефон нөмірі емес. Ұялы телефон нөмірін енгізіңіз.',
   countryNotAllowed: 'Бұл елдің нөмірлерін мұнда пайдалануға болмайды.',
+  tooShort: 'Бұл нөмірде цифрлар жетіспейді.',
+  tooLong: 'Бұл нөмірде цифрлар тым көп.',
+  searchCountry: 'Елді немесе телефон кодын іздеңіз',
+  noCountryFound: 'Ел табылмады.',
+  close: 'Жабу',
   // Kazakh keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Код қате. Қайталап көріңіз.' : `Код қате. ${left.text} әрекет қалды.`),
   malformedCode: 'SMS-тегі кодты енгізіңіз.',

@@ -23,6 +23,11 @@ const mr: Translation = {
   invalidNumber: 'योग्य मोबाइल नंबर टाका.',
   notMobile: 'हा मोबाइल नंबर नाही. मोबाइल नंबर टाका.',
   countryNotAllowed: 'या देशाचे नंबर येथे वापरता येणार नाहीत.',
+  tooShort: 'या नंबरमध्ये अंक कमी आहेत.',
+  tooLong: 'या नंबरमध्ये जास्त अंक आहेत.',
+  searchCountry: 'देश किंवा डायल कोड शोधा',
+  noCountryFound: 'कोणताही देश सापडला नाही.',
+  close: 'बंद करा',
   wrongCode: (left) =>
     left === undefined
       ? 'कोड चुकीचा आहे. पुन्हा प्रयत्न करा.'

@@ -23,6 +23,11 @@ const ne: Translation = {
   invalidNumber: 'सही मोबाइल नम्बर हाल्नुहोस्।',
   notMobile: 'यो मोबाइल नम्बर होइन। मोबाइल नम्बर हाल्नुहोस्।',
   countryNotAllowed: 'यस देशका नम्बरहरू यहाँ प्रयोग गर्न मिल्दैन।',
+  tooShort: 'यो नम्बरमा अङ्क पुगेका छैनन्।',
+  tooLong: 'यो नम्बरमा धेरै अङ्क छन्।',
+  searchCountry: 'देश वा डायल कोड खोज्नुहोस्',
+  noCountryFound: 'कुनै देश भेटिएन।',
+  close: 'बन्द गर्नुहोस्',
   // "N पटक" (N times) does not change with the number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'कोड मिलेन। फेरि प्रयास गर्नुहोस्।' : `कोड मिलेन। अझै ${left.text} पटक प्रयास गर्न सक्नुहुन्छ।`),
   malformedCode: 'SMS मा आएको कोड हाल्नुहोस्।',

@@ -23,6 +23,11 @@ const nl: Translation = {
   invalidNumber: 'Vul een geldig mobiel nummer in.',
   notMobile: 'Dit is geen mobiel nummer. Vul een mobiel nummer in.',
   countryNotAllowed: 'Nummers uit dit land kunnen hier niet worden gebruikt.',
+  tooShort: 'Dit nummer mist cijfers.',
+  tooLong: 'Dit nummer heeft te veel cijfers.',
+  searchCountry: 'Zoek land of landcode',
+  noCountryFound: 'Geen land gevonden.',
+  close: 'Sluiten',
   wrongCode: (left) =>
     left === undefined
       ? 'Deze code klopt niet. Probeer het opnieuw.'

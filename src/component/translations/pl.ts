@@ -22,6 +22,11 @@ const pl: Translation = {
   invalidNumber: 'Wpisz poprawny numer telefonu komórkowego.',
   notMobile: 'To nie jest numer komórkowy. Wpisz numer telefonu komórkowego.',
   countryNotAllowed: 'Numery z tego kraju nie są tu akceptowane.',
+  tooShort: 'W tym numerze brakuje cyfr.',
+  tooLong: 'Ten numer ma za dużo cyfr.',
+  searchCountry: 'Szukaj kraju lub numeru kierunkowego',
+  noCountryFound: 'Nie znaleziono kraju.',
+  close: 'Zamknij',
   wrongCode: (left) => {
     if (left === undefined) return 'Nieprawidłowy kod. Spróbuj ponownie.';
     switch (left.plural) {

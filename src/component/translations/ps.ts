@@ -23,6 +23,11 @@ const ps: Translation = {
   invalidNumber: 'سمه د موبایل شمېره ولیکئ.',
   notMobile: 'دا د موبایل شمېره نه ده. د موبایل شمېره ولیکئ.',
   countryNotAllowed: 'د دې هېواد شمېرې دلته نه شي کارېدای.',
+  tooShort: 'په دې شمېره کې عددونه کم دي.',
+  tooLong: 'په دې شمېره کې ډېر عددونه دي.',
+  searchCountry: 'هېواد یا د زنګ کوډ ولټوئ',
+  noCountryFound: 'هېڅ هېواد ونه موندل شو.',
+  close: 'بندول',
   wrongCode: (left) =>
     left === undefined
       ? 'کوډ سم نه دی. بیا هڅه وکړئ.'

@@ -22,6 +22,11 @@ const pt: Translation = {
   invalidNumber: 'Digite um número de celular válido.',
   notMobile: 'Este não é um número de celular. Digite um número de celular.',
   countryNotAllowed: 'Números deste país não são aceitos aqui.',
+  tooShort: 'Faltam dígitos neste número.',
+  tooLong: 'Este número tem dígitos a mais.',
+  searchCountry: 'Pesquisar país ou código de discagem',
+  noCountryFound: 'Nenhum país encontrado.',
+  close: 'Fechar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorreto. Tente de novo.'

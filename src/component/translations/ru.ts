@@ -22,6 +22,11 @@ const ru: Translation = {
   invalidNumber: 'Введите правильный номер мобильного телефона.',
   notMobile: 'Это не мобильный номер. Введите номер мобильного телефона.',
   countryNotAllowed: 'Номера этой страны здесь не принимаются.',
+  tooShort: 'В номере не хватает цифр.',
+  tooLong: 'В номере слишком много цифр.',
+  searchCountry: 'Поиск страны или кода',
+  noCountryFound: 'Страна не найдена.',
+  close: 'Закрыть',
   wrongCode: (left) => {
     if (left === undefined) return 'Неверный код. Попробуйте ещё раз.';
     switch (left.plural) {

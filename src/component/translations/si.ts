@@ -23,6 +23,11 @@ const si: Translation = {
   invalidNumber: 'නිවැරදි ජංගම දුරකථන අංකයක් ඇතුළත් කරන්න.',
   notMobile: 'මෙය ජංගම දුරකථන අංකයක් නොවේ. ජංගම දුරකථන අංකයක් ඇතුළත් කරන්න.',
   countryNotAllowed: 'මෙම රටේ අංක මෙහි භාවිත කළ නොහැක.',
+  tooShort: 'මෙම අංකයේ ඉලක්කම් අඩුයි.',
+  tooLong: 'මෙම අංකයේ ඉලක්කම් වැඩියි.',
+  searchCountry: 'රට හෝ ඇමතුම් කේතය සොයන්න',
+  noCountryFound: 'රටක් හමු නොවීය.',
+  close: 'වසන්න',
   // Sinhala counts as "noun N-ක්", the same for every number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'කේතය වැරදිය. නැවත උත්සාහ කරන්න.' : `කේතය වැරදිය. තව උත්සාහ ${left.text}ක් ඉතිරිව ඇත.`),
   malformedCode: 'SMS එකේ කේතය ඇතුළත් කරන්න.',

@@ -23,6 +23,11 @@ const so: Translation = {
   invalidNumber: 'Geli lambar mobil oo sax ah.',
   notMobile: 'Kani ma aha lambar mobil. Geli lambar mobil.',
   countryNotAllowed: 'Lambarrada dalkan halkan laguma isticmaali karo.',
+  tooShort: 'Lambarkan waxaa ka maqan tirooyin.',
+  tooLong: 'Lambarkan tirooyin badan ayuu leeyahay.',
+  searchCountry: 'Raadi waddan ama koodka wicitaanka',
+  noCountryFound: 'Waddan lama helin.',
+  close: 'Xir',
   // Somali keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Koodhku waa khalad. Isku day mar kale.' : `Koodhku waa khalad. Waxaa kuu hadhay ${left.text} isku day.`),
   malformedCode: 'Geli koodhka SMS-ka.',

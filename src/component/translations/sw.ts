@@ -22,6 +22,11 @@ const sw: Translation = {
   invalidNumber: 'Weka namba sahihi ya simu ya mkononi.',
   notMobile: 'Hii si namba ya simu ya mkononi. Weka namba ya simu ya mkononi.',
   countryNotAllowed: 'Namba za nchi hii haziwezi kutumika hapa.',
+  tooShort: 'Nambari hii inakosa tarakimu.',
+  tooLong: 'Nambari hii ina tarakimu nyingi mno.',
+  searchCountry: 'Tafuta nchi au msimbo wa simu',
+  noCountryFound: 'Hakuna nchi iliyopatikana.',
+  close: 'Funga',
   wrongCode: (left) =>
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'

@@ -22,6 +22,11 @@ const tr: Translation = {
   invalidNumber: 'Geçerli bir cep telefonu numarası girin.',
   notMobile: 'Bu bir cep telefonu numarası değil. Cep telefonu numarası girin.',
   countryNotAllowed: 'Bu ülkenin numaraları burada kullanılamaz.',
+  tooShort: 'Bu numarada eksik rakam var.',
+  tooLong: 'Bu numarada fazla rakam var.',
+  searchCountry: 'Ülke veya alan kodu ara',
+  noCountryFound: 'Ülke bulunamadı.',
+  close: 'Kapat',
   // Turkish keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod hatalı. Tekrar deneyin.' : `Kod hatalı. ${left.text} deneme hakkınız kaldı.`),
   malformedCode: 'SMS ile gelen kodu girin.',

@@ -22,6 +22,11 @@ const uk: Translation = {
   invalidNumber: 'Введіть правильний номер мобільного телефону.',
   notMobile: 'Це не мобільний номер. Введіть номер мобільного телефону.',
   countryNotAllowed: 'Номери цієї країни тут не приймаються.',
+  tooShort: 'У номері бракує цифр.',
+  tooLong: 'У номері забагато цифр.',
+  searchCountry: 'Пошук країни або коду',
+  noCountryFound: 'Країну не знайдено.',
+  close: 'Закрити',
   wrongCode: (left) => {
     if (left === undefined) return 'Неправильний код. Спробуйте ще раз.';
     switch (left.plural) {

@@ -22,6 +22,11 @@ const ur: Translation = {
   invalidNumber: 'درست موبائل نمبر درج کریں۔',
   notMobile: 'یہ موبائل نمبر نہیں ہے۔ موبائل نمبر درج کریں۔',
   countryNotAllowed: 'اس ملک کے نمبر یہاں استعمال نہیں ہو سکتے۔',
+  tooShort: 'اس نمبر میں ہندسے کم ہیں۔',
+  tooLong: 'اس نمبر میں ہندسے زیادہ ہیں۔',
+  searchCountry: 'ملک یا ڈائل کوڈ تلاش کریں',
+  noCountryFound: 'کوئی ملک نہیں ملا۔',
+  close: 'بند کریں',
   wrongCode: (left) =>
     left === undefined
       ? 'کوڈ غلط ہے۔ دوبارہ کوشش کریں۔'

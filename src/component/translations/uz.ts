@@ -23,6 +23,11 @@ const uz: Translation = {
   invalidNumber: 'Toʻgʻri telefon raqamini kiriting.',
   notMobile: 'Bu mobil raqam emas. Mobil raqamni kiriting.',
   countryNotAllowed: 'Bu mamlakat raqamlaridan bu yerda foydalanib boʻlmaydi.',
+  tooShort: 'Bu telefon raqamida raqamlar yetishmaydi.',
+  tooLong: 'Bu telefon raqamida raqamlar ortiqcha.',
+  searchCountry: 'Mamlakat yoki telefon kodini qidiring',
+  noCountryFound: 'Mamlakat topilmadi.',
+  close: 'Yopish',
   // Uzbek counts with "ta" and a singular noun: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod notoʻgʻri. Qayta urinib koʻring.' : `Kod notoʻgʻri. ${left.text} ta urinish qoldi.`),
   malformedCode: 'SMS orqali kelgan kodni kiriting.',

@@ -23,6 +23,11 @@ const zu: Translation = {
   invalidNumber: 'Faka inombolo yeselula evumelekile.',
   notMobile: 'Le akuyona inombolo yeselula. Faka inombolo yeselula.',
   countryNotAllowed: 'Izinombolo zaleli zwe azisetshenziswa lapha.',
+  tooShort: 'Le nombolo ishoda izinombolo.',
+  tooLong: 'Le nombolo inezinombolo eziningi kakhulu.',
+  searchCountry: 'Sesha izwe noma ikhodi yokushaya',
+  noCountryFound: 'Alikho izwe elitholakele.',
+  close: 'Vala',
   wrongCode: (left) =>
     left === undefined
       ? 'Ikhodi ayilungile. Zama futhi.'

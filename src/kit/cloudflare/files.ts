@@ -61,8 +61,9 @@ export function wranglerJsonc(kit: KitSettings): string {
   "main": "worker.js",
   // No later than the pinned wrangler's local runtime knows (2026-04-26), or npm run dev refuses to start.
   "compatibility_date": ${JSON.stringify(COMPATIBILITY_DATE)},
-  // The page and the component, served by Cloudflare before the Worker runs, with the headers in public/_headers.
-  "assets": { "directory": "./public" },
+  // The page and the component, served by Cloudflare with the headers in public/_headers. The Worker runs
+  // first for the page, to tell it the visitor's country (CF-IPCountry), which the number field starts on.
+  "assets": { "directory": "./public", "binding": "ASSETS", "run_worker_first": ["/"] },
   // Budgets and sessions: one Durable Object per budget key and per sent code, so every update to one
   // of them is serialised by Cloudflare, from whichever region it comes.
   "durable_objects": {
