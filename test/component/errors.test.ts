@@ -109,8 +109,8 @@ describe('errors from the proxy, in words', () => {
       const el = await mount();
       await expectRefusedOnSend(el, '0501234567', code, sentence);
       expect(errorText(el)).not.to.match(/_|\bat\b|Error/);
-      // The user can go on once Offer18 is well again. (That number waits its resend time: the
-      // proxy counts a send that may have reached Offer18.)
+      // The user can go on once Offer18 is well again. (After a 5xx or no answer, that number waits its
+      // resend time: the send may have reached Offer18. A refused one does not: waits.test.ts.)
       await simulator('fault', { fault: 'none' });
       const sent = oneEvent(el, 'otp-sent');
       await submitNumber(el, '0521234567');

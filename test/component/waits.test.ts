@@ -1,0 +1,49 @@
+/**
+ * The waits between codes, as the user meets them (issue 16):
+ * - a send Offer18 refused leaves no wait behind (item 7);
+ */
+import { buttonNamed, enterCode, errorText, expect, lastCode, mount, oneEvent, simulator, stepIs, submitButton, submitNumber, toCodeStep, waitUntil, type El } from './support.js';
+import { click } from './input.js';
+import { RESEND_AFTER } from './proxy-settings.js';
+
+const UNAVAILABLE = 'The service is not available right now. Try again in a moment.';
+const resendButton = (el: El) => buttonNamed(el, 'Send a new code');
+
+describe('a send Offer18 refused', () => {
+  // Offer18 said no (a wrong key): no SMS left. An answer that may hide a sent SMS (a 5xx, none in time) keeps
+  // the wait: test/proxy/resend.test.ts.
+  it('leaves no wait behind: "Try again" sends the code', async () => {
+    await simulator('fault', { fault: 'invalid_credentials', endpoint: 'otp_gen' });
+    const el = await mount();
+    const refused = oneEvent(el, 'otp-error');
+    await submitNumber(el, '0501234567');
+    await refused;
+    await stepIs(el, 'number');
+    expect(errorText(el)).to.equal(UNAVAILABLE);
+    await simulator('fault', { fault: 'none' });
+    const outcome = Promise.race([oneEvent(el, 'otp-sent'), oneEvent(el, 'otp-error')]);
+    await click(submitButton(el));
+    expect((await outcome).type, errorText(el)).to.equal('otp-sent');
+    expect(errorText(el)).to.equal('');
+  });
+
+  it('leaves no wait behind when it was a new code: "Send a new code" works again at once', async () => {
+    const el = await mount();
+    await toCodeStep(el);
+    await waitUntil(() => resendButton(el), 'a new code offered', { timeout: (RESEND_AFTER + 3) * 1000 });
+    await simulator('fault', { fault: 'invalid_credentials', endpoint: 'otp_gen' });
+    const refused = oneEvent(el, 'otp-error');
+    await click(resendButton(el)!);
+    await refused;
+    await el.updateComplete;
+    expect(errorText(el)).to.equal(UNAVAILABLE);
+    await simulator('fault', { fault: 'none' });
+    const outcome = Promise.race([oneEvent(el, 'otp-sent'), oneEvent(el, 'otp-error')]);
+    await click(resendButton(el)!);
+    const event = await outcome;
+    expect(event.type, errorText(el)).to.equal('otp-sent');
+    expect((event as CustomEvent<{ resend: boolean }>).detail.resend).to.be.true;
+    await enterCode(el, await lastCode());
+    await stepIs(el, 'done');
+  });
+});
