@@ -1,8 +1,9 @@
 /**
  * The waits between codes, as the user meets them (issue 16):
  * - a send Offer18 refused leaves no wait behind (item 7);
+ * - the same number again inside its wait goes back to the code already sent (item 8);
  */
-import { buttonNamed, enterCode, errorText, expect, lastCode, mount, oneEvent, simulator, stepIs, submitButton, submitNumber, toCodeStep, waitUntil, type El } from './support.js';
+import { buttonNamed, codeInput, enterCode, errorText, expect, inbox, lastCode, mount, oneEvent, simulator, statusText, stepIs, submitButton, submitNumber, toCodeStep, waitUntil, type El } from './support.js';
 import { click } from './input.js';
 import { RESEND_AFTER } from './proxy-settings.js';
 
@@ -45,5 +46,32 @@ describe('a send Offer18 refused', () => {
     expect((event as CustomEvent<{ resend: boolean }>).detail.resend).to.be.true;
     await enterCode(el, await lastCode());
     await stepIs(el, 'done');
+  });
+});
+
+describe('the same number again inside its wait', () => {
+  it('goes back to the code already sent, which then confirms: no second SMS, no red wait', async () => {
+    const el = await mount();
+    const code = await toCodeStep(el);
+    await click(buttonNamed(el, 'Change number')!);
+    await stepIs(el, 'number');
+    // Typed again, in another spelling.
+    await submitNumber(el, '+971 50 123 4567');
+    await stepIs(el, 'code');
+    expect(errorText(el)).to.equal('');
+    expect(statusText(el)).to.contain('+971 50 123 4567');
+    await waitUntil(() => el.shadowRoot!.activeElement === codeInput(el), 'focus on the code');
+    expect(await inbox()).to.have.length(1);
+    await enterCode(el, code);
+    await stepIs(el, 'done');
+  });
+
+  it('sends another number as ever', async () => {
+    const el = await mount();
+    await toCodeStep(el);
+    await click(buttonNamed(el, 'Change number')!);
+    const sent = oneEvent(el, 'otp-sent');
+    await submitNumber(el, '0521234567');
+    expect((await sent).detail.msisdn).to.equal('+971521234567');
   });
 });
