@@ -21,3 +21,12 @@ export const STRICT = {
   resendAfter: 0,
   sessionTtl: 1,
 } as const;
+
+/**
+ * A third proxy, at its own path, with a resend wait long enough to look at
+ * what the form shows while it runs, however slow the machine is.
+ */
+export const WAIT = {
+  endpoint: '/otp-wait',
+  resendAfter: 6,
+} as const;

@@ -2,10 +2,33 @@
  * The waits between codes, as the user meets them (issue 16):
  * - a send Offer18 refused leaves no wait behind (item 7);
  * - the same number again inside its wait goes back to the code already sent (item 8);
+ * - "Send a new code" looks and is announced unavailable until it works (item 9).
  */
-import { buttonNamed, codeInput, enterCode, errorText, expect, inbox, lastCode, mount, oneEvent, simulator, statusText, stepIs, submitButton, submitNumber, toCodeStep, waitUntil, type El } from './support.js';
-import { click } from './input.js';
-import { RESEND_AFTER } from './proxy-settings.js';
+import sinon from 'sinon';
+import {
+  buttonNamed,
+  codeInput,
+  enterCode,
+  errorText,
+  expect,
+  html,
+  inbox,
+  lastCode,
+  mount,
+  oneEvent,
+  phoneInput,
+  simulator,
+  statusText,
+  stepIs,
+  submitButton,
+  submitNumber,
+  toCodeStep,
+  typeInto,
+  waitUntil,
+  type El,
+} from './support.js';
+import { click, paste, press } from './input.js';
+import { RESEND_AFTER, WAIT } from './proxy-settings.js';
 
 const UNAVAILABLE = 'The service is not available right now. Try again in a moment.';
 const resendButton = (el: El) => buttonNamed(el, 'Send a new code');
@@ -73,5 +96,52 @@ describe('the same number again inside its wait', () => {
     const sent = oneEvent(el, 'otp-sent');
     await submitNumber(el, '0521234567');
     expect((await sent).detail.msisdn).to.equal('+971521234567');
+  });
+});
+
+describe('"Send a new code" after the last wrong code', () => {
+  afterEach(() => sinon.restore());
+
+  it('is dimmed and announced unavailable, with the countdown as its description, until it works', async () => {
+    // A proxy with a long wait: the form is looked at while it runs, however slow the machine.
+    const el = await mount(html`<otp-flow country="AE" endpoint=${WAIT.endpoint}></otp-flow>`);
+    const realFetch = window.fetch.bind(window);
+    let session = '';
+    sinon.stub(window, 'fetch').callsFake(async (input, init) => {
+      const response = await realFetch(input, init);
+      if (String(input).endsWith('/send') && response.ok) session = ((await response.clone().json()) as { session: string }).session;
+      return response;
+    });
+    const sent = oneEvent(el, 'otp-sent');
+    await typeInto(phoneInput(el), '0501234567');
+    await press('Enter');
+    await sent;
+    await el.updateComplete;
+    // Four tries spent beside the element, the last one here.
+    const guess = (n: number) => String(n).repeat(6);
+    for (let n = 1; n <= 4; n++) {
+      await realFetch(`${WAIT.endpoint}/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session, otp: guess(n) }) });
+    }
+    const locked = oneEvent(el, 'otp-error');
+    await paste(codeInput(el), guess(5));
+    expect((await locked).detail).to.include({ code: 'otp_invalid', attemptsLeft: 0 });
+    await el.updateComplete;
+
+    const button = resendButton(el)!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    const description = el.shadowRoot!.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(description).to.match(/^You can ask for a new code in \u20660:0[1-6]\u2069\.$/);
+    const waiting = getComputedStyle(button).opacity;
+    // A tap does nothing while it waits, and the form says nothing new.
+    await click(button);
+    expect(errorText(el)).to.equal('Too many wrong codes. Ask for a new one.');
+
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', 'it works', { timeout: (WAIT.resendAfter + 3) * 1000 });
+    await el.updateComplete;
+    expect(button.hasAttribute('aria-describedby')).to.be.false;
+    expect(Number(waiting), `dimmed while waiting (${waiting})`).to.be.below(Number(getComputedStyle(button).opacity));
+    const again = oneEvent(el, 'otp-sent');
+    await click(button);
+    expect((await again).detail.resend).to.be.true;
   });
 });

@@ -4,21 +4,23 @@
  *
  * Each engine gets its own proxy and simulator: the engines run side by side,
  * and one engine's reset, faults or rate-limit budget must not reach another's.
- * A second proxy per engine, the strict one of proxy-settings.ts, answers at
- * its own path; the simulator's controls reach the first.
+ * Two more per engine, the strict one and the one with a long resend wait of
+ * proxy-settings.ts, answer at their own paths; the simulator's controls reach
+ * the first.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createListener } from '../../src/adapters/node.js';
 import { CONTROL_PREFIX, createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
 import { engineOf, type Engine } from './engines.js';
-import { RESEND_AFTER, STRICT } from '../component/proxy-settings.js';
+import { RESEND_AFTER, STRICT, WAIT } from '../component/proxy-settings.js';
 
 type App = Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListener> }>;
 
 export async function proxyMiddleware() {
   const apps = new Map<string, App>();
-  const appFor = (engine: Engine, strict: boolean) => {
-    const name = `${engine}${strict ? ' strict' : ''}`;
+  const appFor = (engine: Engine, variant: 'strict' | 'wait' | undefined) => {
+    const strict = variant === 'strict';
+    const name = `${engine}${variant ? ` ${variant}` : ''}`;
     let entry = apps.get(name);
     if (!entry) {
       const { endpoint, ...settings } = STRICT;
@@ -34,6 +36,7 @@ export async function proxyMiddleware() {
           challenge: 'off',
           prefixMinSends: 0,
           ...(strict ? { ...settings, countries: [...settings.countries], basePath: endpoint } : {}),
+          ...(variant === 'wait' ? { resendAfter: WAIT.resendAfter, basePath: WAIT.endpoint } : {}),
         },
       }).then((app) => ({ app, listener: createListener(app.fetch) }));
       apps.set(name, entry);
@@ -45,12 +48,12 @@ export async function proxyMiddleware() {
       for (const entry of apps.values()) await (await entry).app.close();
     },
     middleware: async (ctx: { path: string; status: number; req: IncomingMessage; res: ServerResponse; respond: boolean }, next: () => Promise<void>) => {
-      const strict = ctx.path.startsWith(`${STRICT.endpoint}/`);
-      if (strict || ctx.path.startsWith('/otp/') || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
+      const variant = ctx.path.startsWith(`${STRICT.endpoint}/`) ? 'strict' : ctx.path.startsWith(`${WAIT.endpoint}/`) ? 'wait' : undefined;
+      if (variant || ctx.path.startsWith('/otp/') || ctx.path.startsWith(`${CONTROL_PREFIX}/`)) {
         // Answered by the proxy, not the dev server: no 404 for the runner to report.
         ctx.status = 200;
         ctx.respond = false;
-        const { listener } = await appFor(engineOf(ctx.req.headers['user-agent']), strict);
+        const { listener } = await appFor(engineOf(ctx.req.headers['user-agent']), variant);
         await listener(ctx.req, ctx.res);
         return;
       }
