@@ -18,6 +18,8 @@ export interface KitSettings {
   origin: string | undefined;
   userId: string | undefined;
   type: string | undefined;
+  /** Digits in every code the campaign sends (within the contract's range), when init was told. */
+  otpLength: number | undefined;
   bundle: string;
   name: string;
 }
@@ -37,6 +39,7 @@ export function indexHtml(kit: KitSettings): string {
     `endpoint="${escapeHtml(PROXY_DEFAULTS.basePath)}"`,
     `country="${kit.country}"`,
     kit.countries.length > 1 ? `countries="${kit.countries.join(',')}"` : '',
+    kit.otpLength ? `otp-length="${kit.otpLength}"` : '',
     kit.successUrl ? `success-url="${escapeHtml(kit.successUrl)}"` : '',
   ].filter(Boolean);
   return `<!doctype html>
