@@ -46,8 +46,26 @@ function cpuSeconds(pid: number): number {
 }
 
 let serial = 0;
-/** A fresh valid number for every request: the per-number budget and the resend wait stay on, as deployed. */
-const nextBody = () => JSON.stringify({ msisdn: `+97150${String(1_000_000 + (serial++ % 9_000_000))}` });
+const NDC = ['50', '52', '54', '55', '56', '58'];
+/**
+ * A fresh valid number for every request, spread over every range (a prime
+ * stride): the per-number budget, the resend wait and the shield's range
+ * counts stay on, as deployed.
+ */
+const nextBody = () => {
+  const n = serial++;
+  return JSON.stringify({ msisdn: `+971${NDC[n % NDC.length]}${String(1_000_000 + ((n * 7_919) % 9_000_000))}` });
+};
+let visitor = 0;
+/**
+ * Each request from a visitor of its own, each in a /24 of its own (through
+ * the one hop the proxies trust): honest traffic, which the shield lets
+ * through without a challenge.
+ */
+const nextVisitor = () => {
+  const n = visitor++;
+  return { 'x-forwarded-for': `10.${(n >> 8) & 255}.${n & 255}.1` };
+};
 
 const server = (profile: boolean, args: string[], env: Record<string, string> = {}) =>
   startProcess(
@@ -78,7 +96,7 @@ async function sequential(url: string, withBody: boolean): Promise<{ p50: number
       const response = await request(url, {
         method: 'POST',
         dispatcher,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...nextVisitor() },
         body: withBody ? nextBody() : undefined,
       });
       await response.body.text();
@@ -97,7 +115,11 @@ async function measure(url: string, pid: number, withBody: boolean): Promise<Sam
     method: 'POST' as const,
     headers: { 'content-type': 'application/json' },
     connections: CONNECTIONS,
-    requests: [{ setupRequest: (req: autocannon.Request) => (withBody ? { ...req, body: nextBody() } : req) }],
+    requests: [
+      {
+        setupRequest: (req: autocannon.Request) => (withBody ? { ...req, headers: { ...req.headers, ...nextVisitor() }, body: nextBody() } : req),
+      },
+    ],
   };
   await autocannon({ ...options, duration: WARMUP });
   const cpuBefore = cpuSeconds(pid);

@@ -62,6 +62,12 @@ if (mode === 'simulator') {
       OTP_NUMBER_WINDOW: '1',
       OTP_CLIENT_LIMIT: '1000000',
       OTP_HOURLY_LIMIT: '10000000',
+      // Every visitor its own address, through one trusted hop (bench/proxy.ts sets X-Forwarded-For).
+      OTP_TRUST_PROXY: '1',
+      // The fraud shield's whole send path runs (its counts read and charged, its claims sealed) with its limits
+      // out of reach: honest traffic, no attack. A build before the shield ignores these.
+      OTP_SHIELD_UNVERIFIED: '1000000',
+      OTP_PREFIX_MIN_SENDS: '1000000',
       PORT: '0',
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     },

@@ -86,9 +86,9 @@ const parts = [
 ];
 console.log(`| sum of the stages | ${parts.reduce((a, b) => a + b, 0).toFixed(1)} |`);
 await stage('a refusal before any check (404) through the Node fast path', async () => {
-  await responseParts(await handle(toRequest({ ...(fakeRequest(Buffer.alloc(0)) as object), url: '/nowhere' } as never, Buffer.from('{}')), { remoteAddress: '127.0.0.1' }));
+  await responseParts(await handle(toRequest({ ...(fakeRequest(Buffer.alloc(0)) as object), url: '/nowhere' } as never, Buffer.from('{}')), { remoteAddress: '127.0.0.1', clientGone: () => false }));
 });
 await stage('a whole send through the Node fast path (Offer18 stubbed)', async () => {
-  const response = await handle(toRequest(fakeRequest(Buffer.alloc(0)), Buffer.from(`{"msisdn":"${number()}"}`)), { remoteAddress: '127.0.0.1' });
+  const response = await handle(toRequest(fakeRequest(Buffer.alloc(0)), Buffer.from(`{"msisdn":"${number()}"}`)), { remoteAddress: '127.0.0.1', clientGone: () => false });
   await responseParts(response);
 });

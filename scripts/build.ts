@@ -7,10 +7,11 @@
  *   and dist/kit/simulate.js, that Worker with the Offer18 simulator for their `npm run simulate`;
  * - dist/demo: the demo page (vite.config.ts).
  */
-import { readdir, rm } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { build } from 'vite';
 import { buildComponentBundle } from '../src/build/component-bundle.js';
 import { buildWorkerBundle } from './build-worker.js';
+import { STAMP } from './built.js';
 
 // Chunk names carry content hashes: yesterday's would pile up beside today's.
 await Promise.all(
@@ -46,3 +47,6 @@ console.log(`dist/kit/simulate.js    ${(simulate.bytes / 1024).toFixed(1)} KB`);
 
 await build({ configFile: 'vite.config.ts', logLevel: 'warn' });
 console.log('dist/demo/              built');
+
+// What `scripts/built.ts` compares the sources with.
+await writeFile(STAMP, `${new Date().toISOString()}\n`);

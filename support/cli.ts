@@ -68,25 +68,30 @@ export async function startProcess(
   child.stderr!.on('data', onData);
   const waitFor = (pattern: RegExp, timeoutMs = 15_000) =>
     new Promise<RegExpMatchArray>((resolve, reject) => {
+      // Every listener is removed once the wait is over: a test may wait on one process many times.
+      const done = () => {
+        waiters.delete(check);
+        clearTimeout(timer);
+        child.off('exit', exited);
+      };
       const check = () => {
         const match = output.match(pattern);
         if (match) {
-          waiters.delete(check);
-          clearTimeout(timer);
+          done();
           resolve(match);
         }
       };
+      const exited = () => {
+        if (output.match(pattern)) return;
+        done();
+        reject(new Error(`process exited before ${pattern}:\n${output}`));
+      };
       const timer = setTimeout(() => {
-        waiters.delete(check);
+        done();
         reject(new Error(`no ${pattern} in output within ${timeoutMs} ms:\n${output}`));
       }, timeoutMs);
       waiters.add(check);
-      child.once('exit', () => {
-        if (!output.match(pattern)) {
-          clearTimeout(timer);
-          reject(new Error(`process exited before ${pattern}:\n${output}`));
-        }
-      });
+      child.once('exit', exited);
       check();
     });
   const [, url] = await waitFor(ready, readyTimeoutMs);

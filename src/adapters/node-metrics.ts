@@ -12,15 +12,17 @@ import { isIP } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
-import type { Measurement, Observer } from '../proxy/observe.js';
+import { CHALLENGE_OUTCOMES, PREFIX_OUTCOMES, UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
 const OUTCOMES = ['sent', 'verified', 'wrong_code', 'refused', 'upstream_error', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const UPSTREAM_OUTCOMES = new Set(['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout']);
-const ENDPOINTS = new Set(['otp_gen', 'otp_verify']);
+const UPSTREAM = new Set<string>(UPSTREAM_OUTCOMES);
+const CHALLENGES = new Set<string>(CHALLENGE_OUTCOMES);
+const PREFIXES = new Set<string>(PREFIX_OUTCOMES);
+const ENDPOINTS = new Set<string>(UPSTREAM_ENDPOINTS);
 
 /**
  * An error code's outcome: Offer18 failing (`upstream_*`), us failing (5xx:
@@ -39,7 +41,9 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   'other',
   'memory',
   'redis',
-  ...UPSTREAM_OUTCOMES,
+  ...UPSTREAM,
+  ...CHALLENGES,
+  ...PREFIXES,
   ...ENDPOINTS,
   ...Object.keys(ERRORS),
 ]);
@@ -78,7 +82,7 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
 
   const upstream = new Histogram({
     name: `${prefix}offer18_request_duration_seconds`,
-    help: 'Calls to Offer18 (otp_gen, otp_verify) by how they ended: answered, or rejected, bad_reply, unavailable, timeout.',
+    help: `Calls to Offer18 (${UPSTREAM_ENDPOINTS.join(', ')}) by how they ended: ${UPSTREAM_OUTCOMES[0]}, or ${UPSTREAM_OUTCOMES.slice(1).join(', ')}.`,
     labelNames: ['endpoint', 'outcome'] as const,
     buckets: LATENCY_BUCKETS,
     registers: [registry],
@@ -95,10 +99,30 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
     },
   });
 
+  const challenges = new Counter({
+    name: `${prefix}challenges_total`,
+    help: 'Proof-of-work challenges: issued (a 428), solved (a send carried a valid one), failed (invalid, expired or already used).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  const ranges = new Counter({
+    name: `${prefix}prefixes_total`,
+    help: 'Number ranges (a number but its last 4 digits) the prefix guard paused (suspended) or found served again (released).',
+    labelNames: ['outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of CHALLENGES) challenges.inc({ outcome }, 0);
+  for (const outcome of PREFIXES) ranges.inc({ outcome }, 0);
+
   const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'challenge' || measurement.kind === 'prefix') {
+      const known = measurement.kind === 'challenge' ? CHALLENGES : PREFIXES;
+      (measurement.kind === 'challenge' ? challenges : ranges).inc({ outcome: known.has(measurement.outcome) ? measurement.outcome : 'other' });
+      return;
+    }
     if (measurement.kind === 'upstream') {
       const endpoint = ENDPOINTS.has(measurement.endpoint) ? measurement.endpoint : 'other';
-      const outcome = UPSTREAM_OUTCOMES.has(measurement.outcome) ? measurement.outcome : 'other';
+      const outcome = UPSTREAM.has(measurement.outcome) ? measurement.outcome : 'other';
       if (Number.isFinite(measurement.seconds) && measurement.seconds >= 0) upstream.observe({ endpoint, outcome }, measurement.seconds);
       return;
     }

@@ -30,7 +30,3 @@ export function sliceMetadata(full: MetadataJson, wanted: readonly string[]): Me
   for (const country of keep) sliced.countries[country] = countries[country]!;
   return sliced as unknown as MetadataJson;
 }
-
-export function allCountries(full: MetadataJson): string[] {
-  return Object.keys(full.countries);
-}

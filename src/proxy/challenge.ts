@@ -11,12 +11,13 @@
  *
  * Challenges are deterministic (the proxy picks the answer's counter and
  * signs the key it derives), so checking a solution is two HMACs, never a
- * derivation. Making one costs a derivation, so they come from a small pool
- * renewed at most every `REFRESH_MS` per slot: a flood of sends that never
- * solve anything costs the proxy a handful of derivations a second, not one
- * each. Each challenge is single use (the store remembers it until it
- * expires), so two visitors handed the same one cannot both use it; the
- * second simply gets a fresh one.
+ * derivation. Making one costs a derivation (a millisecond or two), so at
+ * most `FRESH_PER_SECOND` are made a second; past that, sends are handed one
+ * of the last few made: a flood of sends that never solve anything costs the
+ * proxy a few percent of a core, not a derivation each. Each challenge is
+ * single use (the store remembers it until it expires), so two visitors
+ * handed the same one cannot both use it; the one who loses gets a fresh one
+ * at once (a solution is work, so those cannot flood).
  */
 import { createChallenge, verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
@@ -27,16 +28,16 @@ export const CHALLENGE_ALGORITHM = 'PBKDF2/SHA-256';
 export const CHALLENGE_ITERATIONS = 1_000;
 /** How long a challenge may be solved and used. */
 export const CHALLENGE_TTL_MS = 5 * 60_000;
-const POOL_SIZE = 8;
-const REFRESH_MS = 2_000;
+const POOL_SIZE = 32;
+const FRESH_PER_SECOND = 20;
 
 export type CheckResult =
   | { ok: true; /** Names the challenge, for its single-use record. */ id: string; expiresAt: number }
   | { ok: false; reason: 'expired' | 'invalid' };
 
 export interface Challenger {
-  /** A challenge to hand out with a 428. */
-  issue(): Promise<Challenge>;
+  /** A challenge to hand out with a 428; `fresh`: one nobody else was handed (after a valid solution lost a race). */
+  issue(options?: { fresh?: boolean }): Promise<Challenge>;
   /** Whether `answer` solves a challenge this proxy signed and that has not expired (single use is the store's). */
   check(answer: ChallengeAnswer): Promise<CheckResult>;
 }
@@ -62,7 +63,10 @@ async function challengeSecrets(secret: string): Promise<{ parameters: string; k
 export function createChallenger(secret: string, cost: number, now: () => number = Date.now): Challenger {
   let secrets: Promise<{ parameters: string; key: string }> | undefined;
   const keys = () => (secrets ??= challengeSecrets(secret));
-  const pool: Array<{ challenge: Promise<Challenge>; madeAt: number } | undefined> = new Array(POOL_SIZE).fill(undefined);
+  const pool: Array<Promise<Challenge> | undefined> = new Array(POOL_SIZE).fill(undefined);
+  let tokens = FRESH_PER_SECOND;
+  let refilledAt = now();
+  let next = 0;
 
   async function make(): Promise<Challenge> {
     const { parameters, key } = await keys();
@@ -79,15 +83,21 @@ export function createChallenger(secret: string, cost: number, now: () => number
   }
 
   return {
-    issue() {
-      const slot = Math.floor(Math.random() * POOL_SIZE);
-      const entry = pool[slot];
-      if (entry && now() - entry.madeAt < REFRESH_MS) return entry.challenge;
+    issue({ fresh = false } = {}) {
+      const at = now();
+      tokens = Math.min(FRESH_PER_SECOND, tokens + ((at - refilledAt) / 1000) * FRESH_PER_SECOND);
+      refilledAt = at;
+      const made = pool.filter((c) => c !== undefined);
+      if (!fresh && tokens < 1 && made.length > 0) return made[Math.floor(Math.random() * made.length)]!;
+      tokens = Math.max(0, tokens - 1);
       const challenge = make();
-      pool[slot] = { challenge, madeAt: now() };
+      // One made for a visitor who lost a race is theirs alone: handed to nobody else, it cannot be lost again.
+      if (fresh) return challenge;
+      const slot = next++ % POOL_SIZE;
+      pool[slot] = challenge;
       // A failed derivation must not stick in the pool.
       challenge.catch(() => {
-        if (pool[slot]?.challenge === challenge) pool[slot] = undefined;
+        if (pool[slot] === challenge) pool[slot] = undefined;
       });
       return challenge;
     },

@@ -6,7 +6,17 @@
  */
 import type { ErrorCode } from '../contract/errors.js';
 
-export type UpstreamOutcome = 'answered' | 'rejected' | 'bad_reply' | 'unavailable' | 'timeout';
+export const UPSTREAM_ENDPOINTS = ['otp_gen', 'otp_verify'] as const;
+export type UpstreamEndpoint = (typeof UPSTREAM_ENDPOINTS)[number];
+
+/**
+ * How a call to Offer18 ended: `answered`, or the error it failed with, named
+ * without its prefix (`upstream_timeout` is `timeout`).
+ */
+export const UPSTREAM_OUTCOMES = ['answered', 'rejected', 'bad_reply', 'unavailable', 'timeout'] as const;
+export type UpstreamOutcome = (typeof UPSTREAM_OUTCOMES)[number];
+/** The error codes a failed call ends in, one per outcome but `answered`. */
+export type UpstreamErrorCode = `upstream_${Exclude<UpstreamOutcome, 'answered'>}`;
 
 export type Measurement =
   /**
@@ -14,12 +24,15 @@ export type Measurement =
    * refused or failed with (`otp_invalid` is a wrong code).
    */
   | { kind: 'send' | 'verify'; outcome: 'sent' | 'verified' | ErrorCode }
-  | { kind: 'upstream'; endpoint: 'otp_gen' | 'otp_verify'; outcome: UpstreamOutcome; seconds: number }
+  | { kind: 'upstream'; endpoint: UpstreamEndpoint; outcome: UpstreamOutcome; seconds: number }
   /** The fraud shield's proof of work: a challenge handed out, a solution accepted, or one refused (invalid, expired, used). */
   | { kind: 'challenge'; outcome: ChallengeOutcome }
   /** A number range paused by the prefix guard, or found running again. */
-  | { kind: 'prefix'; outcome: 'suspended' | 'released' };
+  | { kind: 'prefix'; outcome: PrefixOutcome };
 
-export type ChallengeOutcome = 'issued' | 'solved' | 'failed';
+export const CHALLENGE_OUTCOMES = ['issued', 'solved', 'failed'] as const;
+export type ChallengeOutcome = (typeof CHALLENGE_OUTCOMES)[number];
+export const PREFIX_OUTCOMES = ['suspended', 'released'] as const;
+export type PrefixOutcome = (typeof PREFIX_OUTCOMES)[number];
 
 export type Observer = (measurement: Measurement) => void;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { ProxyError } from './errors.js';
 import { readCapped } from './http.js';
 import type { ProxySettings } from './config.js';
-import type { Observer, UpstreamOutcome } from './observe.js';
+import type { Observer, UpstreamEndpoint, UpstreamErrorCode, UpstreamOutcome } from './observe.js';
 
 /**
  * The one network operation the client needs; runtimes can bring a faster one.
@@ -41,13 +41,11 @@ export const fetchTransport: Transport = async (url, { timeoutMs }) => {
   return { status: response.status, body: new TextDecoder().decode(bytes) };
 };
 
-type UpstreamCode = 'upstream_timeout' | 'upstream_unavailable' | 'upstream_bad_reply' | 'upstream_rejected';
-
 /** A failed call, and whether the request may have reached Offer18 (a guess then counts). */
 export class UpstreamError extends ProxyError {
   readonly reached: boolean;
-  declare readonly code: UpstreamCode;
-  constructor(code: UpstreamCode, logDetail: string, reached = true) {
+  declare readonly code: UpstreamErrorCode;
+  constructor(code: UpstreamErrorCode, logDetail: string, reached = true) {
     super(code, {}, logDetail);
     this.reached = reached;
   }
@@ -94,13 +92,6 @@ export interface Offer18Client {
   verify(input: { msisdn: string; requestId: string | undefined; otp: string }): Promise<VerifyAnswer>;
 }
 
-const OUTCOMES: Record<UpstreamError['code'], UpstreamOutcome> = {
-  upstream_timeout: 'timeout',
-  upstream_unavailable: 'unavailable',
-  upstream_bad_reply: 'bad_reply',
-  upstream_rejected: 'rejected',
-};
-
 export function createOffer18Client(
   settings: ProxySettings['offer18'],
   transport: Transport = fetchTransport,
@@ -110,20 +101,20 @@ export function createOffer18Client(
   const common = () => new URLSearchParams({ key: settings.key, aid: settings.aid, mid: settings.mid });
 
   /** One upstream call, timed; `classify` turns the reply into the caller's answer or an UpstreamError. */
-  async function call<T>(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams, classify: (reply: Reply) => T): Promise<T> {
+  async function call<T>(endpoint: UpstreamEndpoint, params: URLSearchParams, classify: (reply: Reply) => T): Promise<T> {
     const started = now();
     let outcome: UpstreamOutcome = 'answered';
     try {
       return classify(await exchange(endpoint, params));
     } catch (error) {
-      if (error instanceof UpstreamError) outcome = OUTCOMES[error.code];
+      if (error instanceof UpstreamError) outcome = error.code.slice('upstream_'.length) as UpstreamOutcome;
       throw error;
     } finally {
       observe({ kind: 'upstream', endpoint, outcome, seconds: (now() - started) / 1000 });
     }
   }
 
-  async function exchange(endpoint: 'otp_gen' | 'otp_verify', params: URLSearchParams): Promise<Reply> {
+  async function exchange(endpoint: UpstreamEndpoint, params: URLSearchParams): Promise<Reply> {
     const url = `${settings.apiBase}/${endpoint}?${params}`;
     let status: number;
     let body: string;

@@ -7,15 +7,17 @@
  * Objects), charged in the same all-or-nothing take as the rate budgets, so
  * the limits hold exactly under any concurrency and across instances:
  *
- * - **Credit for unchallenged sends** (`OTP_CHALLENGE=adaptive`). A send
- *   without a solved challenge borrows one unit from three allowances: its
- *   client (1), its network (/24 or /48: 5) and the campaign (10 minutes,
- *   `OTP_SHIELD_UNVERIFIED`). A verified code gives its units back. Honest
- *   visitors verify, so the allowances stay free and nobody is challenged; a
- *   flood that never verifies exhausts them, after which every send must
- *   carry a solved proof of work until the window ends. A client or network
- *   that sends without verifying is asked first; the whole campaign only
- *   when the signs are everywhere.
+ * - **Credit for unchallenged sends** (`OTP_CHALLENGE=adaptive`). Every
+ *   send counts against its client, its network (/24 or /48) and the
+ *   campaign (10-minute windows) until its code is verified; a send without
+ *   a solved challenge is allowed only while its client has none out (1),
+ *   its network fewer than 5 and the campaign fewer than
+ *   `OTP_SHIELD_UNVERIFIED`. Honest visitors verify, so the counts stay low
+ *   and nobody is challenged; a flood that never verifies fills them, after
+ *   which every send must carry a solved proof of work until codes are
+ *   verified or the window ends. A client or network that sends without
+ *   verifying is asked first; the whole campaign only when the signs are
+ *   everywhere.
  * - **The spending cap degrades.** Past half of `OTP_HOURLY_LIMIT`, every
  *   send must be solved; past 80 %, suspects (a client with a code it never
  *   verified, a range converting badly) are refused, keeping what is left
@@ -55,21 +57,31 @@ export const SUSPECTS_REFUSED_SHARE = 0.8;
 export const RANGE_DIGITS = 4;
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** What a send borrowed and where it belongs, sealed in its session for the verify that gives it back. */
+/**
+ * Where a send was counted, sealed in its session for the verify that gives
+ * it back: short, since it rides in every token.
+ */
 export interface ShieldClaims {
   /** The range's digest. */
   r: string;
   /** The hour the send counts in, for the range's counters. */
   h: number;
-  /** Keys of the unchallenged allowances it borrowed from, when it had no solved challenge. */
-  f?: string[];
+  /** The client's digest, and its network's when it has one: the keys of their unverified counts. */
+  c?: string;
+  n?: string;
+  /** The 10-minute window those counts (and the campaign's) are in. */
+  w?: number;
 }
+
+const clientKey = (tag: string, window: number) => `fc:${tag}:${window}`;
+const networkKey = (tag: string, window: number) => `fn:${tag}:${window}`;
+const campaignKey = (window: number) => `fg:${window}`;
 
 export interface Admission {
   /** Every budget of the send, rate budgets included, in order. */
   budgets: NamedBudget[];
-  /** What to seal in the session; nothing when the verify has nothing to give back or count. */
-  claims: ShieldClaims | undefined;
+  /** What to seal in the session, for the verify that gives it back. */
+  claims: ShieldClaims;
   /** Called once the send went through the budgets (before Offer18). */
   admitted(): void;
 }
@@ -92,11 +104,10 @@ export interface Shield {
 /** The range as shown in a log line: its digits, the rest masked. */
 const shownRange = (range: string) => `${range}${'·'.repeat(RANGE_DIGITS)}`;
 
-/** The network a client belongs to, for its allowance: the IPv6 /48, or the IPv4 /24. */
-function networkOf(client: ClientKeys): string | undefined {
-  if (client.network) return client.network;
-  const v4 = client.address.split('.');
-  return v4.length === 4 ? `${v4.slice(0, 3).join('.')}.0/24` : undefined;
+/** An IPv4 client's /24 (IPv6 clients come with their /48 already). */
+function ipv4Network(client: ClientKeys): string | undefined {
+  const dot = client.address.lastIndexOf('.');
+  return dot > 0 && !client.address.includes(':') ? `${client.address.slice(0, dot)}.0/24` : undefined;
 }
 
 export function createShield(
@@ -125,8 +136,8 @@ export function createShield(
     log({ level: 'info', event: 'shield.friction_lowered', message: 'Codes are sent without a challenge again: the signs of abuse have passed.' });
   }
 
-  async function challenge(why: string): Promise<ProxyError> {
-    const issued = await challenger.issue();
+  async function challenge(why: string, fresh = false): Promise<ProxyError> {
+    const issued = await challenger.issue({ fresh });
     observe({ kind: 'challenge', outcome: 'issued' });
     return new ProxyError('challenge_required', { challenge: issued }, why);
   }
@@ -154,14 +165,12 @@ export function createShield(
       const range = msisdn.slice(0, -RANGE_DIGITS);
       const hour = Math.floor(now() / HOUR_MS);
       const credit = Math.floor(now() / CREDIT_WINDOW_MS);
-      const network = networkOf(client);
-      const [rangeTag, clientTag, networkTag] = await Promise.all([
-        tag(`p:${range}`),
-        tag(`c:${client.address}`),
-        network ? tag(`w:${network}`) : undefined,
-      ]);
+      // The client's digests are the budgets' own; only an IPv4 client's /24 needs one more.
+      const v4network = std.tags.network ? undefined : ipv4Network(client);
+      const [rangeTag, networkTag] = await Promise.all([tag(`p:${range}`), v4network ? tag(`w:${v4network}`) : std.tags.network]);
+      const clientTag = std.tags.address;
       const unverified = `pu:${rangeTag}:${hour}`;
-      const clientCredit = `fc:${clientTag}:${credit}`;
+      const clientCredit = clientKey(clientTag, credit);
       const [suspended = 0, verified = 0, outstanding = 0, clientOut = 0] = await store.read([`s:${rangeTag}`, `pv:${rangeTag}:${hour}`, unverified, clientCredit]);
 
       if (suspended > 0) throw await pause(rangeTag, range);
@@ -187,34 +196,35 @@ export function createShield(
           windowMs: Math.max(1_000, checked.expiresAt - now()),
           refuse: async () => {
             observe({ kind: 'challenge', outcome: 'failed' });
-            return challenge('challenge already used');
+            // A valid solution that lost the race for a challenge handed out twice: a new one of its own.
+            return challenge('challenge already used', true);
           },
         });
       }
-      if (mode === 'always' && !solved) throw await challenge('every send is challenged (OTP_CHALLENGE=always)');
+      if (mode === 'always' && !solved) throw await challenge('every send is challenged (challenge: always)');
 
-      const credits: string[] = [];
-      if (mode === 'adaptive' && !solved) {
-        const lend = (key: string, limit: number, why: string, onRefuse?: () => void): NamedBudget => {
-          credits.push(key);
-          return {
-            key,
-            limit,
-            windowMs: CREDIT_WINDOW_MS,
-            refuse: () => {
-              onRefuse?.();
-              return challenge(why);
-            },
-          };
+      // Every send is counted against its client, network and the campaign until it is verified; only one
+      // without a solved challenge is held to the allowances (adaptive), the others just count, so a client
+      // that solves but never verifies is still known as a suspect.
+      const free = mode === 'adaptive' && !solved;
+      const lend = (key: string, limit: number, why: string, onRefuse?: () => void): NamedBudget => {
+        return {
+          key,
+          limit: free ? limit : MAX,
+          windowMs: CREDIT_WINDOW_MS,
+          refuse: () => {
+            onRefuse?.();
+            return challenge(why);
+          },
         };
-        afterClient.push(lend(clientCredit, CLIENT_CREDIT, 'this client has a code it never verified'));
-        if (networkTag) afterClient.push(lend(`fn:${networkTag}:${credit}`, NETWORK_CREDIT, 'this network has codes it never verified'));
-        afterClient.push(
-          lend(`fg:${credit}`, settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
-            raise('challenge_all', 'Codes sent without a challenge are not being verified: every visitor is asked for a proof of work until they are.'),
-          ),
-        );
-      }
+      };
+      afterClient.push(lend(clientCredit, CLIENT_CREDIT, 'this client has a code it never verified'));
+      if (networkTag) afterClient.push(lend(networkKey(networkTag, credit), NETWORK_CREDIT, 'this network has codes it never verified'));
+      afterClient.push(
+        lend(campaignKey(credit), settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
+          raise('challenge_all', 'Codes sent without a challenge are not being verified: every visitor is asked for a proof of work until they are.'),
+        ),
+      );
 
       const beforeNumber: NamedBudget[] = [];
       // A range converting below the share, with a few codes out already.
@@ -226,7 +236,7 @@ export function createShield(
       }
 
       let hourly = std.hourly;
-      if (credits.length > 0) {
+      if (free) {
         // Past half the cap nobody sends for free: a flood that does not solve cannot reach the cap at all.
         hourly = {
           ...std.hourly,
@@ -236,7 +246,7 @@ export function createShield(
             return challenge('half of the hourly cap is spent');
           },
         };
-      } else if (suspectRange || clientOut > 0) {
+      } else if (mode !== 'off' && (suspectRange || clientOut > 0)) {
         // Past 80 %, what is left goes to visitors with nothing against them.
         hourly = {
           ...std.hourly,
@@ -250,10 +260,10 @@ export function createShield(
 
       return {
         budgets: sendList(std, { afterClient, beforeNumber, hourly }),
-        claims: credits.length > 0 ? { r: rangeTag, h: hour, f: credits } : settings.prefixMinSends > 0 ? { r: rangeTag, h: hour } : undefined,
+        claims: networkTag ? { r: rangeTag, h: hour, c: clientTag, n: networkTag, w: credit } : { r: rangeTag, h: hour, c: clientTag, w: credit },
         admitted: () => {
           if (solved) observe({ kind: 'challenge', outcome: 'solved' });
-          else if (credits.length > 0 && friction === 'challenge_all') lower();
+          else if (free && friction === 'challenge_all') lower();
         },
       };
     },
@@ -261,7 +271,12 @@ export function createShield(
     async converted(claims) {
       await Promise.all([
         store.take([{ key: `pv:${claims.r}:${claims.h}`, limit: MAX, windowMs: HOUR_MS }]),
-        store.release([`pu:${claims.r}:${claims.h}`, ...(claims.f ?? [])]),
+        store.release([
+          `pu:${claims.r}:${claims.h}`,
+          ...(claims.w === undefined ? [] : [campaignKey(claims.w)]),
+          ...(claims.c && claims.w !== undefined ? [clientKey(claims.c, claims.w)] : []),
+          ...(claims.n && claims.w !== undefined ? [networkKey(claims.n, claims.w)] : []),
+        ]),
       ]);
     },
   };

@@ -17,7 +17,9 @@
 import { createOtpProxy, fetchTransport, MemoryVerifyStore, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
 import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-simulator.js';
 import { adoptingStore } from './adopting-store.js';
-import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type ErrorCode } from '../../src/contract/index.js';
+import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type Challenge, type ErrorCode } from '../../src/contract/index.js';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 
 export interface ConformanceConfig {
   /** Which runtime runs the cases: for messages, and for the one difference between runtimes the cases know of. */
@@ -743,6 +745,23 @@ test('hourly cap: every send refused once the hour’s budget is spent, said onc
   equal(loud.length, 1, 'one loud line');
   ok(loud[0]!.includes('"level":"error"'), 'at error level');
   equal((await t.sim.calls('otp_gen')).length, 3, 'sends that reached Offer18');
+});
+
+test('proof of work: a send answered 428 with a challenge goes through with its solution, once', async (t) => {
+  await t.sim.reset();
+  // The runtime's own Web Crypto does the work on both sides: PBKDF2 to make and to solve, HMAC to check.
+  const p = t.proxy({ challenge: 'always', challengeCost: 10 });
+  const first = await p.post('/otp/send', { msisdn: NUMBER });
+  refused(first, 428, 'challenge_required', 'a send with no solution');
+  const challenge = (first.json as { challenge: Challenge }).challenge;
+  const solution = await solveChallenge({ challenge, deriveKey });
+  ok(solution, 'the runtime solved it');
+  const solved = await p.post('/otp/send', { msisdn: NUMBER, altcha: { challenge, solution } });
+  equal(solved.status, 200, `with its solution: ${solved.text}`);
+  refused(await p.post('/otp/send', { msisdn: NUMBER, altcha: { challenge, solution } }), 428, 'challenge_required', 'the same solution again');
+  const forged = { challenge: { ...challenge, parameters: { ...challenge.parameters, cost: 1 } }, solution };
+  refused(await p.post('/otp/send', { msisdn: NUMBER, altcha: forged }), 428, 'challenge_required', 'a challenge changed by the client');
+  equal((await t.sim.calls('otp_gen')).length, 1, 'sends that reached Offer18');
 });
 
 // What each misbehaviour of Offer18 becomes, on send and on verify.

@@ -24,9 +24,6 @@ export const ROOMY_LIMITS = {
   prefixMinSends: 0,
 } as const;
 
-/** Everything any harness logged, for the final scan. */
-export const allLogLines: string[] = [];
-
 export interface Reply {
   status: number;
   headers: Headers;
@@ -71,10 +68,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const logs: string[] = [];
-  const keep = (line: string) => {
-    logs.push(line);
-    allLogLines.push(line);
-  };
+  const keep = (line: string) => logs.push(line);
   const sim = new Offer18Simulator({
     credentials: { key: TEST_KEY, aid: '1234', mid: '5678' },
     print: keep,

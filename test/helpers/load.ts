@@ -1,4 +1,5 @@
 /** Bounded bursts of real HTTP requests from the test process. */
+import { setMaxListeners } from 'node:events';
 import { Agent, request } from 'undici';
 
 export { Agent };
@@ -37,6 +38,8 @@ export async function burst(
 ): Promise<Outcome[]> {
   const dispatcher = new Agent({ connections, pipelining: 1 });
   const deadline = AbortSignal.timeout(timeoutMs);
+  // One deadline for the whole burst: every request of it listens to the same signal.
+  setMaxListeners(count, deadline);
   try {
     return await Promise.all(
       Array.from({ length: count }, (_, i) =>

@@ -5,6 +5,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { BIN, startProcess } from '../../support/cli.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -42,13 +43,20 @@ describe('a flood of idle sockets', () => {
     try {
       const { port } = new URL(app.url);
       // Each opens and sends half a request line, then nothing: what a slowloris or a port scanner does.
+      const opened: Array<Promise<unknown>> = [];
+      let closed = 0;
+      let manyClosed!: () => void;
+      const manyShed = new Promise<void>((resolve) => (manyClosed = resolve));
       for (let i = 0; i < 300; i++) {
         const socket = connect(Number(port), '127.0.0.1');
         socket.on('error', () => {});
+        socket.on('close', () => ++closed > 40 && manyClosed());
         socket.on('connect', () => socket.write('POST /otp/send HTTP/1.1\r\n'));
         sockets.push(socket);
+        // Connected and writing, or already shed.
+        opened.push(Promise.race([once(socket, 'connect'), once(socket, 'close')]));
       }
-      await new Promise((r) => setTimeout(r, 1_000));
+      await Promise.all(opened);
       for (let i = 0; i < 5; i++) {
         const health = await fetch(`${app.url}/healthz`, { signal: AbortSignal.timeout(5_000) });
         assert.equal(health.status, 200);
@@ -57,7 +65,9 @@ describe('a flood of idle sockets', () => {
       assert.equal(sent.status, 200, JSON.stringify(sent.json));
       assert.equal(sim.calls.length, 1, 'the upstream call found a descriptor too');
       await app.waitFor(/"event":"connections\.shedding"/);
-      assert.ok(sockets.filter((s) => s.destroyed || s.readyState === 'closed').length > 40, 'idle sockets were shed');
+      // None of them is closed by this side: every close is the server shedding it.
+      const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`only ${closed} idle sockets were shed`)), 10_000).unref());
+      await Promise.race([manyShed, late]);
     } finally {
       for (const s of sockets) s.destroy();
       await app.stop();
@@ -72,8 +82,10 @@ describe('a stop', () => {
     const sent = await postJson(`${app.url}/otp/send`, { msisdn: '+971501234567' });
     const code = sim.lastCode()!;
     sim.setFault('slow', { endpoint: 'otp_verify', delayMs: 2_000 });
+    // The stop comes once the verify is at Offer18 (held there 2 s by the fault): a conversion in flight.
+    const atOffer18 = once(upstream.server, 'request');
     const verifying = postJson(`${app.url}/otp/verify`, { session: sent.json.session, otp: code });
-    await new Promise((r) => setTimeout(r, 300));
+    await atOffer18;
     const exited = new Promise<number | null>((resolve) => app.child.once('exit', (c) => resolve(c)));
     app.child.kill('SIGTERM');
     const verified = await verifying;
