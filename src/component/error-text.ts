@@ -10,8 +10,8 @@ import type { ErrorCode } from '../contract/errors.js';
 import type { Challenge } from '../contract/wire.js';
 import { clock, count, isolate, relativeWait, type Translation } from './localize.js';
 
-/** What only the browser can tell: no network, no answer in time, a reply that is not our proxy's. */
-export type ClientOnlyCode = 'offline' | 'timeout' | 'network' | 'bad_reply';
+/** What only the browser can tell: no network, no answer in time, a reply that is not our proxy's, a pasted text without a clear code. */
+export type ClientOnlyCode = 'offline' | 'timeout' | 'network' | 'bad_reply' | 'paste_unclear';
 export type ClientErrorCode = ErrorCode | ClientOnlyCode;
 
 /** The part of the page an error is about. */
@@ -96,6 +96,7 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   offline: { say: (t) => t.offline },
   network: unavailable,
   bad_reply: unavailable,
+  paste_unclear: { say: (t) => t.pasteUnclear },
 };
 
 /** A code this component knows; anything else from a newer proxy is read as `bad_reply`. */

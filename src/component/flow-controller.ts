@@ -123,6 +123,13 @@ export class FlowController implements ReactiveController {
   }
 
   async send(msisdn: string, country: string | undefined, resend: boolean): Promise<void> {
+    // The number whose code may still be on its way, again: back to that code rather than a second SMS (the
+    // proxy would refuse one until the wait is over anyway).
+    if (!resend && msisdn === this.msisdn && this.#session && this.wait > 0) {
+      this.error = undefined;
+      this.#go('code');
+      return this.#delegate.focus('code');
+    }
     const signal = this.#begin();
     this.error = undefined;
     if (resend) {

@@ -134,6 +134,8 @@ export class OtpFlowElement extends LitElement {
   });
   readonly #code = new CodeEntryController(this, this.#flow, {
     length: () => this.otpLength,
+    // An SMS may be in the page's language or in English.
+    words: () => [this.#setup.catalog.fallback.$sms, this.#language.t.$sms],
     previewing: () => !!this.preview,
     focus: () => void this.#focusAfterUpdate('code'),
   });

@@ -11,6 +11,9 @@ import { css } from 'lit';
  * Where `color-mix()` is missing (iOS before 16.2) a mixed colour is invalid
  * and falls back to the inherited text colour or a transparent background:
  * plainer, still readable.
+ *
+ * A button that does not work yet (aria-disabled: busy, or "Send a new code"
+ * while its countdown runs) is dimmed, so it does not invite a tap.
  */
 export default css`
   :host {
@@ -157,6 +160,7 @@ export default css`
 
   .submit[aria-disabled='true'] {
     cursor: default;
+    opacity: 0.6;
   }
 
   .link {

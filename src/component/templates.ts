@@ -44,10 +44,13 @@ export function countryMark(country: string, hidden = true): TemplateResult {
   return html`<span class=${drawsFlags() ? 'flag' : 'iso'} aria-hidden=${hidden ? 'true' : 'false'}>${markOf(country)}</span>`;
 }
 
-/** Stays focusable while unavailable (aria-disabled, not disabled); the flow refuses the second submit. */
-function submitButton(label: string, options: { busy?: string | false; unavailable?: boolean } = {}): TemplateResult {
-  const { busy, unavailable } = options;
-  return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy || unavailable ? 'true' : 'false'}>
+/**
+ * Stays focusable while unavailable (aria-disabled, not disabled, and dimmed); the flow refuses the second submit.
+ * `describedBy` says why it is unavailable (the countdown).
+ */
+function submitButton(label: string, options: { busy?: string | false; unavailable?: boolean; describedBy?: string | undefined } = {}): TemplateResult {
+  const { busy, unavailable, describedBy } = options;
+  return html`<button class="submit" part="button submit-button" type="submit" aria-disabled=${busy || unavailable ? 'true' : 'false'} aria-describedby=${describedBy || nothing}>
     ${busy ? html`<span class="spinner" aria-hidden="true"></span>${busy}` : label}
   </button>`;
 }
@@ -155,7 +158,7 @@ export function codeStep(s: CodeStep): TemplateResult {
     ${s.spent
       ? html`${errorLine('code-error', s.error)}
           <slot name="disclosure"></slot>
-          ${submitButton(t.resend, { busy: s.resending && t.sending, unavailable: !!s.countdown })} ${countdown}`
+          ${submitButton(t.resend, { busy: s.resending && t.sending, unavailable: !!s.countdown, describedBy: s.countdown && 'countdown' })} ${countdown}`
       : html`<label part="label" for="code">${t.codeLabel}</label>
           <div class="field" part="field" dir="ltr" ?data-invalid=${s.invalid}>
             <input

@@ -18,6 +18,8 @@ export interface KitSettings {
   origin: string | undefined;
   userId: string | undefined;
   type: string | undefined;
+  /** Digits in every code the campaign sends (within the contract's range), when init was told. */
+  otpLength: number | undefined;
   bundle: string;
   /** Files the bundle fetches from beside itself when it needs them (the proof-of-work solver). */
   chunks: string[];
@@ -48,6 +50,7 @@ export function indexHtml(kit: KitSettings): string {
     `endpoint="${escapeHtml(PROXY_DEFAULTS.basePath)}"`,
     `country="${kit.country}"`,
     kit.countries.length > 1 ? `countries="${kit.countries.join(',')}"` : '',
+    kit.otpLength ? `otp-length="${kit.otpLength}"` : '',
     kit.successUrl ? `success-url="${escapeHtml(kit.successUrl)}"` : '',
   ].filter(Boolean);
   return `<!doctype html>
@@ -59,8 +62,10 @@ export function indexHtml(kit: KitSettings): string {
     <meta name="description" content="${escapeHtml(kit.title)}" />
     <meta name="theme-color" content="#0b5cd5" />
     <link rel="icon" href="data:," />
-    <!-- The page paints its text first; the component follows one frame later. -->
-    <script type="module">requestAnimationFrame(() => setTimeout(() => import('./${kit.bundle}')));</script>
+    <!-- The page paints its text first; the component follows one frame later. Once the number is confirmed, the
+         sentence asking for it goes. -->
+    <script type="module">requestAnimationFrame(() => setTimeout(() => import('./${kit.bundle}')));
+addEventListener('otp-step', (e) => document.querySelector('.lead')?.toggleAttribute('hidden', e.detail.step === 'done'));</script>
     <style>
       :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; line-height: 1.5; color: #1b1f24; background: #f3f5f8; }
       * { box-sizing: border-box; }

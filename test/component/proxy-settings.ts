@@ -34,3 +34,12 @@ export const SHIELDED = {
   challengeCost: 40,
   resendAfter: 0,
 } as const;
+
+/**
+ * A third proxy, at its own path, with a resend wait long enough to look at
+ * what the form shows while it runs, however slow the machine is.
+ */
+export const WAIT = {
+  endpoint: '/otp-wait',
+  resendAfter: 6,
+} as const;

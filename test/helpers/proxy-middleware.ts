@@ -4,15 +4,15 @@
  *
  * Each engine gets its own proxy and simulator: the engines run side by side,
  * and one engine's reset, faults or rate-limit budget must not reach another's.
- * Two more proxies per engine answer at their own paths, the strict and the
- * shielded ones of proxy-settings.ts; the simulator's controls at
- * `/__simulator/…` reach the first, at `<path>/__simulator/…` the others'.
+ * Three more proxies per engine answer at their own paths, the strict, the
+ * shielded and the long-resend-wait ones of proxy-settings.ts; the simulator's
+ * controls at `/__simulator/…` reach the first, at `<path>/__simulator/…` the others'.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createListener } from '../../src/adapters/node.js';
 import { CONTROL_PREFIX, createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
 import { engineOf, type Engine } from '../../support/engines.js';
-import { RESEND_AFTER, SHIELDED, STRICT } from '../component/proxy-settings.js';
+import { RESEND_AFTER, SHIELDED, STRICT, WAIT } from '../component/proxy-settings.js';
 
 type App = Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListener> }>;
 
@@ -20,6 +20,7 @@ type App = Promise<{ app: SimulatedApp; listener: ReturnType<typeof createListen
 const OTHERS = {
   [STRICT.endpoint]: { ...STRICT, countries: [...STRICT.countries] },
   [SHIELDED.endpoint]: SHIELDED,
+  [WAIT.endpoint]: WAIT,
 };
 type Other = keyof typeof OTHERS;
 

@@ -30,6 +30,11 @@ const bn: Translation = {
   // Bengali does not inflect the noun after a number: one and other read the same.
   wrongCode: (left) => (left === undefined ? 'কোডটি ভুল। আবার চেষ্টা করুন।' : `কোডটি ভুল। আর ${left.text} বার চেষ্টা করতে পারবেন।`),
   malformedCode: 'SMS-এ পাওয়া কোডটি দিন।',
+  pasteUnclear: 'SMS-এ পাওয়া কোডটি টাইপ করুন।',
+  $sms: {
+    code: ['কোড', 'ওটিপি', 'পাসওয়ার্ড', 'পিন', 'যাচাই'],
+    other: ['রেফারেন্স', 'অর্ডার', 'পরিমাণ', 'টাকা', 'কল', 'ব্যালেন্স'],
+  },
   expired: 'এই কোডের মেয়াদ শেষ। নতুন কোড চান।',
   locked: 'অনেকবার ভুল কোড দেওয়া হয়েছে। নতুন কোড চান।',
   used: 'এই কোডটি আগেই ব্যবহার করা হয়েছে।',

@@ -31,6 +31,11 @@ const ckb: Translation = {
   // Sorani keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'کۆدەکە هەڵەیە. دووبارە هەوڵ بدەرەوە.' : `کۆدەکە هەڵەیە. ${left.text} هەوڵت ماوە.`),
   malformedCode: 'کۆدی نامەکە بنووسە.',
+  pasteUnclear: 'کۆدی نامەکە خۆت بنووسە.',
+  $sms: {
+    code: ['کۆد', 'کود', 'وشەی نهێنی', 'پشتڕاست'],
+    other: ['دینار', 'بڕی', 'پەیوەندی', 'هەڵوەشاندن'],
+  },
   expired: 'ماوەی ئەم کۆدە بەسەرچووە. داوای کۆدی نوێ بکە.',
   locked: 'کۆدی هەڵە زۆر جار نووسرا. داوای کۆدی نوێ بکە.',
   used: 'ئەم کۆدە پێشتر بەکارهاتووە.',

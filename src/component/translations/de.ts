@@ -35,6 +35,11 @@ const de: Translation = {
         ? `Der Code ist falsch. Noch ${left.text} Versuch.`
         : `Der Code ist falsch. Noch ${left.text} Versuche.`,
   malformedCode: 'Gib den Code aus der SMS ein.',
+  pasteUnclear: 'Tippe den Code aus der SMS ein.',
+  $sms: {
+    code: ['code', 'tan', 'mtan', 'passwort', 'kennwort'],
+    other: ['referenz', 'bestellung', 'betrag', 'anrufen', 'ruf', 'kontostand', 'euro', 'iban'],
+  },
   expired: 'Dieser Code ist abgelaufen. Fordere einen neuen an.',
   locked: 'Zu viele falsche Codes. Fordere einen neuen an.',
   used: 'Dieser Code wurde schon verwendet.',

@@ -34,6 +34,11 @@ const en: Translation = {
         ? `That code is not right. ${left.text} try left.`
         : `That code is not right. ${left.text} tries left.`,
   malformedCode: 'Enter the code from the SMS.',
+  pasteUnclear: 'Type the code from the SMS.',
+  $sms: {
+    code: ['code', 'otp', 'pin', 'password'],
+    other: ['ref', 'order', 'ending', 'stop', 'call', 'amount'],
+  },
   expired: 'This code has expired. Ask for a new one.',
   locked: 'Too many wrong codes. Ask for a new one.',
   used: 'This code has already been used.',

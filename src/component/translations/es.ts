@@ -34,6 +34,11 @@ const es: Translation = {
         ? `Código incorrecto. Te queda ${left.text} intento.`
         : `Código incorrecto. Te quedan ${left.text} intentos.`,
   malformedCode: 'Introduce el código del SMS.',
+  pasteUnclear: 'Escribe el código del SMS.',
+  $sms: {
+    code: ['código', 'codigo', 'clave', 'contraseña'],
+    other: ['referencia', 'pedido', 'importe', 'monto', 'llama', 'saldo', 'baja'],
+  },
   expired: 'Este código ha caducado. Pide uno nuevo.',
   locked: 'Demasiados códigos incorrectos. Pide uno nuevo.',
   used: 'Este código ya se ha usado.',

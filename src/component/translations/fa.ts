@@ -30,6 +30,11 @@ const fa: Translation = {
   // Persian counts with a singular noun, so "one" (0 and 1) and "other" read the same.
   wrongCode: (left) => (left === undefined ? 'کد اشتباه است. دوباره امتحان کنید.' : `کد اشتباه است. ${left.text} فرصت دیگر دارید.`),
   malformedCode: 'کد پیامک را وارد کنید.',
+  pasteUnclear: 'کد پیامک را تایپ کنید.',
+  $sms: {
+    code: ['کد', 'رمز', 'گذرواژه', 'تایید', 'تأیید'],
+    other: ['مبلغ', 'ریال', 'تومان', 'پیگیری', 'مرجع', 'لغو', 'تماس', 'موجودی'],
+  },
   expired: 'این کد منقضی شده است. کد جدید درخواست کنید.',
   locked: 'کد اشتباه بیش از حد وارد شد. کد جدید درخواست کنید.',
   used: 'این کد قبلاً استفاده شده است.',

@@ -30,6 +30,11 @@ const fil: Translation = {
   // Filipino's one/other split is about the linker after a spelled-out number (apat na / limang); with digits it reads the same.
   wrongCode: (left) => (left === undefined ? 'Mali ang code. Subukan ulit.' : `Mali ang code. May ${left.text} subok ka pa.`),
   malformedCode: 'Ilagay ang code mula sa SMS.',
+  pasteUnclear: 'I-type ang code mula sa SMS.',
+  $sms: {
+    code: ['code', 'kodigo'],
+    other: ['reference', 'order', 'halaga', 'tumawag', 'balanse', 'php'],
+  },
   expired: 'Expired na ang code na ito. Humingi ng bago.',
   locked: 'Masyadong maraming maling code. Humingi ng bago.',
   used: 'Nagamit na ang code na ito.',

@@ -35,6 +35,11 @@ const fr: Translation = {
         ? `Code incorrect. Il reste ${left.text} essai.`
         : `Code incorrect. Il reste ${left.text} essais.`,
   malformedCode: 'Saisissez le code reçu par SMS.',
+  pasteUnclear: 'Saisissez le code reçu par SMS.',
+  $sms: {
+    code: ['code', 'mot de passe'],
+    other: ['référence', 'commande', 'montant', 'appelez', 'solde'],
+  },
   expired: 'Ce code a expiré. Demandez-en un nouveau.',
   locked: 'Trop de codes incorrects. Demandez-en un nouveau.',
   used: 'Ce code a déjà été utilisé.',

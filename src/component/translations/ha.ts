@@ -32,6 +32,11 @@ const ha: Translation = {
   wrongCode: (left) =>
     left === undefined ? 'Lambar sirri ba daidai ba ce. Sake gwadawa.' : `Lambar sirri ba daidai ba ce. Za ku iya sake gwadawa sau ${left.text}.`,
   malformedCode: 'Shigar da lambar sirri daga SMS.',
+  pasteUnclear: 'Rubuta lambar sirri daga SMS.',
+  $sms: {
+    code: ['lambar sirri', 'kalmar sirri', 'tabbatarwa'],
+    other: ['naira', 'kira', 'adadin', 'oda', 'lambar waya'],
+  },
   expired: 'Wannan lambar sirri ta ƙare. Nemi sabuwa.',
   locked: 'An shigar da lambar sirri ba daidai ba sau da yawa. Nemi sabuwa.',
   used: 'An riga an yi amfani da wannan lambar sirri.',

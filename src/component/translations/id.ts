@@ -29,6 +29,11 @@ const id: Translation = {
   close: 'Tutup',
   wrongCode: (left) => (left === undefined ? 'Kode salah. Coba lagi.' : `Kode salah. Sisa ${left.text} kali percobaan.`),
   malformedCode: 'Masukkan kode dari SMS.',
+  pasteUnclear: 'Ketik kode dari SMS.',
+  $sms: {
+    code: ['kode', 'sandi', 'token'],
+    other: ['referensi', 'pesanan', 'jumlah', 'rp', 'hubungi', 'saldo', 'tagihan'],
+  },
   expired: 'Kode ini sudah kedaluwarsa. Minta kode baru.',
   locked: 'Terlalu banyak kode salah. Minta kode baru.',
   used: 'Kode ini sudah digunakan.',

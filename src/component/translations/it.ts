@@ -34,6 +34,11 @@ const it: Translation = {
         ? `Codice errato. Ti resta ${left.text} tentativo.`
         : `Codice errato. Ti restano ${left.text} tentativi.`,
   malformedCode: 'Inserisci il codice ricevuto via SMS.',
+  pasteUnclear: 'Digita il codice ricevuto via SMS.',
+  $sms: {
+    code: ['codice', 'password'],
+    other: ['riferimento', 'ordine', 'importo', 'chiama', 'saldo', 'euro'],
+  },
   expired: 'Questo codice è scaduto. Chiedine uno nuovo.',
   locked: 'Troppi codici errati. Chiedine uno nuovo.',
   used: 'Questo codice è già stato usato.',

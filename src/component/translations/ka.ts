@@ -31,6 +31,11 @@ const ka: Translation = {
   // Georgian keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'კოდი არასწორია. სცადეთ ხელახლა.' : `კოდი არასწორია. დარჩა ${left.text} მცდელობა.`),
   malformedCode: 'შეიყვანეთ კოდი SMS-იდან.',
+  pasteUnclear: 'აკრიფეთ კოდი SMS-იდან.',
+  $sms: {
+    code: ['კოდ', 'პაროლ', 'დადასტურ'],
+    other: ['შეკვეთ', 'თანხ', 'ლარ', 'დარეკ', 'ბალანს'],
+  },
   expired: 'კოდს ვადა გაუვიდა. მოითხოვეთ ახალი.',
   locked: 'ძალიან ბევრი არასწორი კოდი. მოითხოვეთ ახალი.',
   used: 'ეს კოდი უკვე გამოყენებულია.',

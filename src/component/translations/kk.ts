@@ -31,6 +31,11 @@ const kk: Translation = {
   // Kazakh keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Код қате. Қайталап көріңіз.' : `Код қате. ${left.text} әрекет қалды.`),
   malformedCode: 'SMS-тегі кодты енгізіңіз.',
+  pasteUnclear: 'SMS-тегі кодты теріңіз.',
+  $sms: {
+    code: ['код', 'құпия сөз', 'құпиясөз', 'растау'],
+    other: ['тапсырыс', 'сома', 'теңге', 'тг', 'қоңырау', 'баланс'],
+  },
   expired: 'Кодтың мерзімі өтті. Жаңа код сұраңыз.',
   locked: 'Қате код тым көп енгізілді. Жаңа код сұраңыз.',
   used: 'Бұл код бұрын пайдаланылған.',

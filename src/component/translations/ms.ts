@@ -29,6 +29,11 @@ const ms: Translation = {
   close: 'Tutup',
   wrongCode: (left) => (left === undefined ? 'Kod salah. Cuba lagi.' : `Kod salah. Tinggal ${left.text} cubaan lagi.`),
   malformedCode: 'Masukkan kod daripada SMS.',
+  pasteUnclear: 'Taip kod daripada SMS.',
+  $sms: {
+    code: ['kod', 'tac', 'kata laluan'],
+    other: ['rujukan', 'pesanan', 'jumlah', 'rm', 'hubungi', 'baki'],
+  },
   expired: 'Kod ini telah tamat tempoh. Minta kod baharu.',
   locked: 'Terlalu banyak kod salah. Minta kod baharu.',
   used: 'Kod ini sudah digunakan.',

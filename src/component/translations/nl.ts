@@ -35,6 +35,11 @@ const nl: Translation = {
         ? `Deze code klopt niet. Nog ${left.text} poging over.`
         : `Deze code klopt niet. Nog ${left.text} pogingen over.`,
   malformedCode: 'Vul de code uit de sms in.',
+  pasteUnclear: 'Typ de code uit de sms.',
+  $sms: {
+    code: ['code', 'wachtwoord'],
+    other: ['referentie', 'bestelling', 'bedrag', 'bel', 'saldo', 'euro'],
+  },
   expired: 'Deze code is verlopen. Vraag een nieuwe aan.',
   locked: 'Te vaak een verkeerde code. Vraag een nieuwe aan.',
   used: 'Deze code is al gebruikt.',

@@ -39,6 +39,11 @@ const pl: Translation = {
     }
   },
   malformedCode: 'Wpisz kod z SMS-a.',
+  pasteUnclear: 'Wpisz kod z SMS-a.',
+  $sms: {
+    code: ['kod', 'hasło', 'haslo'],
+    other: ['zamówieni', 'zamowieni', 'kwota', 'kwotę', 'zadzwoń', 'saldo', 'zł', 'pln'],
+  },
   expired: 'Ten kod wygasł. Poproś o nowy.',
   locked: 'Za dużo błędnych kodów. Poproś o nowy.',
   used: 'Ten kod został już użyty.',

@@ -34,6 +34,11 @@ const pt: Translation = {
         ? `Código incorreto. Resta ${left.text} tentativa.`
         : `Código incorreto. Restam ${left.text} tentativas.`,
   malformedCode: 'Digite o código do SMS.',
+  pasteUnclear: 'Digite o código do SMS.',
+  $sms: {
+    code: ['código', 'codigo', 'senha', 'token'],
+    other: ['referência', 'referencia', 'pedido', 'valor', 'ligue', 'saldo', 'sair'],
+  },
   expired: 'Este código expirou. Peça um novo.',
   locked: 'Muitos códigos incorretos. Peça um novo.',
   used: 'Este código já foi usado.',

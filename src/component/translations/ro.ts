@@ -40,6 +40,11 @@ const ro: Translation = {
     }
   },
   malformedCode: 'Introdu codul din SMS.',
+  pasteUnclear: 'Scrie codul din SMS.',
+  $sms: {
+    code: ['cod', 'parol'],
+    other: ['referință', 'referinta', 'comandă', 'comanda', 'suma', 'sumă', 'sunați', 'lei', 'ron'],
+  },
   expired: 'Codul a expirat. Cere unul nou.',
   locked: 'Prea multe coduri greșite. Cere unul nou.',
   used: 'Acest cod a fost deja folosit.',

@@ -31,6 +31,11 @@ const si: Translation = {
   // Sinhala counts as "noun N-ක්", the same for every number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'කේතය වැරදිය. නැවත උත්සාහ කරන්න.' : `කේතය වැරදිය. තව උත්සාහ ${left.text}ක් ඉතිරිව ඇත.`),
   malformedCode: 'SMS එකේ කේතය ඇතුළත් කරන්න.',
+  pasteUnclear: 'SMS එකේ කේතය ටයිප් කරන්න.',
+  $sms: {
+    code: ['කේත', 'මුරපද', 'සත්‍යාපන'],
+    other: ['යොමු', 'ඇණවුම', 'මුදල', 'රු', 'අමතන්න', 'ශේෂ'],
+  },
   expired: 'මෙම කේතය කල් ඉකුත් වී ඇත. නව කේතයක් ඉල්ලන්න.',
   locked: 'වැරදි කේත බොහෝ වාර ගණනක් ඇතුළත් කර ඇත. නව කේතයක් ඉල්ලන්න.',
   used: 'මෙම කේතය දැනටමත් භාවිත කර ඇත.',

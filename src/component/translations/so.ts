@@ -31,6 +31,11 @@ const so: Translation = {
   // Somali keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Koodhku waa khalad. Isku day mar kale.' : `Koodhku waa khalad. Waxaa kuu hadhay ${left.text} isku day.`),
   malformedCode: 'Geli koodhka SMS-ka.',
+  pasteUnclear: 'Qor koodhka SMS-ka.',
+  $sms: {
+    code: ['kood', 'erayga sirta', 'xaqiij'],
+    other: ['lacag', 'wac', 'tixraac', 'dalab', 'haraag'],
+  },
   expired: 'Koodhkan wakhtigiisii wuu dhacay. Codso mid cusub.',
   locked: 'Koodh khalad ah ayaa marar badan la geliyay. Codso mid cusub.',
   used: 'Koodhkan horay ayaa loo isticmaalay.',

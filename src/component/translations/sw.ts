@@ -34,6 +34,11 @@ const sw: Translation = {
         ? `Msimbo si sahihi. Limebaki jaribio ${left.text}.`
         : `Msimbo si sahihi. Yamebaki majaribio ${left.text}.`,
   malformedCode: 'Weka msimbo kutoka SMS.',
+  pasteUnclear: 'Andika msimbo kutoka SMS.',
+  $sms: {
+    code: ['msimbo', 'nambari ya siri', 'neno la siri', 'nenosiri', 'uthibitish'],
+    other: ['kumbukumbu', 'oda', 'kiasi', 'ksh', 'tsh', 'tzs', 'piga', 'salio'],
+  },
   expired: 'Muda wa msimbo huu umeisha. Omba msimbo mpya.',
   locked: 'Umekosea msimbo mara nyingi mno. Omba msimbo mpya.',
   used: 'Msimbo huu umeshatumika.',

@@ -31,6 +31,11 @@ const uz: Translation = {
   // Uzbek counts with "ta" and a singular noun: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod notoʻgʻri. Qayta urinib koʻring.' : `Kod notoʻgʻri. ${left.text} ta urinish qoldi.`),
   malformedCode: 'SMS orqali kelgan kodni kiriting.',
+  pasteUnclear: 'SMS orqali kelgan kodni yozing.',
+  $sms: {
+    code: ['kod', 'parol', 'tasdiq'],
+    other: ['buyurtma', 'summa', 'so‘m', 'so\'m', 'som', 'qo‘ng‘iroq', 'balans'],
+  },
   expired: 'Kodning muddati tugadi. Yangi kod soʻrang.',
   locked: 'Juda koʻp notoʻgʻri kod kiritildi. Yangi kod soʻrang.',
   used: 'Bu kod allaqachon ishlatilgan.',

@@ -29,6 +29,11 @@ const vi: Translation = {
   close: 'Đóng',
   wrongCode: (left) => (left === undefined ? 'Mã không đúng. Vui lòng thử lại.' : `Mã không đúng. Bạn còn ${left.text} lần thử.`),
   malformedCode: 'Vui lòng nhập mã trong tin nhắn SMS.',
+  pasteUnclear: 'Vui lòng gõ mã trong tin nhắn SMS.',
+  $sms: {
+    code: ['mã', 'ma', 'mật khẩu'],
+    other: ['tham chiếu', 'đơn hàng', 'don hang', 'số tiền', 'so tien', 'vnd', 'gọi', 'goi', 'số dư', 'so du'],
+  },
   expired: 'Mã đã hết hạn. Vui lòng yêu cầu mã mới.',
   locked: 'Bạn đã nhập sai mã quá nhiều lần. Vui lòng yêu cầu mã mới.',
   used: 'Mã này đã được sử dụng.',

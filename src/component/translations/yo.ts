@@ -30,6 +30,11 @@ const yo: Translation = {
   close: 'Pa á dé',
   wrongCode: (left) => (left === undefined ? 'Kóòdù náà kò tọ̀nà. Gbìyànjú lẹ́ẹ̀kan sí i.' : `Kóòdù náà kò tọ̀nà. Ìgbìyànjú ${left.text} ló kù.`),
   malformedCode: 'Tẹ kóòdù inú SMS.',
+  pasteUnclear: 'Tẹ kóòdù inú SMS fúnra rẹ.',
+  $sms: {
+    code: ['kóòdù', 'koodu', 'ọ̀rọ̀ aṣínà', 'oro asina'],
+    other: ['náírà', 'naira', 'owó', 'pè'],
+  },
   expired: 'Kóòdù yìí ti parí. Béèrè fún tuntun.',
   locked: 'Kóòdù tí kò tọ̀nà ti pọ̀ jù. Béèrè fún tuntun.',
   used: 'A ti lo kóòdù yìí tẹ́lẹ̀.',

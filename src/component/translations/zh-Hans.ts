@@ -29,6 +29,11 @@ const zhHans: Translation = {
   close: '关闭',
   wrongCode: (left) => (left === undefined ? '验证码错误，请重试。' : `验证码错误，还可尝试 ${left.text} 次。`),
   malformedCode: '请输入短信中的验证码。',
+  pasteUnclear: '请手动输入短信中的验证码。',
+  $sms: {
+    code: ['验证码', '校验码', '动态码', '密码', '口令'],
+    other: ['尾号', '订单', '金额', '余额', '元', '客服', '电话', '退订', '编号'],
+  },
   expired: '验证码已过期，请重新获取。',
   locked: '错误次数过多，请重新获取验证码。',
   used: '该验证码已被使用。',

@@ -29,6 +29,11 @@ const zhHant: Translation = {
   close: '關閉',
   wrongCode: (left) => (left === undefined ? '驗證碼錯誤，請再試一次。' : `驗證碼錯誤，還可嘗試 ${left.text} 次。`),
   malformedCode: '請輸入簡訊中的驗證碼。',
+  pasteUnclear: '請手動輸入簡訊中的驗證碼。',
+  $sms: {
+    code: ['驗證碼', '認證碼', '動態碼', '密碼', '校驗碼'],
+    other: ['末四碼', '尾號', '訂單', '金額', '餘額', '元', '客服', '電話', '退訂', '編號'],
+  },
   expired: '驗證碼已過期，請重新取得。',
   locked: '錯誤次數過多，請重新取得驗證碼。',
   used: '此驗證碼已使用過。',
