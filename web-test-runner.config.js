@@ -1,8 +1,8 @@
-// Component tests in Chromium, Firefox and WebKit (Debian's packages; see test/helpers/engines.ts),
+// Component tests in Chromium, Firefox and WebKit (Debian's packages; see support/engines.ts),
 // with the real proxy and the Offer18 simulator behind /otp.
 // Run through `npm run test:browser`, which loads tsx so this file can import the TypeScript sources.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { launchers, selectedEngines } from './test/helpers/engines.ts';
+import { launchers, selectedEngines } from './support/engines.ts';
 import { proxyMiddleware } from './test/helpers/proxy-middleware.ts';
 import { realInputPlugin } from './test/helpers/real-input.ts';
 
@@ -15,7 +15,7 @@ export default {
   // One page at a time per engine: an engine's tests share its simulator and reset it between tests.
   concurrency: 1,
   concurrentBrowsers: engines.length,
-  // Room for a WebKit session that must be started again (test/helpers/webkit.ts).
+  // Room for a WebKit session that must be started again (support/webkit.ts).
   browserStartTimeout: 120_000,
   testsFinishTimeout: 300_000,
   middleware: [proxy.middleware],

@@ -3,6 +3,7 @@
  * profile, medians. Not part of `npm test`: it measures, it does not judge.
  *
  *   RUNS=5 npm run bench:page
+ *   COUNTRIES=AE,SA npm run bench:page   # a kit with the country picker
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,7 @@ import { startProcess } from '../support/cli.js';
 import { CHROME_ARGS, findChrome } from '../support/chrome.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
+const COUNTRIES = (process.env.COUNTRIES ?? 'AE').split(',');
 const PROFILES: Array<{ name: string; flags: Flags }> = [
   { name: 'default mobile', flags: {} },
   {
@@ -29,13 +31,13 @@ const median = (values: number[]) => {
 
 const root = await mkdtemp(join(tmpdir(), 'otp-flow-bench-'));
 const kit = join(root, 'landing');
-await init({ dir: kit, aid: '1', mid: '2', partner: 'bench', country: 'AE', lang: 'ar', title: 'Daily Quiz' });
+await init({ dir: kit, aid: '1', mid: '2', partner: 'bench', country: COUNTRIES[0]!, countries: COUNTRIES.join(','), lang: 'ar', title: 'Daily Quiz' });
 // Started as an affiliate would: the kit's own server.mjs, here against the simulator.
 const server = await startProcess(process.execPath, ['server.mjs', '--simulate'], { cwd: kit, env: { PORT: '0' } });
 const chrome = await chromeLauncher.launch({ chromePath: findChrome(), chromeFlags: CHROME_ARGS });
 
 try {
-  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${RUNS} runs per profile, medians; page: landing kit (AE, ar)`);
+  console.log(`Lighthouse ${(await import('lighthouse/package.json', { with: { type: 'json' } })).default.version}, ${RUNS} runs per profile, medians; page: landing kit (${COUNTRIES.join(', ')}; ar)`);
   console.log(['profile', 'score', 'FCP ms', 'LCP ms', 'TBT ms', 'TTI ms', 'CLS', 'bytes'].join(' | '));
   for (const profile of PROFILES) {
     const runs: Array<Record<string, number>> = [];

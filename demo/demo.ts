@@ -16,6 +16,7 @@ const controls = {
   country: $<HTMLSelectElement>('country'),
   countries: $<HTMLInputElement>('countries'),
   fault: $<HTMLSelectElement>('fault'),
+  challenge: $<HTMLSelectElement>('challenge'),
   primary: $<HTMLInputElement>('primary'),
   onPrimary: $<HTMLInputElement>('onPrimary'),
   text: $<HTMLInputElement>('text'),
@@ -29,7 +30,7 @@ const all = () => [...document.querySelectorAll<OtpFlow>('otp-flow')];
 const THEME_DEFAULTS = { primary: '#0b5cd5', onPrimary: '#ffffff', text: '#1b1f24', background: '#ffffff', radius: '8', font: '' };
 // The README's dark theme: text, background and the button's two colours; everything else follows them.
 const DARK_THEME: Partial<typeof THEME_DEFAULTS> = { primary: '#4493f8', onPrimary: '#0d1117', text: '#e6edf3', background: '#0d1117' };
-type Settings = { lang: string; country: string; countries: string; fault: string } & typeof THEME_DEFAULTS;
+type Settings = { lang: string; country: string; countries: string; fault: string; challenge: string } & typeof THEME_DEFAULTS;
 
 // ----- options -----
 
@@ -47,6 +48,7 @@ function read(): Settings {
     country: controls.country.value,
     countries: controls.countries.value.toUpperCase().replace(/[^A-Z,]/g, ''),
     fault: controls.fault.value,
+    challenge: controls.challenge.value,
     primary: controls.primary.value,
     onPrimary: controls.onPrimary.value,
     text: controls.text.value,
@@ -58,7 +60,7 @@ function read(): Settings {
 
 function load(): void {
   const saved = new URLSearchParams(location.hash.slice(1));
-  const defaults: Settings = { lang: 'en', country: 'AE', countries: '', fault: 'none', ...THEME_DEFAULTS };
+  const defaults: Settings = { lang: 'en', country: 'AE', countries: '', fault: 'none', challenge: 'adaptive', ...THEME_DEFAULTS };
   for (const key of Object.keys(defaults) as Array<keyof Settings>) {
     const control = controls[key];
     control.value = saved.get(key) ?? defaults[key];
@@ -98,7 +100,13 @@ function sampleTerms(lang: string): string {
   return page.sampleTerms(new Intl.NumberFormat(lang, { style: 'currency', currency: 'AED' }).format(1.5), '1234');
 }
 
+/** The simulator's control routes: Offer18's faults, the proxy's OTP_CHALLENGE. */
+const control = (path: string, body: unknown) =>
+  fetch(`/__simulator/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
 let lastFault = 'none';
+/** The proxy's OTP_CHALLENGE, once it has said. */
+let lastChallenge: string | undefined;
 async function apply(): Promise<void> {
   const s = read();
   save(s);
@@ -119,11 +127,11 @@ async function apply(): Promise<void> {
   renderSnippet(s, countries);
   if (s.fault !== lastFault) {
     lastFault = s.fault;
-    await fetch('/__simulator/fault', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ fault: s.fault, delayMs: 3000 }),
-    });
+    await control('fault', { fault: s.fault, delayMs: 3000 });
+  }
+  if (lastChallenge !== undefined && s.challenge !== lastChallenge) {
+    lastChallenge = s.challenge;
+    await control('challenge', { challenge: s.challenge });
   }
 }
 
@@ -140,6 +148,7 @@ function renderSnippet(s: Settings, countries: string): void {
     '</otp-flow>',
   ];
   if (theme.length) lines.push('<style>', `  otp-flow { ${theme.join(' ')} }`, '</style>');
+  if (s.challenge !== 'adaptive') lines.push('', `# and in the proxy's settings (.env, or wrangler.jsonc's vars): OTP_CHALLENGE=${s.challenge}`);
   lines.push(
     '',
     '# or a whole landing folder (page, tailored bundle, server), in the folder holding',
@@ -216,7 +225,16 @@ $('copy').addEventListener('click', async () => {
   setTimeout(() => ($('copied').textContent = ''), 2000);
 });
 
+const sharedChallenge = new URLSearchParams(location.hash.slice(1)).get('challenge');
 load();
 void apply();
+// The control shows the OTP_CHALLENGE the proxy runs with, unless a shared link asks for another.
+void fetch('/__simulator/challenge')
+  .then((response) => response.json() as Promise<{ challenge: string }>)
+  .then(({ challenge }) => {
+    lastChallenge = challenge;
+    if (!sharedChallenge) controls.challenge.value = challenge;
+    void apply();
+  });
 void pollInbox();
 setInterval(() => document.visibilityState === 'visible' && void pollInbox(), 1500);

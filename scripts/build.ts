@@ -1,7 +1,8 @@
 /**
  * `npm run build`, after tsc has compiled dist/lib:
- * - dist/otp-flow.js: the component with every country and English (the one-script-tag bundle), and
- *   next to it a chunk per other language (otp-flow.lang.<code>.<hash>.js) and the preview examples;
+ * - dist/otp-flow.js: the component with English and the calling-code table (the one-script-tag bundle),
+ *   and next to it a chunk per other language (otp-flow.lang.<code>.<hash>.js) and per calling code, its
+ *   numbering plans and example numbers (otp-flow.plan.<code>.<hash>.js);
  * - dist/kit/server.mjs: the proxy and static server in one file, copied into every landing kit;
  * - dist/kit/worker.js: the same proxy as a Cloudflare Worker with its Durable Objects, for Cloudflare kits,
  *   and dist/kit/simulate.js, that Worker with the Offer18 simulator for their `npm run simulate`;
@@ -22,6 +23,8 @@ const chunks = Object.values(component.languageChunks);
 const largest = Math.max(...chunks.map((c) => c.gzip));
 console.log(`dist/otp-flow.js        ${(component.bytes / 1024).toFixed(1)} KB, ${(component.gzip / 1024).toFixed(1)} KB gzip`);
 console.log(`dist/otp-flow.lang.*.js ${chunks.length} languages, at most ${(largest / 1024).toFixed(1)} KB gzip each`);
+const plans = Object.values(component.planChunks);
+console.log(`dist/otp-flow.plan.*.js ${plans.length} calling codes, at most ${(Math.max(...plans.map((c) => c.gzip)) / 1024).toFixed(1)} KB gzip each`);
 
 await build({
   configFile: false,

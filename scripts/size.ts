@@ -1,7 +1,7 @@
 /**
  * `npm run size`: what each kind of page loads, gzipped, against the budgets
  * in package.json. Fails when anything is over its budget, or when a
- * language has no chunk of its own.
+ * language or a chunk with a budget is missing.
  */
 import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,11 @@ interface Budget {
   file?: string;
   /** …every language chunk next to a built file, each against the budget, or… */
   languageChunksOf?: string;
+  /** …the chunk named `chunk` next to a built file (`otp-flow.solver.<hash>.js`), or… */
+  chunkOf?: string;
+  chunk?: string;
+  /** …every numbering-plan chunk next to a built file, each against the budget, or… */
+  planChunksOf?: string;
   /** …a tailored bundle to build. */
   countries?: string[];
   languages?: string[];
@@ -25,13 +30,13 @@ const dir = await mkdtemp(join(tmpdir(), 'otp-flow-size-'));
 const problems: string[] = [];
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-/** The language chunks written beside `file`, by code. */
-async function languageChunks(file: string): Promise<Map<string, Measured>> {
-  const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.lang\\.(.+)\\.[\\w-]+\\.js$`);
+/** The chunks of a kind written beside `file` (`<file>.<kind>.<what>.<hash>.js`), by what each holds (a language, a calling code). */
+async function chunksBeside(file: string, kind: string): Promise<Map<string, Measured>> {
+  const pattern = new RegExp(`^${basename(file, '.js').replace(/\W/g, '\\$&')}\\.${kind}\\.(?:(.+)\\.)?[\\w-]+\\.js$`);
   const chunks = new Map<string, Measured>();
   for (const name of await readdir(dirname(file))) {
-    const code = name.match(pattern)?.[1];
-    if (code) chunks.set(code, await measure(join(dirname(file), name)));
+    const match = name.match(pattern);
+    if (match) chunks.set(match[1] ?? kind, await measure(join(dirname(file), name)));
   }
   return chunks;
 }
@@ -45,10 +50,17 @@ function row(name: string, result: Measured, budget: Budget): void {
 try {
   console.log('bundle'.padEnd(56), 'raw'.padStart(9), 'gzip'.padStart(9), 'brotli'.padStart(9), 'budget'.padStart(9));
   for (const budget of pkg.sizeBudgets) {
-    if (budget.languageChunksOf) {
-      const chunks = await languageChunks(budget.languageChunksOf);
-      const missing = LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l));
-      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${budget.languageChunksOf}: run npm run build`);
+    if (budget.chunkOf && budget.chunk) {
+      const chunk = (await chunksBeside(budget.chunkOf, budget.chunk)).get(budget.chunk);
+      if (chunk) row(budget.name, chunk, budget);
+      else problems.push(`no ${budget.chunk} chunk beside ${budget.chunkOf}: run npm run build`);
+      continue;
+    }
+    const of = budget.languageChunksOf ?? budget.planChunksOf;
+    if (of) {
+      const chunks = await chunksBeside(of, budget.languageChunksOf ? 'lang' : 'plan');
+      const missing = budget.languageChunksOf ? LANGUAGES.filter((l) => l !== 'en' && !chunks.has(l)) : chunks.size ? [] : ['any calling code'];
+      if (missing.length) problems.push(`no chunk for ${missing.join(', ')} beside ${of}: run npm run build`);
       const largestFirst = [...chunks].sort(([, a], [, b]) => b.gzip - a.gzip);
       for (const [i, [code, chunk]] of largestFirst.entries()) {
         if (i === 0) row(`${budget.name}: ${code}, the largest of ${chunks.size}`, chunk, budget);

@@ -17,6 +17,7 @@ import { basename, extname, join, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { strictPolicy } from '../shared/page-policy.js';
+import { edgeCountry, withVisitorCountry } from '../shared/visitor-country.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,6 +47,8 @@ interface CachedFile {
   br?: Uint8Array;
   /** HTML only: the policy with this page's inline scripts allowed by hash. */
   csp?: string;
+  /** HTML with `<otp-flow>`: the page as sent to visitors from each country, made on first request. */
+  byCountry?: Map<string, CachedFile>;
 }
 
 /**
@@ -69,6 +72,12 @@ export interface StaticOptions {
    * module script and `integrity` need (`OTP_ALLOWED_ORIGINS`).
    */
   corsOrigins?: readonly string[];
+  /**
+   * A request header in which the CDN in front names the visitor's country (`CF-IPCountry`,
+   * `CloudFront-Viewer-Country`; `OTP_COUNTRY_HEADER`): pages get it as `<otp-flow visitor-country>`, so
+   * the component chooses it first, without a request of its own.
+   */
+  countryHeader?: string | undefined;
 }
 
 /** The component's files: its entry (`otp-flow.js`, a kit's `otp-flow.<hash>.js`) and the chunks it fetches from beside itself. */
@@ -187,6 +196,33 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
   const cache = new Map<string, CachedFile>();
   const corsOrigins = new Set(options.corsOrigins);
 
+  function prepare(raw: Uint8Array, path: string, mtimeMs: number, size: number): CachedFile {
+    const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`;
+    const file: CachedFile = { mtimeMs, size, etag, raw };
+    if (COMPRESSIBLE.has(extname(path)) && raw.byteLength > 256) {
+      file.gzip = new Uint8Array(gzipSync(raw, { level: 9 }));
+      file.br = new Uint8Array(brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
+    }
+    if (extname(path) === '.html') {
+      file.csp = policy === 'strict' ? strictPolicy(new TextDecoder().decode(raw)) : policy === 'frame' ? "frame-ancestors 'none'" : policy;
+    }
+    return file;
+  }
+
+  /** The page as a visitor from `country` gets it: compressed once per country seen. */
+  function forCountry(file: CachedFile, path: string, country: string | undefined): CachedFile {
+    if (!country || extname(path) !== '.html') return file;
+    file.byCountry ??= new Map();
+    let variant = file.byCountry.get(country);
+    if (!variant) {
+      const page = new TextDecoder().decode(file.raw);
+      const told = withVisitorCountry(page, country);
+      variant = told === page ? file : prepare(new TextEncoder().encode(told), path, file.mtimeMs, file.size);
+      file.byCountry.set(country, variant);
+    }
+    return variant;
+  }
+
   async function load(path: string): Promise<CachedFile | undefined> {
     let info;
     let real;
@@ -202,16 +238,7 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
     if (!info.isFile()) return undefined;
     const hit = cache.get(path);
     if (hit && hit.mtimeMs === info.mtimeMs && hit.size === info.size) return hit;
-    const raw = new Uint8Array(await readFile(real));
-    const etag = `"${createHash('sha1').update(raw).digest('base64url').slice(0, 16)}"`;
-    const file: CachedFile = { mtimeMs: info.mtimeMs, size: info.size, etag, raw };
-    if (COMPRESSIBLE.has(extname(path)) && raw.byteLength > 256) {
-      file.gzip = new Uint8Array(gzipSync(raw, { level: 9 }));
-      file.br = new Uint8Array(brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }));
-    }
-    if (extname(path) === '.html') {
-      file.csp = policy === 'strict' ? strictPolicy(new TextDecoder().decode(raw)) : policy === 'frame' ? "frame-ancestors 'none'" : policy;
-    }
+    const file = prepare(new Uint8Array(await readFile(real)), path, info.mtimeMs, info.size);
     cache.set(path, file);
     return file;
   }
@@ -240,6 +267,8 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
     if (!file) return undefined;
 
     const ext = extname(path);
+    const countryHeader = ext === '.html' ? options.countryHeader : undefined;
+    if (countryHeader) file = forCountry(file, path, edgeCountry(request.headers.get(countryHeader)));
     const headers = new Headers({
       'content-type': TYPES[ext] ?? 'application/octet-stream',
       etag: file.etag,
@@ -249,6 +278,8 @@ export function createStaticHandler(root: string, options: StaticOptions = {}): 
       'cache-control': cacheControl(path, ext),
     });
     if (file.csp) headers.set('content-security-policy', file.csp);
+    // A cache in between keeps one page per country, never one visitor's for another.
+    if (countryHeader) headers.set('vary', `accept-encoding, ${countryHeader.toLowerCase()}`);
     if (isComponentFile(basename(path))) {
       // Meant to be loaded by other sites' pages; with CORS only for the ones configured.
       headers.set('cross-origin-resource-policy', 'cross-origin');

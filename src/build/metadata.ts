@@ -6,6 +6,7 @@
  * min set accepts numbers that are not valid mobiles.
  */
 import type { MetadataJson } from 'libphonenumber-js/core';
+import { inlinePlans, type PhoneData } from '../component/phone-plans.js';
 
 type Countries = Record<string, unknown[]>;
 
@@ -29,4 +30,15 @@ export function sliceMetadata(full: MetadataJson, wanted: readonly string[]): Me
   }
   for (const country of keep) sliced.countries[country] = countries[country]!;
   return sliced as unknown as MetadataJson;
+}
+
+/**
+ * What a campaign's bundle carries: its countries' plans inline, and of every other calling code only
+ * that it exists, enough to tell a number from a country the page does not serve.
+ */
+export function tailoredPlans(full: MetadataJson, examples: Record<string, string>, countries: readonly string[]): PhoneData {
+  const sliced = sliceMetadata(full, countries);
+  const table = { ...(full.country_calling_codes as unknown as Record<string, string[]>) };
+  for (const code of Object.keys(table)) table[code] = (sliced.country_calling_codes as unknown as Record<string, string[]>)[code] ?? [];
+  return inlinePlans(sliced, examples, table);
 }

@@ -16,6 +16,7 @@ import { indexHtml, type KitSettings } from '../kit/page.js';
 import { campaignEnv, envExample, gitignore, packageJson, readme } from '../kit/node/files.js';
 import * as cloudflare from '../kit/cloudflare/files.js';
 import { isOrigin } from '../proxy/config.js';
+import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
 import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
@@ -41,6 +42,8 @@ Options:
                         until it is set, only pages on this machine can use the proxy)
   --user-id <id>        Offer18 userId, if your campaign uses one
   --type <type>         Offer18 request type, if your campaign uses one
+  --otp-length <n>      digits in every code the campaign sends, ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}: typing the last one
+                        submits it (default: any from ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS})
   --target <target>     node (default) or cloudflare
   --force               write into <dir> even if it is not empty
   -h, --help            this help
@@ -106,6 +109,14 @@ const InitArgs = z.object({
     .optional(),
   userId: envValue('--user-id').pipe(z.string().trim().min(1, '--user-id must not be empty')).optional(),
   type: envValue('--type').pipe(z.string().trim().min(1, '--type must not be empty')).optional(),
+  // The proxy's range (the contract's): a page expecting another length would submit codes the proxy refuses.
+  otpLength: z
+    .union([z.string(), z.number()])
+    .transform((length) => Number(length))
+    .refine((length) => Number.isInteger(length) && length >= OTP_MIN_DIGITS && length <= OTP_MAX_DIGITS, {
+      error: `--otp-length must be a whole number from ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS} (the digits in the campaign's codes)`,
+    })
+    .optional(),
   target: z
     .string()
     .default('node')
@@ -158,15 +169,20 @@ export async function init(input: InitArgs): Promise<InitResult> {
   const builds = runtimes.map(prebuilt);
   await mkdir(join(dir, 'public'), { recursive: true });
 
-  // Build to a temporary name, then name the file after its content so browsers may cache it for a year.
-  const staging = join(dir, 'public', '.otp-flow.building.js');
-  const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: staging });
-  const hash = createHash('sha256').update(await readFile(staging)).digest('hex').slice(0, 10);
+  // Build in a folder of its own, then name the file after its content so browsers may cache it for a year.
+  // The chunks it fetches from beside itself (the proof-of-work solver) are named after theirs already.
+  const staging = join(dir, 'public', '.otp-flow.building');
+  await rm(staging, { recursive: true, force: true });
+  const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: join(staging, 'otp-flow.js') });
+  const hash = createHash('sha256').update(await readFile(built.file)).digest('hex').slice(0, 10);
   const bundle = `otp-flow.${hash}.js`;
+  const chunks = built.otherChunks.map((chunk) => basename(chunk.file));
   for (const old of await readdir(join(dir, 'public'))) {
-    if (/^otp-flow\.[0-9a-f]{10}\.js$/.test(old)) await rm(join(dir, 'public', old));
+    if (/^otp-flow\..+\.js$/.test(old)) await rm(join(dir, 'public', old));
   }
-  await rename(staging, join(dir, 'public', bundle));
+  await rename(built.file, join(dir, 'public', bundle));
+  for (const chunk of chunks) await rename(join(staging, chunk), join(dir, 'public', chunk));
+  await rm(staging, { recursive: true, force: true });
 
   const kit: KitSettings = {
     aid: args.aid,
@@ -182,7 +198,9 @@ export async function init(input: InitArgs): Promise<InitResult> {
     successUrl: args.successUrl,
     userId: args.userId,
     type: args.type,
+    otpLength: args.otpLength,
     bundle,
+    chunks,
     name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',
   };
   const html = indexHtml(kit);
@@ -210,7 +228,7 @@ export async function init(input: InitArgs): Promise<InitResult> {
   return {
     dir,
     target,
-    files: [...Object.keys(files), `public/${bundle}`, ...runtimes].sort(),
+    files: [...Object.keys(files), `public/${bundle}`, ...chunks.map((chunk) => `public/${chunk}`), ...runtimes].sort(),
     bundle: { file: `public/${bundle}`, gzip: built.gzip },
   };
 }

@@ -110,6 +110,7 @@ async function runInit(args: string[]): Promise<void> {
         origin: { type: 'string' },
         'user-id': { type: 'string' },
         type: { type: 'string' },
+        'otp-length': { type: 'string' },
         target: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -138,6 +139,7 @@ async function runInit(args: string[]): Promise<void> {
       origin: values.origin,
       userId: values['user-id'],
       type: values.type,
+      otpLength: values['otp-length'],
       target: values.target,
       force: values.force,
     });

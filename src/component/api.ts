@@ -79,6 +79,7 @@ function read<S extends Shape>(response: Response, json: unknown, shape: S): Api
         retryAfter: json.retryAfter ?? retryAfterHeader(response),
         attemptsLeft: json.attemptsLeft,
         field: json.field,
+        challenge: json.challenge,
       },
     };
   }

@@ -2,20 +2,25 @@
  * The code field of `<otp-flow>`: typing, pasting a whole SMS, keyboards'
  * code suggestions, autofill and WebOTP all end here, as digits in the field
  * and, once the code is whole, a verify. A paste is read from the clipboard
- * before the field's `maxlength` can cut a long SMS short.
+ * before the field's `maxlength` can cut a long SMS short, and read as a
+ * person reads it (`codeInSms`): when no number in it is clearly the code,
+ * nothing is filled in and the user is told to type it, since a wrong guess
+ * would cost a try.
  *
  * It has no part in the element's lifecycle, so it is not added to the host:
  * it holds the field's digits and handles the field's events.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
-import { extractCode } from '../shared/digits.js';
+import { codeInSms, digitsOf, type SmsWords } from '../shared/digits.js';
 import type { FlowController } from './flow-controller.js';
 
 /** What code entry needs from the element it runs in. */
 export interface CodeEntryDelegate {
   /** `otp-length` as the page set it, unchecked. */
   length(): number | undefined;
+  /** How SMS name their codes and other numbers, in the languages a pasted SMS may be in. */
+  words(): SmsWords[];
   /** A preview is on screen: nothing is sent. */
   previewing(): boolean;
   /** Moves focus to the code field once the next render is on screen. */
@@ -49,8 +54,8 @@ export class CodeEntryController {
 
   /** A length the page states, if the proxy can accept it; any other value is ignored rather than auto-submitting codes the proxy refuses. */
   get #knownLength(): number | undefined {
-    const n = this.#delegate.length();
-    return n !== undefined && Number.isInteger(n) && n >= OTP_MIN_DIGITS && n <= OTP_MAX_DIGITS ? n : undefined;
+    const n = this.#delegate.length()!;
+    return Number.isInteger(n) && n >= OTP_MIN_DIGITS && n <= OTP_MAX_DIGITS ? n : undefined;
   }
 
   readonly onInput = (event: InputEvent): void => {
@@ -82,7 +87,7 @@ export class CodeEntryController {
     if (this.#delegate.previewing()) return;
     if (this.#flow.spent) return this.#flow.resend();
     if (this.#flow.step !== 'code' || this.#flow.busy) return;
-    const code = extractCode(this.value, this.#knownLength ?? OTP_MAX_DIGITS);
+    const code = digitsOf(this.value, this.#knownLength);
     if (code.length < (this.#knownLength ?? OTP_MIN_DIGITS)) {
       this.#flow.fail({ code: 'otp_malformed' });
       this.#delegate.focus();
@@ -92,11 +97,10 @@ export class CodeEntryController {
   };
 
   #paste(input: HTMLInputElement, text: string): void {
-    const pasted = extractCode(text, OTP_MAX_DIGITS);
     // A whole code (or an SMS holding one) replaces the field; a few digits go where the caret is.
-    const start = input.selectionStart ?? input.value.length;
-    const end = input.selectionEnd ?? input.value.length;
-    this.take(pasted.length >= OTP_MIN_DIGITS ? pasted : input.value.slice(0, start) + text + input.value.slice(end), true, input);
+    const digits = digitsOf(text);
+    if (digits.length < OTP_MIN_DIGITS) input.setRangeText(digits);
+    this.take(digits.length < OTP_MIN_DIGITS ? input.value : text, true, input);
   }
 
   /**
@@ -105,12 +109,16 @@ export class CodeEntryController {
    */
   take(text: string, whole: boolean, input?: HTMLInputElement): void {
     const length = this.#knownLength;
-    const code = extractCode(text, length ?? OTP_MAX_DIGITS);
-    if (input) input.value = code;
+    // Arriving whole with a code's worth of digits: read as a person reads an SMS.
+    const sms = whole && digitsOf(text).length >= OTP_MIN_DIGITS;
+    const code = sms ? codeInSms(text, this.#delegate.words(), length) : digitsOf(text, length);
+    // Nothing in it is clearly the code: the field stays as it was, and the user types the code.
+    if (input) input.value = sms && !code ? this.value : code;
+    if (sms && !code) return this.#flow.fail({ code: 'paste_unclear' });
     this.#set(code);
     this.#flow.clearError();
     // With a known length, the last digit submits; otherwise only a code that arrives whole does.
-    if (length ? code.length === length : whole && code.length >= OTP_MIN_DIGITS) this.#verify(code);
+    if (sms || code.length === length) this.#verify(code);
   }
 
   #verify(code: string): void {

@@ -1,22 +1,31 @@
 /**
- * Registers `<otp-flow>` (or another tag) with the phone metadata and
+ * Registers `<otp-flow>` (or another tag) with the numbering plans and
  * languages a bundle carries. Every bundle, full or tailored to one campaign,
  * is this call with different arguments.
  */
-import type { Examples, MetadataJson } from 'libphonenumber-js/core';
 import { OtpFlowElement, type ElementSetup } from './otp-flow.component.js';
-import { Catalog, Lazy, type Loadable } from './languages.js';
+import { Catalog } from './languages.js';
 import type { Translation } from './localize.js';
+import { PhonePlans, type PhoneData } from './phone-plans.js';
+import type { CountryPicker } from './country-picker.js';
+
+export type { PhoneData, PlanSlice } from './phone-plans.js';
 
 export interface OtpFlowSetup {
-  /** libphonenumber-js metadata: `metadata.mobile.json` or a slice of it by country. */
-  metadata: MetadataJson;
+  /**
+   * libphonenumber-js's calling-code table, and each calling code's numbering plans with their
+   * example mobile numbers, at hand or fetched when one of its countries is needed.
+   */
+  phone: PhoneData;
   /** Languages carried inline, by code; English is the fallback and should be among them. */
   translations: Record<string, Translation>;
   /** Languages fetched the first time a page asks for one, by code. */
   languages?: Record<string, () => Promise<Translation>>;
-  /** Example numbers by country for `preview` (libphonenumber-js's `examples.mobile.json`), or how to fetch them. */
-  examples?: Loadable<Partial<Examples>>;
+  /**
+   * The country picker (`CountryPicker` from `country-picker.ts`), for an element that may serve more
+   * than one country; without it, the dial code of the chosen country is shown fixed.
+   */
+  picker?: typeof CountryPicker;
   /** Tag name; `otp-flow` by default. */
   tag?: string;
 }
@@ -26,12 +35,13 @@ export interface OtpFlowSetup {
  * page keep their own countries and languages. A tag already registered (say,
  * by a second copy of the bundle) keeps the element it has.
  */
-export function defineOtpFlow({ metadata, translations, languages, examples = {}, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlowElement {
+export function defineOtpFlow({ phone, translations, languages, picker, tag = 'otp-flow' }: OtpFlowSetup): typeof OtpFlowElement {
   const registered = customElements.get(tag);
   if (registered) return registered as typeof OtpFlowElement;
-  const setup: ElementSetup = { metadata, catalog: new Catalog(translations, languages), examples: new Lazy(examples) };
+  const setup: ElementSetup = { plans: new PhonePlans(phone), catalog: new Catalog(translations, languages), picker };
   class RegisteredOtpFlow extends OtpFlowElement {
     protected static override readonly setup = setup;
+    static override styles = picker ? [OtpFlowElement.styles, picker.styles] : OtpFlowElement.styles;
   }
   customElements.define(tag, RegisteredOtpFlow);
   return RegisteredOtpFlow;

@@ -7,10 +7,11 @@
  * contract does not compile until it has its sentence here.
  */
 import type { ErrorCode } from '../contract/errors.js';
+import type { Challenge } from '../contract/wire.js';
 import { clock, count, isolate, relativeWait, type Translation } from './localize.js';
 
-/** What only the browser can tell: no network, no answer in time, a reply that is not our proxy's. */
-export type ClientOnlyCode = 'offline' | 'timeout' | 'network' | 'bad_reply';
+/** What only the browser can tell: no network, no answer in time, a reply that is not our proxy's, a pasted text without a clear code. */
+export type ClientOnlyCode = 'offline' | 'timeout' | 'network' | 'bad_reply' | 'paste_unclear';
 export type ClientErrorCode = ErrorCode | ClientOnlyCode;
 
 /** The part of the page an error is about. */
@@ -22,6 +23,10 @@ export interface ClientError {
   attemptsLeft?: number | undefined;
   /** The proxy's word for the field at fault, on 400s. */
   field?: string | undefined;
+  /** On `challenge_required`: the proof of work to solve before sending again. */
+  challenge?: Challenge | undefined;
+  /** Why a number is not valid, when the page could tell before sending it. */
+  reason?: string | undefined;
 }
 
 export interface Context {
@@ -49,7 +54,7 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   invalid_request: {
     say: (t, e) => (e.field === 'msisdn' || e.field === 'country' ? t.invalidNumber : e.field === 'otp' ? t.malformedCode : t.generic),
   },
-  msisdn_invalid: { say: (t) => t.invalidNumber, field: 'msisdn' },
+  msisdn_invalid: { say: (t, e) => (e.reason === 'too_short' ? t.tooShort : e.reason === 'too_long' ? t.tooLong : t.invalidNumber), field: 'msisdn' },
   msisdn_not_mobile: { say: (t) => t.notMobile, field: 'msisdn' },
   country_invalid: { say: (t) => t.invalidNumber, field: 'country' },
   country_not_allowed: { say: (t) => t.countryNotAllowed, field: 'msisdn' },
@@ -91,6 +96,7 @@ const ENTRIES: Readonly<Record<ClientErrorCode, Entry>> = {
   offline: { say: (t) => t.offline },
   network: unavailable,
   bad_reply: unavailable,
+  paste_unclear: { say: (t) => t.pasteUnclear },
 };
 
 /** A code this component knows; anything else from a newer proxy is read as `bad_reply`. */

@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RESEND_AFTER_DEFAULT } from '../contract/timing.js';
 import type { OtpApi } from './api.js';
 import type { Click } from '../contract/click.js';
+import { sendProving } from './challenge.js';
 import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
 
@@ -42,6 +43,8 @@ export class FlowController implements ReactiveController {
   click: Click = {};
   /** The code sent can no longer be confirmed (locked, expired): only a new one helps. */
   spent = false;
+  /** A send is solving the proof of work the proxy asked for ("Checking…"). */
+  checking = false;
   /** When a new code may be asked for (ms since the epoch), and the clock the countdown last read. */
   resendAt = 0;
   now = Date.now();
@@ -80,6 +83,7 @@ export class FlowController implements ReactiveController {
   cancel(): void {
     this.#request?.abort();
     this.#request = undefined;
+    this.checking = false;
     if (this.notice === 'resending') this.notice = undefined;
   }
 
@@ -124,6 +128,13 @@ export class FlowController implements ReactiveController {
   }
 
   async send(msisdn: string, country: string | undefined, resend: boolean): Promise<void> {
+    // The number whose code may still be on its way, again: back to that code rather than a second SMS (the
+    // proxy would refuse one until the wait is over anyway).
+    if (!resend && msisdn === this.msisdn && this.#session && this.wait > 0) {
+      this.error = undefined;
+      this.#go('code');
+      return this.#delegate.focus('code');
+    }
     const signal = this.#begin();
     this.error = undefined;
     if (resend) {
@@ -134,7 +145,11 @@ export class FlowController implements ReactiveController {
     }
 
     const click = this.#delegate.click();
-    const reply = await this.#delegate.api().send({ msisdn, ...(country ? { country } : {}), ...(Object.keys(click).length ? { click } : {}) }, signal);
+    const reply = await sendProving(this.#delegate.api(), { msisdn, ...(country ? { country } : {}), ...(Object.keys(click).length ? { click } : {}) }, signal, (on) => {
+      if (signal.aborted) return;
+      this.checking = on;
+      this.#host.requestUpdate();
+    });
     if (signal.aborted) return;
     this.#request = undefined;
     if (!reply.ok) {
@@ -190,8 +205,9 @@ export class FlowController implements ReactiveController {
   }
 
   /** Puts the flow in a state for a preview, with sample data and no requests. */
-  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError }): void {
+  show(step: OtpStep, sample: { msisdn: string; country: string | undefined; error?: ClientError; checking?: boolean }): void {
     this.cancel();
+    this.checking = !!sample.checking;
     this.msisdn = sample.msisdn;
     this.country = sample.country;
     this.error = sample.error;

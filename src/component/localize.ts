@@ -5,6 +5,7 @@
  * Numbers handed to these functions are already wrapped in Unicode isolates
  * (LRI…PDI), so a phone number stays left-to-right inside Arabic or Urdu text.
  */
+import type { SmsWords } from '../shared/digits.js';
 
 /**
  * A number as a sentence needs it: its value, its spelling in the language's
@@ -49,9 +50,23 @@ export interface Translation {
   invalidNumber: string;
   notMobile: string;
   countryNotAllowed: string;
+  /** The number has fewer digits than the country's mobile numbers. */
+  tooShort: string;
+  /** The number has more digits than the country's mobile numbers. */
+  tooLong: string;
+  /** Label and placeholder of the country picker's search box. */
+  searchCountry: string;
+  /** The country picker's search found nothing. */
+  noCountryFound: string;
+  /** Closes the country picker (shown when it fills a phone's screen). */
+  close: string;
   /** Wrong code; `attemptsLeft` is undefined when the proxy did not say. */
   wrongCode: (attemptsLeft: Count | undefined) => string;
   malformedCode: string;
+  /** A pasted text holds no number that is clearly the code: nothing was filled in. */
+  pasteUnclear: string;
+  /** How an SMS in the language names its code and its other numbers, lower case: what a pasted SMS is read with (English's too). */
+  $sms: SmsWords;
   expired: string;
   locked: string;
   used: string;
@@ -93,7 +108,7 @@ export interface PageTexts {
 }
 
 /** What a page may override: any text, in the language being shown. */
-export type Messages = Partial<Omit<Translation, '$code' | '$name' | '$dir'>>;
+export type Messages = Partial<Omit<Translation, '$code' | '$name' | '$dir' | '$sms'>>;
 
 /** The wrapped form every number takes inside a sentence. */
 export const isolate = (text: string) => `\u2066${text}\u2069`;

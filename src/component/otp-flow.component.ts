@@ -1,8 +1,6 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { getCountryCallingCode, parsePhoneNumberFromString, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } from 'lit';
+import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
-import { canonicalMobile, normalizeCountry } from '../shared/phone.js';
-import { foldDigits } from '../shared/digits.js';
 import { createApi, type OtpApi } from './api.js';
 import { clickNames, pageClick, withClick } from './click.js';
 import { CodeEntryController } from './code-entry-controller.js';
@@ -10,22 +8,24 @@ import { errorField, errorText, type ClientError } from './error-text.js';
 import type { OtpStep } from './events.js';
 import { FlowController } from './flow-controller.js';
 import { LanguageController } from './language-controller.js';
-import type { Catalog, Lazy } from './languages.js';
+import type { Catalog } from './languages.js';
 import { clock, isolate, type Messages } from './localize.js';
+import { PhoneEntryController, problemError } from './phone-entry-controller.js';
+import type { PhonePlans } from './phone-plans.js';
 import { PreviewController, type OtpPreview } from './preview-controller.js';
-import { codeStep, doneStep, numberStep } from './templates.js';
+import { codeStep, doneStep, fixedPrefix, numberStep } from './templates.js';
+import type { CountryPicker } from './country-picker.js';
 import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
 export type { OtpStep, OtpPreview };
-/** The number was typed with its dial code: shown back the same way. */
-const INTERNATIONAL = /^\s*(\+|00)/;
 
-/** What a registered tag knows: its countries' phone metadata, its languages, example numbers for previews. */
+/** What a registered tag knows: its countries' numbering plans (with their example numbers), its languages. */
 export interface ElementSetup {
-  metadata: MetadataJson;
+  plans: PhonePlans;
   catalog: Catalog;
-  examples: Lazy<Partial<Examples>>;
+  /** The country picker, in bundles that can serve more than one country. */
+  picker?: typeof CountryPicker | undefined;
 }
 
 /** The `messages` attribute is JSON; a typo in it must not break the page. */
@@ -50,7 +50,8 @@ const jsonConverter = {
  * @csspart form - Each step's `<form>`.
  * @csspart label - Field labels.
  * @csspart field - The box around an input (and the country selector or dial code).
- * @csspart country-select - The country `<select>`, shown when `countries` lists more than one.
+ * @csspart country-button - The country picker's button (flag and dial code), shown when `countries` lists more than one, or none.
+ * @csspart country-picker - The picker's searchable list of countries, under the field (the whole screen on narrow phones).
  * @csspart prefix - The dial code shown before the number when there is one country.
  * @csspart input - Both inputs.
  * @csspart phone-input - The phone number input.
@@ -86,7 +87,7 @@ const jsonConverter = {
  * @event {OtpErrorEvent} otp-error - Something failed and the user was told. `detail: {code, step, message, retryAfter?, attemptsLeft?}`.
  */
 export class OtpFlowElement extends LitElement {
-  static override styles = styles;
+  static override styles: CSSResultGroup = styles;
 
   /** Set by `defineOtpFlow` on the subclass it registers for a tag. */
   protected static readonly setup: ElementSetup | undefined;
@@ -95,13 +96,12 @@ export class OtpFlowElement extends LitElement {
     endpoint: { type: String },
     country: { type: String },
     countries: { type: String },
+    visitorCountry: { type: String, attribute: 'visitor-country' },
     otpLength: { type: Number, attribute: 'otp-length' },
     successUrl: { type: String, attribute: 'success-url' },
     clickParams: { type: String, attribute: 'click-params' },
     messages: { attribute: 'messages', converter: jsonConverter },
     preview: { type: String },
-    _phone: { state: true },
-    _selected: { state: true },
   };
 
   static override get observedAttributes(): string[] {
@@ -110,10 +110,15 @@ export class OtpFlowElement extends LitElement {
 
   /** Base URL of the proxy's API: `{endpoint}/send` and `{endpoint}/verify`. */
   declare endpoint: string;
-  /** ISO code of the country a number without dial code belongs to, e.g. `AE`. */
+  /** ISO code of the country a number without dial code belongs to, e.g. `AE`: the default when the visitor's is not allowed or not known. */
   declare country: string | undefined;
-  /** Comma list of the countries numbers may come from, e.g. `AE,SA,KW`; more than one shows a selector. */
+  /** Comma list of the countries numbers may come from, e.g. `AE,SA,KW`; more than one shows the country picker. */
   declare countries: string | undefined;
+  /**
+   * The visitor's likely country, from the edge (`CF-IPCountry`, a CDN's header): chosen first when allowed.
+   * Set by a kit's and `otp-flow serve`'s server in the page they serve, or by the page's own.
+   */
+  declare visitorCountry: string | undefined;
   /** Digits in the code, when the campaign knows (4 to 8); typing the last one submits. */
   declare otpLength: number | undefined;
   /** Where to go once the number is confirmed (http or https only); `{clickid}` and the other click parameters' names are replaced by their values. */
@@ -125,9 +130,6 @@ export class OtpFlowElement extends LitElement {
   /** Shows a step with sample data and makes no requests: for previews and design reviews. */
   declare preview: OtpPreview | undefined;
 
-  declare private _phone: string;
-  declare private _selected: CountryCode | undefined;
-
   readonly #flow = new FlowController(this, {
     api: () => this.#api,
     describe: (error) => this.#describe(error),
@@ -137,6 +139,8 @@ export class OtpFlowElement extends LitElement {
   });
   readonly #code = new CodeEntryController(this, this.#flow, {
     length: () => this.otpLength,
+    // An SMS may be in the page's language or in English.
+    words: () => [this.#setup.catalog.fallback.$sms, this.#language.t.$sms],
     previewing: () => !!this.preview,
     focus: () => void this.#focusAfterUpdate('code'),
   });
@@ -144,24 +148,48 @@ export class OtpFlowElement extends LitElement {
     catalog: () => this.#setup.catalog,
     messages: () => this.messages,
   });
+  readonly #phone = new PhoneEntryController(this, this.#flow, {
+    plans: () => this.#setup.plans,
+    country: () => this.country,
+    countries: () => this.countries,
+    visitorCountry: () => this.visitorCountry,
+    previewing: () => !!this.preview,
+    focus: () => void this.#focusAfterUpdate('phone'),
+    input: () => this.renderRoot?.querySelector<HTMLInputElement>('#phone'),
+  });
+  readonly #picker: CountryPicker | undefined;
   /** Made from `endpoint` before the first update. */
   #api!: OtpApi;
 
   constructor() {
     super();
     this.endpoint = DEFAULT_BASE_PATH;
-    this._phone = '';
-    // Kept by the element as its controllers, run after the language's.
+    // Kept by the element as its controllers, run after the language's and the number's.
     new PreviewController(this, this.#flow, {
-      setup: () => this.#setup,
+      plans: () => this.#setup.plans,
       preview: () => this.preview,
-      country: () => this._selected,
+      country: () => this.#phone.selected,
       fill: (phone) => {
-        this._phone = phone;
+        this.#phone.fill(phone);
         this.#code.clear();
       },
       reset: () => this.reset(),
     });
+    const Picker = this.#setup.picker;
+    this.#picker =
+      Picker &&
+      new Picker(this, {
+        countries: () => this.#phone.countries,
+        every: () => this.#setup.plans.countries.filter((c) => this.#setup.plans.serves(c)),
+        selected: () => this.#phone.selected,
+        callingCode: (c) => this.#setup.plans.callingCode(c) ?? '',
+        choose: (c) => {
+          this.#phone.select(c as CountryCode);
+          this.#flow.clearError();
+        },
+        t: () => this.#language.t,
+        locale: () => this.#language.locale,
+      });
     // WebOTP hands over the code as a paste would: whole, so it submits.
     new WebOtpController(this, (code) => this.#code.take(code, true));
   }
@@ -173,7 +201,7 @@ export class OtpFlowElement extends LitElement {
 
   /** Back to an empty number step, cancelling anything in flight. */
   reset(): void {
-    this._phone = '';
+    this.#phone.clear();
     this.#code.clear();
     this.#flow.reset();
   }
@@ -191,7 +219,6 @@ export class OtpFlowElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
-    if (changed.has('country') || changed.has('countries')) this.#chooseCountries();
   }
 
   #describe(error: ClientError): string {
@@ -200,7 +227,8 @@ export class OtpFlowElement extends LitElement {
 
   /** `+971 50 123 4567` as people read their own number, in one piece that never wraps. */
   #display(e164: string): string {
-    const international = parsePhoneNumberFromString(e164, this.#setup.metadata)?.formatInternational() ?? e164;
+    // The number was checked with its plan, which is here: AsYouType writes it as the international format does.
+    const international = new AsYouType(undefined, this.#setup.plans.metadata).input(e164);
     return international.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
   }
 
@@ -220,78 +248,39 @@ export class OtpFlowElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  // ----- number entry: the countries offered, the number as typed, its check and its send -----
-
-  /** Allowed countries, in the order given, that the loaded metadata knows. */
-  #countries: CountryCode[] = [];
-
-  #chooseCountries(): void {
-    const { metadata } = this.#setup;
-    const own = normalizeCountry(this.country, metadata) || undefined;
-    const list = (this.countries ?? '')
-      .split(',')
-      .map((c) => normalizeCountry(c.trim(), metadata))
-      .filter((c): c is CountryCode => !!c);
-    this.#countries = list.length === 0 && own ? [own] : list;
-    this._selected = own && this.#countries.includes(own) ? own : this.#countries[0];
-  }
-
-  #onCountry(event: Event): void {
-    this._selected = (event.target as HTMLSelectElement).value as CountryCode;
-    this.#flow.clearError();
-  }
-
-  #onPhoneInput(event: InputEvent): void {
-    const input = event.target as HTMLInputElement;
-    const raw = foldDigits(input.value);
-    const phone = parsePhoneNumberFromString(raw, { defaultCountry: this._selected }, this.#setup.metadata);
-    // A pasted number with another allowed country's dial code moves the selector there.
-    if (phone?.country && phone.country !== this._selected && this.#countries.includes(phone.country)) this._selected = phone.country;
-    // A whole number is shown the way people read it, in the spelling they used. Only while typing at the
-    // end: rewriting the middle of the text would throw the caret around.
-    const atEnd = input.selectionStart === input.value.length;
-    const deleting = event.inputType?.startsWith('delete');
-    if (phone?.isValid() && atEnd && !deleting) input.value = INTERNATIONAL.test(raw) ? phone.formatInternational() : phone.formatNational();
-    else if (raw !== input.value) input.value = raw;
-    this._phone = input.value;
-    this.#flow.clearError();
-  }
-
-  #submitNumber(event: Event): void {
-    event.preventDefault();
-    if (this.preview || this.#flow.step !== 'number') return;
-    const result = canonicalMobile(this._phone, { country: this._selected, allowed: this.#countries }, this.#setup.metadata);
-    if (!result.ok) {
-      this.#flow.fail({ code: result.error });
-      void this.#focusAfterUpdate('phone');
-      return;
-    }
-    void this.#flow.send(result.e164, this._selected, false);
-  }
+  // ----- the number step -----
 
   #renderNumber() {
-    const { t, locale } = this.#language;
-    const { metadata } = this.#setup;
+    const { t } = this.#language;
+    const { plans } = this.#setup;
     const { error, step } = this.#flow;
+    const phone = this.#phone;
     const field = error && errorField(error);
-    const countries = this.#countries;
+    const countries = phone.countries;
+    const problem = phone.problem;
+    const selected = phone.selected;
+    // A list to choose from (or every country, when any is allowed), else the one country's dial code.
+    const picker = countries.length !== 1 ? this.#picker : undefined;
+    const busy = step === 'sending';
     return numberStep({
       t,
-      phone: this._phone,
-      busy: step === 'sending',
+      phone: phone.value,
+      placeholder: phone.placeholder,
+      busy,
+      checking: this.#flow.checking,
       // A country error with no selector on screen is about the number typed.
-      invalid: field === 'country' && countries.length > 1 ? 'country' : field === 'msisdn' || field === 'country' ? 'msisdn' : undefined,
-      error: error ? this.#describe(error) : '',
-      country: {
-        locale,
-        countries,
-        selected: this._selected,
-        callingCode: (c) => getCountryCallingCode(c as CountryCode, metadata),
-        typedInternational: INTERNATIONAL.test(this._phone),
-        onChange: (e) => this.#onCountry(e),
-      },
-      onInput: (e) => this.#onPhoneInput(e),
-      onSubmit: (e) => this.#submitNumber(e),
+      invalid: field === 'country' && picker ? 'country' : field === 'msisdn' || field === 'country' || problem ? 'msisdn' : undefined,
+      error: error ? this.#describe(error) : problem ? this.#describe(problemError(problem)) : '',
+      country: picker
+        ? picker.render({ invalid: field === 'country', disabled: busy })
+        : selected && !phone.international
+          ? fixedPrefix(selected, plans.callingCode(selected) ?? '')
+          : nothing,
+      countryList: picker?.renderList() ?? nothing,
+      onInput: phone.onInput,
+      onBeforeInput: phone.onBeforeInput,
+      onCompositionEnd: phone.onCompositionEnd,
+      onSubmit: (e) => void phone.onSubmit(e),
     });
   }
 
@@ -306,7 +295,7 @@ export class OtpFlowElement extends LitElement {
     const { t, locale } = this.#language;
     const flow = this.#flow;
     const code = this.#code;
-    const notice = flow.notice === 'resending' ? t.sending : flow.notice === 'resent' ? t.resent : '';
+    const notice = flow.notice === 'resending' ? (flow.checking ? t.verifying : t.sending) : flow.notice === 'resent' ? t.resent : '';
     const wait = flow.wait;
     return codeStep({
       t,
@@ -334,7 +323,7 @@ export class OtpFlowElement extends LitElement {
     const step = this.#flow.step;
     // Until its language (and a preview's example number) arrives, the form is laid out (its box kept) but
     // not painted: no flash of English.
-    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.examples.settled);
+    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.plans.ready(this.#setup.plans.callingCode(this.#phone.selected ?? this.#setup.plans.countries[0])));
     return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${waiting}>
       <slot name="header"></slot>
       ${step === 'number' || step === 'sending' ? this.#renderNumber() : step === 'code' || step === 'verifying' ? this.#renderCode() : doneStep(t)}

@@ -11,6 +11,9 @@ import { css } from 'lit';
  * Where `color-mix()` is missing (iOS before 16.2) a mixed colour is invalid
  * and falls back to the inherited text colour or a transparent background:
  * plainer, still readable.
+ *
+ * A button that does not work yet (aria-disabled: busy, or "Send a new code"
+ * while its countdown runs) is dimmed, so it does not invite a tap.
  */
 export default css`
   :host {
@@ -91,7 +94,6 @@ export default css`
   }
 
   input,
-  select,
   button {
     font: inherit;
     color: inherit;
@@ -117,8 +119,17 @@ export default css`
     font-size: max(20px, 1.25em);
   }
 
-  .prefix,
-  select {
+  .picker-anchor {
+    position: relative;
+  }
+
+  .iso {
+    font-size: 0.8em;
+    font-weight: 600;
+    letter-spacing: 0.04em;
+  }
+
+  .prefix {
     flex: 0 0 auto;
     display: flex;
     align-items: center;
@@ -130,35 +141,6 @@ export default css`
     white-space: nowrap;
     min-block-size: var(--otp-flow-control-height);
     min-inline-size: 44px;
-  }
-
-  /* The native control differs per engine (WebKit paints a grey button): this one is drawn the same
-     everywhere, its arrow two gradients in the text colour. The field's direction is always ltr. */
-  select {
-    appearance: none;
-    -webkit-appearance: none;
-    border-radius: 0;
-    padding-right: 1.75rem;
-    color: var(--otp-flow-color-text);
-    background-image: linear-gradient(45deg, transparent 50%, var(--otp-flow-color-text) 50%),
-      linear-gradient(135deg, var(--otp-flow-color-text) 50%, transparent 50%);
-    background-position:
-      right 0.875rem center,
-      right 0.5625rem center;
-    background-size: 0.3125rem 0.3125rem;
-    background-repeat: no-repeat;
-    cursor: pointer;
-    outline: none;
-  }
-
-  select:disabled {
-    cursor: default;
-  }
-
-  /* Where the engine draws the open list itself, it takes these; a transparent background leaves its own. */
-  option {
-    color: var(--otp-flow-color-text);
-    background-color: var(--otp-flow-color-background);
   }
 
   .submit {
@@ -178,6 +160,7 @@ export default css`
 
   .submit[aria-disabled='true'] {
     cursor: default;
+    opacity: 0.6;
   }
 
   .link {
@@ -193,8 +176,7 @@ export default css`
     cursor: pointer;
   }
 
-  button:focus-visible,
-  select:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--otp-flow-color-focus);
     outline-offset: 2px;
   }
@@ -211,6 +193,16 @@ export default css`
 
   .muted {
     color: var(--otp-flow-color-muted);
+  }
+
+  /* Read out, not shown: the button already says it. */
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 
   .row {

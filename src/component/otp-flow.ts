@@ -1,18 +1,23 @@
 /**
  * The `<otp-flow>` element with every country and every built-in language,
  * from source: what the tests, the demo and `import 'otp-flow/define'` users
- * build on. The one-script-tag bundle (src/build/component-bundle.ts) makes
- * the same call with English inline and the other languages as chunks.
+ * build on. Like the one-script-tag bundle (src/build/component-bundle.ts), it
+ * starts with the calling-code table alone and fetches a country's plan when
+ * one is needed; here the plans are cut from libphonenumber-js's own metadata.
  */
 import metadata from 'libphonenumber-js/mobile/metadata';
+import { CountryPicker } from './country-picker.js';
 import { defineOtpFlow } from './define.js';
+import { planSlice } from './phone-plans.js';
 import { translations } from './translations/index.js';
 
 export const OtpFlow = defineOtpFlow({
-  metadata,
+  phone: {
+    callingCodes: metadata.country_calling_codes as unknown as Record<string, string[]>,
+    load: async (code) => planSlice(metadata, (await import('libphonenumber-js/mobile/examples')).default as Record<string, string>, code),
+  },
   translations,
-  // Example numbers only serve previews: fetched when a page shows one.
-  examples: () => import('libphonenumber-js/mobile/examples').then((m) => m.default),
+  picker: CountryPicker,
 });
 /** The `<otp-flow>` element, for typing: `import type { OtpFlow } from 'otp-flow'`. */
 export type OtpFlow = InstanceType<typeof OtpFlow>;

@@ -5,17 +5,18 @@
  * change; leaving preview starts the flow afresh.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getExampleNumber, isSupportedCountry, type CountryCode, type Examples, type MetadataJson } from 'libphonenumber-js/core';
+import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
 import type { FlowController } from './flow-controller.js';
-import type { Lazy } from './languages.js';
+import type { PhonePlans } from './phone-plans.js';
 
-export type OtpPreview = 'number' | 'sending' | 'code' | 'verifying' | 'error' | 'done';
-const PREVIEWS: readonly string[] = ['number', 'sending', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
+/** `checking`: a send proving the work the proxy asked for (`OTP_CHALLENGE`). */
+export type OtpPreview = 'number' | 'sending' | 'checking' | 'code' | 'verifying' | 'error' | 'done';
+const PREVIEWS: readonly string[] = ['number', 'sending', 'checking', 'code', 'verifying', 'error', 'done'] satisfies OtpPreview[];
 
 /** What a preview needs from the element it runs in. */
 export interface PreviewDelegate {
-  /** The element's phone metadata, and its example numbers by country, fetched the first time a preview is shown. */
-  setup(): { metadata: MetadataJson; examples: Lazy<Partial<Examples>> };
+  /** The element's numbering plans, each with its example number, fetched when a country is chosen. */
+  plans(): PhonePlans;
   /** The `preview` property, unchecked. */
   preview(): string | undefined;
   /** The country chosen, whose example number is shown. */
@@ -44,9 +45,11 @@ export class PreviewController implements ReactiveController {
   hostUpdate(): void {
     const asked = this.#delegate.preview();
     const preview = asked && PREVIEWS.includes(asked) ? (asked as OtpPreview) : undefined;
-    const { examples } = this.#delegate.setup();
-    if (preview && !examples.settled) void examples.load().then(() => this.#host.requestUpdate());
-    const of = preview ? `${preview} ${this.#delegate.country()} ${examples.settled}` : '';
+    const plans = this.#delegate.plans();
+    const code = plans.callingCode(this.#delegate.country() ?? plans.countries[0]);
+    const ready = plans.ready(code);
+    if (preview && !ready) void plans.load(code).then(() => this.#host.requestUpdate());
+    const of = preview ? `${preview} ${this.#delegate.country()} ${ready}` : '';
     if (of === this.#shownOf) return;
     this.#shownOf = of;
     if (preview) this.#show(preview);
@@ -54,15 +57,18 @@ export class PreviewController implements ReactiveController {
   }
 
   #show(preview: OtpPreview): void {
-    const { metadata, examples } = this.#delegate.setup();
-    const sample = examples.value ?? {};
-    const country = this.#delegate.country() ?? (Object.keys(sample) as CountryCode[]).find((c) => isSupportedCountry(c, metadata));
-    const example = country && sample[country] ? getExampleNumber(country, sample as Examples, metadata) : undefined;
-    this.#delegate.fill(example?.formatNational() ?? '');
-    this.#flow.show(preview === 'error' ? 'number' : preview, {
-      msisdn: example?.number ?? '',
+    const plans = this.#delegate.plans();
+    const country = this.#delegate.country() ?? (plans.countries[0] as CountryCode | undefined);
+    const national = plans.example(country);
+    const example = national ? new AsYouType(country, plans.metadata) : undefined;
+    example?.input(national!);
+    const number = example?.getNumber();
+    this.#delegate.fill(number?.formatNational() ?? '');
+    this.#flow.show(preview === 'error' ? 'number' : preview === 'checking' ? 'sending' : preview, {
+      msisdn: number?.number ?? '',
       country,
       error: preview === 'error' ? { code: 'upstream_unavailable' } : undefined,
+      checking: preview === 'checking',
     });
   }
 }

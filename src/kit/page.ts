@@ -18,7 +18,11 @@ export interface KitSettings {
   origin: string | undefined;
   userId: string | undefined;
   type: string | undefined;
+  /** Digits in every code the campaign sends (within the contract's range), when init was told. */
+  otpLength: number | undefined;
   bundle: string;
+  /** Files the bundle fetches from beside itself when it needs them (the proof-of-work solver). */
+  chunks: string[];
   name: string;
 }
 
@@ -31,12 +35,22 @@ function acceptTerms(texts: PageTexts): string {
   return escapeHtml(texts.acceptTerms(slot)).replace(slot, `<a href="#terms">${escapeHtml(texts.termsLink)}</a>`);
 }
 
+/** The component's rows in a kit README's table of files. */
+export function componentFiles(kit: KitSettings): string {
+  const languages = kit.lang === 'en' ? 'English' : `${kit.lang} and English`;
+  return [
+    `| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${languages} |`,
+    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | the component's proof-of-work solver, fetched only when the proxy asks a visitor for one |`),
+  ].join('\n');
+}
+
 export function indexHtml(kit: KitSettings): string {
   const attrs = [
     // Where the proxy answers unless OTP_BASE_PATH moves it (then this attribute moves with it: see the settings files).
     `endpoint="${escapeHtml(PROXY_DEFAULTS.basePath)}"`,
     `country="${kit.country}"`,
     kit.countries.length > 1 ? `countries="${kit.countries.join(',')}"` : '',
+    kit.otpLength ? `otp-length="${kit.otpLength}"` : '',
     kit.successUrl ? `success-url="${escapeHtml(kit.successUrl)}"` : '',
   ].filter(Boolean);
   return `<!doctype html>
@@ -48,8 +62,10 @@ export function indexHtml(kit: KitSettings): string {
     <meta name="description" content="${escapeHtml(kit.title)}" />
     <meta name="theme-color" content="#0b5cd5" />
     <link rel="icon" href="data:," />
-    <!-- The page paints its text first; the component follows one frame later. -->
-    <script type="module">requestAnimationFrame(() => setTimeout(() => import('./${kit.bundle}')));</script>
+    <!-- The page paints its text first; the component follows one frame later. Once the number is confirmed, the
+         sentence asking for it goes. -->
+    <script type="module">requestAnimationFrame(() => setTimeout(() => import('./${kit.bundle}')));
+addEventListener('otp-step', (e) => document.querySelector('.lead')?.toggleAttribute('hidden', e.detail.step === 'done'));</script>
     <style>
       :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; line-height: 1.5; color: #1b1f24; background: #f3f5f8; }
       * { box-sizing: border-box; }

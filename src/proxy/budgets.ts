@@ -27,6 +27,8 @@ export interface SendBudgets {
   /** The resend wait, unless it is 0. */
   resend: NamedBudget | undefined;
   hourly: NamedBudget;
+  /** The digests the keys were made from, for whoever keys more on the same client (the shield). */
+  tags: { address: string; network: string | undefined };
 }
 
 export interface SendLimiter {
@@ -102,6 +104,7 @@ export function createSendLimiter(
         number: named('number', { key: `n:${numberTag}`, limit: settings.numberLimit, windowMs: numberWindowMs }),
         resend: resendMs > 0 ? named('resend', { key: `r:${numberTag}`, limit: 1, windowMs: resendMs }) : undefined,
         hourly: named('hourly', { key: HOURLY_KEY, limit: settings.hourlyLimit, windowMs: HOUR_MS }),
+        tags: { address: addressTag, network: networkTag },
       };
     },
 

@@ -155,11 +155,24 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
     const [epoch, admission] = await Promise.all([verifies.epoch(), shield.admit({ msisdn: number.msisdn, client, std, answer: body.data.altcha })]);
     await limiter.take(admission.budgets);
     admission.admitted();
-    // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
-    if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
-
     const started = now();
-    const { requestId } = await offer18.generate(number.msisdn);
+    let requestId: string | undefined;
+    try {
+      // A client that has gone (it gave up on a slow store) would never see the code: no SMS, no click.
+      if (info?.clientGone ? info.clientGone() : request.signal?.aborted) throw new ProxyError('service_unavailable', { retryAfter: STORE_RETRY_AFTER }, 'the client went away before the send');
+      ({ requestId } = await offer18.generate(number.msisdn));
+    } catch (error) {
+      // The resend wait is for an SMS that may be on its way. A send that surely left none (Offer18 said no, or
+      // never got it) gives the wait back, so "Try again" is not answered by "wait 0:30"; within the wait only,
+      // or it would take from a later send's. The other budgets stay charged: they count calls to Offer18.
+      const noSms = error instanceof UpstreamError ? error.code === 'upstream_rejected' || !error.reached : error instanceof ProxyError;
+      if (noSms && std.resend && now() - started < settings.resendAfter * 1000) {
+        await budgets.release([std.resend.key]).catch((failure: unknown) =>
+          log({ level: 'warn', event: 'limits.release_failed', detail: (failure as Error)?.message ?? String(failure), message: 'Could not give back the resend wait of a send that left no SMS.' }),
+        );
+      }
+      throw error;
+    }
     const { click } = body.data;
     const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch, shield: admission.claims, click };
     const session = await sessions.seal(claims);

@@ -108,7 +108,13 @@ const Payload = z.object({
   // Optional only so a token sealed before epochs existed opens, and is then refused as stale.
   p: z.string().max(64).optional(),
   s: z
-    .object({ r: z.string().max(64), h: z.number().int().nonnegative(), f: z.array(z.string().max(128)).max(4).optional() })
+    .object({
+      r: z.string().max(64),
+      h: z.number().int().nonnegative(),
+      c: z.string().max(64).optional(),
+      n: z.string().max(64).optional(),
+      w: z.number().int().nonnegative().optional(),
+    })
     .optional(),
   c: z
     .record(z.string().max(CLICK_NAME_MAX_CHARS), z.string().max(CLICK_VALUE_MAX_CHARS).regex(CLICK_VALUE_CHARS))
@@ -197,7 +203,7 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
       const { i, m, r, e, p = '', s, c } = parsed.data;
       if (e <= now) return { ok: false, reason: 'expired' };
       const claims: SessionClaims = { id: i, msisdn: m, requestId: r, expiresAt: e, epoch: p };
-      if (s) claims.shield = s.f ? { r: s.r, h: s.h, f: s.f } : { r: s.r, h: s.h };
+      if (s) claims.shield = s as ShieldClaims;
       if (c) claims.click = c;
       return { ok: true, claims };
     },

@@ -57,15 +57,25 @@ export const SUSPECTS_REFUSED_SHARE = 0.8;
 export const RANGE_DIGITS = 4;
 const MAX = Number.MAX_SAFE_INTEGER;
 
-/** What a send borrowed and where it belongs, sealed in its session for the verify that gives it back. */
+/**
+ * Where a send was counted, sealed in its session for the verify that gives
+ * it back: short, since it rides in every token.
+ */
 export interface ShieldClaims {
   /** The range's digest. */
   r: string;
   /** The hour the send counts in, for the range's counters. */
   h: number;
-  /** Keys of the counts of unverified sends it was counted in (its client's, network's, the campaign's). */
-  f?: string[];
+  /** The client's digest, and its network's when it has one: the keys of their unverified counts. */
+  c?: string;
+  n?: string;
+  /** The 10-minute window those counts (and the campaign's) are in. */
+  w?: number;
 }
+
+const clientKey = (tag: string, window: number) => `fc:${tag}:${window}`;
+const networkKey = (tag: string, window: number) => `fn:${tag}:${window}`;
+const campaignKey = (window: number) => `fg:${window}`;
 
 export interface Admission {
   /** Every budget of the send, rate budgets included, in order. */
@@ -94,11 +104,10 @@ export interface Shield {
 /** The range as shown in a log line: its digits, the rest masked. */
 const shownRange = (range: string) => `${range}${'·'.repeat(RANGE_DIGITS)}`;
 
-/** The network a client belongs to, for its allowance: the IPv6 /48, or the IPv4 /24. */
-function networkOf(client: ClientKeys): string | undefined {
-  if (client.network) return client.network;
-  const v4 = client.address.split('.');
-  return v4.length === 4 ? `${v4.slice(0, 3).join('.')}.0/24` : undefined;
+/** An IPv4 client's /24 (IPv6 clients come with their /48 already). */
+function ipv4Network(client: ClientKeys): string | undefined {
+  const dot = client.address.lastIndexOf('.');
+  return dot > 0 && !client.address.includes(':') ? `${client.address.slice(0, dot)}.0/24` : undefined;
 }
 
 export function createShield(
@@ -156,14 +165,12 @@ export function createShield(
       const range = msisdn.slice(0, -RANGE_DIGITS);
       const hour = Math.floor(now() / HOUR_MS);
       const credit = Math.floor(now() / CREDIT_WINDOW_MS);
-      const network = networkOf(client);
-      const [rangeTag, clientTag, networkTag] = await Promise.all([
-        tag(`p:${range}`),
-        tag(`c:${client.address}`),
-        network ? tag(`w:${network}`) : undefined,
-      ]);
+      // The client's digests are the budgets' own; only an IPv4 client's /24 needs one more.
+      const v4network = std.tags.network ? undefined : ipv4Network(client);
+      const [rangeTag, networkTag] = await Promise.all([tag(`p:${range}`), v4network ? tag(`w:${v4network}`) : std.tags.network]);
+      const clientTag = std.tags.address;
       const unverified = `pu:${rangeTag}:${hour}`;
-      const clientCredit = `fc:${clientTag}:${credit}`;
+      const clientCredit = clientKey(clientTag, credit);
       const [suspended = 0, verified = 0, outstanding = 0, clientOut = 0] = await store.read([`s:${rangeTag}`, `pv:${rangeTag}:${hour}`, unverified, clientCredit]);
 
       if (suspended > 0) throw await pause(rangeTag, range);
@@ -194,15 +201,13 @@ export function createShield(
           },
         });
       }
-      if (mode === 'always' && !solved) throw await challenge('every send is challenged (OTP_CHALLENGE=always)');
+      if (mode === 'always' && !solved) throw await challenge('every send is challenged (challenge: always)');
 
       // Every send is counted against its client, network and the campaign until it is verified; only one
       // without a solved challenge is held to the allowances (adaptive), the others just count, so a client
       // that solves but never verifies is still known as a suspect.
       const free = mode === 'adaptive' && !solved;
-      const credits: string[] = [];
       const lend = (key: string, limit: number, why: string, onRefuse?: () => void): NamedBudget => {
-        credits.push(key);
         return {
           key,
           limit: free ? limit : MAX,
@@ -214,9 +219,9 @@ export function createShield(
         };
       };
       afterClient.push(lend(clientCredit, CLIENT_CREDIT, 'this client has a code it never verified'));
-      if (networkTag) afterClient.push(lend(`fn:${networkTag}:${credit}`, NETWORK_CREDIT, 'this network has codes it never verified'));
+      if (networkTag) afterClient.push(lend(networkKey(networkTag, credit), NETWORK_CREDIT, 'this network has codes it never verified'));
       afterClient.push(
-        lend(`fg:${credit}`, settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
+        lend(campaignKey(credit), settings.shieldUnverified, 'too many codes sent without a challenge are not verified', () =>
           raise('challenge_all', 'Codes sent without a challenge are not being verified: every visitor is asked for a proof of work until they are.'),
         ),
       );
@@ -241,7 +246,7 @@ export function createShield(
             return challenge('half of the hourly cap is spent');
           },
         };
-      } else if (suspectRange || clientOut > 0) {
+      } else if (mode !== 'off' && (suspectRange || clientOut > 0)) {
         // Past 80 %, what is left goes to visitors with nothing against them.
         hourly = {
           ...std.hourly,
@@ -255,7 +260,7 @@ export function createShield(
 
       return {
         budgets: sendList(std, { afterClient, beforeNumber, hourly }),
-        claims: { r: rangeTag, h: hour, f: credits },
+        claims: networkTag ? { r: rangeTag, h: hour, c: clientTag, n: networkTag, w: credit } : { r: rangeTag, h: hour, c: clientTag, w: credit },
         admitted: () => {
           if (solved) observe({ kind: 'challenge', outcome: 'solved' });
           else if (free && friction === 'challenge_all') lower();
@@ -266,7 +271,12 @@ export function createShield(
     async converted(claims) {
       await Promise.all([
         store.take([{ key: `pv:${claims.r}:${claims.h}`, limit: MAX, windowMs: HOUR_MS }]),
-        store.release([`pu:${claims.r}:${claims.h}`, ...(claims.f ?? [])]),
+        store.release([
+          `pu:${claims.r}:${claims.h}`,
+          ...(claims.w === undefined ? [] : [campaignKey(claims.w)]),
+          ...(claims.c && claims.w !== undefined ? [clientKey(claims.c, claims.w)] : []),
+          ...(claims.n && claims.w !== undefined ? [networkKey(claims.n, claims.w)] : []),
+        ]),
       ]);
     },
   };

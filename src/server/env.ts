@@ -66,6 +66,17 @@ export const NodeSettingsSchema = z.object({
       .optional(),
     { env: 'OTP_CONTENT_SECURITY_POLICY', worker: false, about: "Replaces the Content-Security-Policy sent with the page; unset: the kit's strict one." },
   ),
+  OTP_COUNTRY_HEADER: setting(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a header name, like CloudFront-Viewer-Country')
+      .optional(),
+    {
+      env: 'OTP_COUNTRY_HEADER',
+      worker: false,
+      about: "Header in which the CDN in front names the visitor's country (CF-IPCountry, CloudFront-Viewer-Country): the page's number field starts on it. Empty: none.",
+    },
+  ),
   REDIS_URL: setting(
     z.string().refine((u) => URL.canParse(u) && /^rediss?:$/.test(new URL(u).protocol), { error: 'must be a redis:// or rediss:// URL' }).optional(),
     { env: 'REDIS_URL', worker: false, about: 'redis://… to share budgets and sessions between several servers, and keep them across restarts.' },
@@ -92,6 +103,7 @@ const Listen = NodeSettingsSchema.pick({
   OTP_METRICS_TOKEN: true,
   OTP_MAX_CONNECTIONS: true,
   OTP_CONTENT_SECURITY_POLICY: true,
+  OTP_COUNTRY_HEADER: true,
 });
 
 export interface ListenSettings {
@@ -101,6 +113,8 @@ export interface ListenSettings {
   metrics: { port: number; host: string; token: string | undefined } | undefined;
   maxConnections: number | undefined;
   contentSecurityPolicy: string | undefined;
+  /** The header naming the visitor's country, told to pages as `<otp-flow visitor-country>`. */
+  countryHeader: string | undefined;
 }
 
 /** An empty value is an unset one. */
@@ -132,6 +146,7 @@ export function listenFromEnv(env: Env): ListenSettings {
     metrics: OTP_METRICS_PORT === undefined ? undefined : { port: OTP_METRICS_PORT, host: OTP_METRICS_HOST, token: settings.OTP_METRICS_TOKEN },
     maxConnections: settings.OTP_MAX_CONNECTIONS,
     contentSecurityPolicy: settings.OTP_CONTENT_SECURITY_POLICY,
+    countryHeader: settings.OTP_COUNTRY_HEADER,
   };
 }
 

@@ -109,10 +109,10 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   }
   const handle = proxy;
 
-  const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined);
+  const control = simulator && controlRoutes(simulator.simulator, stores && 'reset' in stores ? stores : undefined, settings);
   const pagePolicy = listenOn.contentSecurityPolicy ?? options.pagePolicy;
   const cors = { corsOrigins: settings.allowedOrigins };
-  const files = staticDir ? createStaticHandler(staticDir, { ...cors, ...(pagePolicy ? { pagePolicy } : {}) }) : undefined;
+  const files = staticDir ? createStaticHandler(staticDir, { ...cors, ...(pagePolicy ? { pagePolicy } : {}), countryHeader: listenOn.countryHeader }) : undefined;
   const component = options.bundleDir ? createComponentHandler(options.bundleDir, cors) : undefined;
   const app: FetchHandler = async (request, info) => {
     const { pathname } = new URL(request.url);

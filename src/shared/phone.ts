@@ -51,7 +51,7 @@ const SMS_CAPABLE = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
  * comes first so that a number valid in the chosen country is never
  * reinterpreted as a foreign one.
  */
-function candidates(input: string, country: CountryCode | undefined): Array<[string, CountryCode | undefined]> {
+export function readings(input: string, country: CountryCode | undefined): Array<[string, CountryCode | undefined]> {
   // Keeps a leading '+' and folds Arabic-Indic, Persian and full-width digits.
   const compact = parseIncompletePhoneNumber(input);
   const list: Array<[string, CountryCode | undefined]> = [[input, country]];
@@ -66,19 +66,16 @@ export function normalizeCountry(country: string | undefined, metadata: Metadata
   return isSupportedCountry(upper as CountryCode, metadata) ? (upper as CountryCode) : null;
 }
 
-export function canonicalMobile(input: string, options: MsisdnOptions, metadata: MetadataJson): MsisdnResult {
-  const country = normalizeCountry(options.country, metadata);
-  if (country === null) return { ok: false, error: 'country_invalid' };
+/**
+ * The verdict on the readings of what was typed, in order: the first valid mobile
+ * number of an allowed country, else why none is. Parsing is the caller's: the
+ * proxy parses each reading whole, the component as it was typed (AsYouType),
+ * and both judge alike.
+ */
+export function judgeMobile(phones: Iterable<PhoneNumber | undefined>, options: Omit<MsisdnOptions, 'country'>): MsisdnResult {
   const allowed = options.allowed?.length ? new Set(options.allowed.map((c) => c.toUpperCase())) : undefined;
-
   let best: MsisdnError = 'msisdn_invalid';
-  for (const [text, defaultCountry] of candidates(input, country)) {
-    let phone: PhoneNumber | undefined;
-    try {
-      phone = parsePhoneNumberFromString(text, { defaultCountry }, metadata);
-    } catch {
-      phone = undefined;
-    }
+  for (const phone of phones) {
     if (!phone) continue;
     // With metadata that knows number types, isValid() is getType() !== undefined: the same
     // matching twice. Asking getType() first does it once for every valid number.
@@ -96,6 +93,23 @@ export function canonicalMobile(input: string, options: MsisdnOptions, metadata:
     return { ok: true, msisdn: phone.number.slice(1), e164: phone.number, country: phone.country };
   }
   return { ok: false, error: best };
+}
+
+export function canonicalMobile(input: string, options: MsisdnOptions, metadata: MetadataJson): MsisdnResult {
+  const country = normalizeCountry(options.country, metadata);
+  if (country === null) return { ok: false, error: 'country_invalid' };
+  const list = readings(input, country);
+  // Parsed one by one as judged: the first valid reading ends it.
+  function* parsed(): Generator<PhoneNumber | undefined> {
+    for (const [text, defaultCountry] of list) {
+      try {
+        yield parsePhoneNumberFromString(text, { defaultCountry }, metadata);
+      } catch {
+        yield undefined;
+      }
+    }
+  }
+  return judgeMobile(parsed(), options);
 }
 
 /** `971501234567` → `9715*****67`: enough to correlate log lines, not enough to call. */

@@ -1,12 +1,14 @@
 /**
  * The proxy wired to a fresh simulator, plus the simulator's control routes
- * (`/__simulator/inbox`, `/fault`, `/variant`, `/reset`) on the same origin:
- * what the demo's dev server and the component tests mount.
+ * (`/__simulator/inbox`, `/fault`, `/variant`, `/reset`, `/challenge`) on the
+ * same origin: what the demo's dev server and the component tests mount.
  */
+import { z } from 'zod';
+import { CHALLENGE_MODES, configure, type ChallengeMode } from '../proxy/config.js';
 import type { OtpProxyOptions } from '../proxy/proxy.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from '../proxy/memory-store.js';
 import type { BudgetStore, VerifyStore } from '../proxy/store.js';
-import { createNodeProxy, type FetchHandler } from '../adapters/node.js';
+import { nodeProxyFromConfig, type FetchHandler } from '../adapters/node.js';
 import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
 import { startSimulator } from './server.js';
 
@@ -28,10 +30,41 @@ export function resettableStores(): { budgets: BudgetStore; verifies: VerifyStor
   };
 }
 
-/** The simulator's control routes, with `/reset` reaching the proxy's stores too. */
-export function controlRoutes(simulator: Offer18Simulator, stores: { reset(): void } | undefined): (request: Request) => Promise<Response> {
-  return (request) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === `${CONTROL_PREFIX}/reset`) stores?.reset();
+/** The proxy's settings a marketer may switch while the simulation runs; the proxy reads them on every send. */
+export interface SwitchableSettings {
+  challenge: ChallengeMode;
+}
+
+const ChallengeBody = z.strictObject({ challenge: z.enum(CHALLENGE_MODES) });
+
+/**
+ * `GET /challenge` says which `OTP_CHALLENGE` the proxy runs with, `POST
+ * /challenge {"challenge": "always"}` switches it (`off`, `adaptive`,
+ * `always`) until `/reset` puts back the one it started with.
+ */
+async function challengeRoute(request: Request, settings: SwitchableSettings): Promise<Response> {
+  if (request.method === 'POST') {
+    const parsed = ChallengeBody.safeParse(await request.json().catch(() => undefined));
+    if (!parsed.success) return Response.json({ ok: false, error: 'invalid_request', message: 'Send {"challenge": "off" | "adaptive" | "always"}.' }, { status: 400 });
+    settings.challenge = parsed.data.challenge;
+  }
+  return Response.json({ ok: true, challenge: settings.challenge });
+}
+
+/**
+ * The simulator's control routes, with `/reset` reaching the proxy's stores
+ * too, and `/challenge` its settings when given (simulation only: nothing
+ * else ever changes a running proxy's settings).
+ */
+export function controlRoutes(simulator: Offer18Simulator, stores: { reset(): void } | undefined, settings?: SwitchableSettings): (request: Request) => Promise<Response> {
+  const initial = settings?.challenge;
+  return async (request) => {
+    const { pathname } = new URL(request.url);
+    if (settings && pathname === `${CONTROL_PREFIX}/challenge`) return challengeRoute(request, settings);
+    if (request.method === 'POST' && pathname === `${CONTROL_PREFIX}/reset`) {
+      stores?.reset();
+      if (settings && initial) settings.challenge = initial;
+    }
     return simulator.fetch(request);
   };
 }
@@ -49,14 +82,16 @@ export async function createSimulatedApp(
   const upstream = await startSimulator(simulator);
   const { key, aid, mid } = simulator.credentials;
   const stores = resettableStores();
-  const control = controlRoutes(simulator, stores);
-  const proxy = createNodeProxy({
+  const proxyOptions: OtpProxyOptions = {
     offer18: { key, aid, mid, partner: 'simulator', apiBase: upstream.apiBase, timeoutMs: options.timeoutMs },
     budgets: stores.budgets,
     verifies: stores.verifies,
     ...SIMULATION_LIMITS,
     ...options.proxy,
-  });
+  };
+  const config = configure(proxyOptions);
+  const proxy = nodeProxyFromConfig(config, proxyOptions);
+  const control = controlRoutes(simulator, stores, config.settings);
   return {
     simulator,
     fetch: (request, info) =>

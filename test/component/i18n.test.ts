@@ -86,6 +86,9 @@ describe('languages', () => {
     await submitNumber(el, '123');
     await el.updateComplete;
     expect(errorText(el)).to.equal('أدخل رقم جوال صحيحًا.');
+    await submitNumber(el, '050 12');
+    await el.updateComplete;
+    expect(errorText(el)).to.equal('ينقص هذا الرقمَ بعضُ الأرقام.');
   });
 
   it('re-says what is on screen when the language changes', async () => {

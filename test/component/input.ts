@@ -12,8 +12,16 @@ export async function type(text: string): Promise<void> {
 }
 
 /** Presses a named key: `Enter`, `Tab`, `Backspace`, `ArrowDown`. */
-export async function press(key: 'Enter' | 'Tab' | 'Backspace' | 'ArrowDown'): Promise<void> {
+export async function press(key: 'Enter' | 'Tab' | 'Backspace' | 'Delete' | 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'Escape'): Promise<void> {
   await executeServerCommand('press', { key });
+}
+
+/**
+ * An IME composes `steps` one after another, then commits the last, where the caret is: what Android
+ * keyboards send. False in engines whose driver cannot (Chromium only).
+ */
+export function compose(...steps: string[]): Promise<boolean> {
+  return executeServerCommand('compose', { steps });
 }
 
 /** Ctrl+A: selects the whole text of the focused field. */

@@ -1,5 +1,7 @@
 /** Languages fetched when a page asks for them, and which language a `lang` value means. */
 import metadata from 'libphonenumber-js/mobile/metadata';
+import examples from 'libphonenumber-js/mobile/examples';
+import { inlinePlans } from '../../src/component/phone-plans.js';
 import { $, expect, fixture, html, waitUntil } from './support.js';
 import type { El } from './support.js';
 import { defineOtpFlow } from '../../src/component/define.js';
@@ -19,7 +21,7 @@ function onDemand(load: () => Promise<Translation> = () => import('../../src/com
   const tag = `otp-flow-on-demand-${++tags}`;
   defineOtpFlow({
     tag,
-    metadata,
+    phone: inlinePlans(metadata, examples),
     translations: { en, fr },
     languages: {
       ar: async () => {

@@ -1,5 +1,7 @@
 import sinon from 'sinon';
 import metadata from 'libphonenumber-js/mobile/metadata';
+import examples from 'libphonenumber-js/mobile/examples';
+import { inlinePlans } from '../../src/component/phone-plans.js';
 import { $, expect, fixture, html, mount, oneEvent, phoneInput, statusText, stepIs, toCodeStep, visibleText, waitUntil } from './support.js';
 import { defineOtpFlow } from '../../src/component/define.js';
 import en from '../../src/component/translations/en.js';
@@ -32,10 +34,10 @@ describe('lifecycle', () => {
   });
 
   it('registers a second tag with its own countries and languages beside <otp-flow>', async () => {
-    const Second = defineOtpFlow({ tag: 'otp-flow-second', metadata, translations: { en, fr } });
+    const Second = defineOtpFlow({ tag: 'otp-flow-second', phone: inlinePlans(metadata, examples), translations: { en, fr } });
     expect(customElements.get('otp-flow-second') === Second, 'registered').to.be.true;
     expect(customElements.get('otp-flow') === Second, 'a class of its own').to.be.false;
-    expect(defineOtpFlow({ tag: 'otp-flow-second', metadata, translations: { en } }) === Second, 'the same tag again is the element already there').to.be.true;
+    expect(defineOtpFlow({ tag: 'otp-flow-second', phone: inlinePlans(metadata, examples), translations: { en } }) === Second, 'the same tag again is the element already there').to.be.true;
 
     const second = await fixture<El>(html`<otp-flow-second country="SA" lang="fr"></otp-flow-second>`);
     expect($(second, 'label').textContent).to.equal('Numéro de mobile');

@@ -21,3 +21,25 @@ export const STRICT = {
   resendAfter: 0,
   sessionTtl: 1,
 } as const;
+
+/**
+ * A third proxy, at its own path, that asks every send for a proof of work
+ * first (`OTP_CHALLENGE=always`), cheap enough for tests: a solver tries at
+ * most `challengeCost` derivations. Its simulator's controls are at
+ * `<endpoint>/__simulator/…`. No wait between codes, so a resend is asked at once.
+ */
+export const SHIELDED = {
+  endpoint: '/otp-shield',
+  challenge: 'always',
+  challengeCost: 40,
+  resendAfter: 0,
+} as const;
+
+/**
+ * A third proxy, at its own path, with a resend wait long enough to look at
+ * what the form shows while it runs, however slow the machine is.
+ */
+export const WAIT = {
+  endpoint: '/otp-wait',
+  resendAfter: 6,
+} as const;

@@ -114,6 +114,12 @@ export async function atEveryStep(el: El, check: (el: El, step: string) => Promi
   await check(el, 'done');
 }
 
+/** Firefox brings its own emoji font (Twemoji Mozilla); Chromium and WebKit here have none. */
+export const hasEmojiFont = navigator.userAgent.includes('Firefox');
+const flag = (c: string) => String.fromCodePoint(...[...c].map((l) => 0x1f1e6 + l.charCodeAt(0) - 65));
+/** What the country picker shows before a dial code: the flag, or the ISO code where no font draws flags. */
+export const mark = (country: string) => (hasEmojiFont ? flag(country) : country);
+
 /** A campaign's markup: a header, the price and terms, two countries. */
 export const campaign = (lang: string, style = '') => html`<otp-flow country="AE" countries="AE,SA" lang=${lang} style=${style}>
   <h2 slot="header">Daily quiz</h2>

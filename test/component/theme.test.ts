@@ -113,19 +113,13 @@ describe('themes', () => {
     });
   });
 
-  it('gives the country selector the same look in every engine', async () => {
+  it('gives the country picker the same look in every engine', async () => {
     const el = await mount(html`<otp-flow country="AE" countries="AE,SA" style="--otp-flow-color-text: rgb(10, 20, 30)"></otp-flow>`);
-    const select = $<HTMLSelectElement>(el, 'select');
-    const css = getComputedStyle(select);
-    // The native control (WebKit's grey button) is off; the field's own background shows through.
-    expect(css.getPropertyValue('appearance') || css.getPropertyValue('-webkit-appearance')).to.equal('none');
+    const css = getComputedStyle($(el, '[part~=country-button]'));
+    // No native button face (WebKit's grey one): the field's own background shows through.
     expect(css.backgroundColor).to.equal('rgba(0, 0, 0, 0)');
     expect(css.color).to.equal('rgb(10, 20, 30)');
     expect(css.borderTopStyle).to.equal('none');
-    // Its arrow is the component's own, drawn in the text colour.
-    expect(css.backgroundImage).to.contain('gradient');
-    expect(css.backgroundImage).to.contain('rgb(10, 20, 30)');
-    expect(parseFloat(css.paddingRight)).to.be.at.least(20);
   });
 });
 

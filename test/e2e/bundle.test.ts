@@ -1,6 +1,7 @@
 /**
  * The one-script-tag bundle as affiliates use it: dist/otp-flow.js copied to
- * a CDN on another origin, loaded by a page in its own language, in Chromium.
+ * a CDN on another origin, loaded by a page in its own language, in Chromium,
+ * calling a proxy on a third origin.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,6 +10,8 @@ import { mkdtemp, readdir, readFile, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { createListener } from '../../src/adapters/node.js';
+import { createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
 import { launch, recordedPage } from '../helpers/browser.js';
 
 function listen(server: Server): Promise<string> {
@@ -19,13 +22,19 @@ describe('dist/otp-flow.js from a CDN', () => {
   let root: string;
   let cdn: string;
   let site: string;
+  let proxy: string;
+  let shielded: SimulatedApp;
   let browser: Browser;
   const servers: Server[] = [];
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'otp-flow-cdn-'));
     // Everything npm run build writes beside the bundle, copied as a CDN upload would be.
-    for (const file of (await readdir('dist')).filter((f) => /^otp-flow\..*js$|^otp-flow\.js$/.test(f))) await cp(join('dist', file), join(root, 'v1', file));
+    for (const file of (await readdir('dist')).filter((f) => /^otp-flow\..*js$|^otp-flow\.js$/.test(f))) {
+      await cp(join('dist', file), join(root, 'v1', file));
+      // An upload that lost the proof-of-work solver.
+      if (!file.includes('.solver.')) await cp(join('dist', file), join(root, 'v2', file));
+    }
     const cdnServer = createServer(async (req, res) => {
       const file = join(root, new URL(req.url!, 'http://x').pathname);
       // A slow mobile network: the language arrives well after the bundle has run.
@@ -38,25 +47,31 @@ describe('dist/otp-flow.js from a CDN', () => {
       }
     });
     cdn = await listen(cdnServer);
+    // A proxy that asks every send for a proof of work, cheap enough for a test.
+    shielded = await createSimulatedApp({ print: () => {}, proxy: { logger: () => {}, challenge: 'always', challengeCost: 40 } });
+    const proxyServer = createServer(createListener(shielded.fetch));
+    proxy = await listen(proxyServer);
     const siteServer = createServer((req, res) => {
-      const lang = new URL(req.url!, 'http://x').searchParams.get('lang') ?? 'en';
+      const query = new URL(req.url!, 'http://x').searchParams;
+      const lang = query.get('lang') ?? 'en';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/v1/otp-flow.js"></script></head>
-<body><otp-flow country="AE"><p slot="disclosure">AED 1.50/day</p></otp-flow></body></html>`);
+<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/${query.get('upload') ?? 'v1'}/otp-flow.js"></script></head>
+<body><otp-flow country="AE" endpoint="${proxy}/otp"><p slot="disclosure">AED 1.50/day</p></otp-flow></body></html>`);
     });
     site = await listen(siteServer);
-    servers.push(cdnServer, siteServer);
+    servers.push(cdnServer, proxyServer, siteServer);
     browser = await launch();
   });
 
   after(async () => {
     await browser?.close();
     for (const server of servers) server.close();
+    await shielded?.close();
     await rm(root, { recursive: true, force: true });
   });
 
   /** Opens the page and records, every frame until `done`, whether the form was painted and in which words. */
-  async function open(lang: string, done: string) {
+  async function open(lang: string, done: string, upload = 'v1') {
     const { page, consoleErrors } = await recordedPage(browser);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
@@ -69,7 +84,7 @@ describe('dist/otp-flow.js from a CDN', () => {
         requestAnimationFrame(look);
       });
     `);
-    await page.goto(`${site}/?lang=${lang}`);
+    await page.goto(`${site}/?lang=${lang}&upload=${upload}`);
     await page.waitForFunction((text) => document.querySelector('otp-flow')?.shadowRoot?.querySelector('label')?.textContent === text, done);
     await page.waitForTimeout(100);
     const frames = await page.evaluate(() => (window as unknown as { frames_: Array<{ painted: boolean; label: string }> }).frames_);
@@ -88,8 +103,48 @@ describe('dist/otp-flow.js from a CDN', () => {
 
   it('fetches nothing more for an English page, and paints at once', async () => {
     const { frames, requests } = await open('en', 'Mobile number');
-    assert.deepEqual(requests.filter((url) => url.includes('.lang.') || url.includes('.examples.')), []);
+    assert.deepEqual(requests.filter((url) => url.includes('.lang.') || url.includes('.examples.') || url.includes('.solver.')), []);
     assert.ok(frames.length > 0 && frames.every((f) => f.painted), 'painted from the first frame');
+  });
+
+  /** Types a fresh number into the page's component and sends it with Enter. */
+  async function sendFrom(upload: string) {
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number', upload);
+    const number = `052${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
+    await page.locator('otp-flow #phone').pressSequentially(number);
+    await page.locator('otp-flow #phone').press('Enter');
+    return { page, requests, consoleErrors, e164: `+971${number.slice(1)}` };
+  }
+
+  it('proves the work when the proxy asks, with the solver fetched from beside the bundle only then', async () => {
+    const { page, requests, e164 } = await sendFrom('v1');
+    await page.locator('otp-flow #code').waitFor();
+    const solver = requests.findIndex((url) => url.includes('.solver.'));
+    assert.match(requests[solver] ?? '', new RegExp(`^${cdn}/v1/otp-flow\\.solver\\.[\\w-]+\\.js$`));
+    const sends = requests.flatMap((url, i) => (url === `${proxy}/otp/send` ? [i] : []));
+    assert.equal(sends.length, 2, 'sent, asked, sent again with the solution');
+    assert.ok(sends[0]! < solver && solver < sends[1]!, requests.join(' '));
+    assert.ok(shielded.simulator.inbox.some((m) => `+${m.to}` === e164), 'the code was sent');
+  });
+
+  it('says the service is unavailable when the solver cannot be fetched, and never spins on', async () => {
+    const { page, requests } = await sendFrom('v2');
+    const alert = page.locator('otp-flow [role=alert]');
+    await alert.filter({ hasText: 'The service is not available right now. Try again in a moment.' }).waitFor();
+    assert.ok(requests.some((url) => url.includes('.solver.')), 'it tried');
+    assert.equal(await page.locator('otp-flow button[type=submit]').textContent().then((t) => t?.trim()), 'Send code');
+  });
+
+  it('fetches its country’s plan from beside the bundle, once, and formats the number as it is typed', async () => {
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number');
+    const input = page.locator('otp-flow input#phone');
+    await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('input')?.placeholder === '050 123 4567');
+    await input.pressSequentially('+966 5');
+    await input.pressSequentially('01234567');
+    assert.equal(await input.inputValue(), '+966 50 123 4567');
+    const plans = requests.filter((url) => url.includes('.plan.'));
+    assert.deepEqual(plans.map((url) => url.replace(/\.[\w-]+\.js$/, '').replace(`${cdn}/v1/`, '')), ['otp-flow.plan.971', 'otp-flow.plan.966']);
+    assert.deepEqual(consoleErrors, []);
   });
 
   it('keeps the page texts of a language out of its chunk', async () => {

@@ -19,6 +19,8 @@ import { Agent, burst, postRaw, tally, type Outcome } from '../helpers/load.js';
 import { devArgs, READY, REPO_BIN, runCommand, WRANGLER, wranglerDev, wranglerEnv } from '../helpers/wrangler.js';
 import { strictPolicy } from '../../src/shared/page-policy.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import { solveChallenge } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 
 const KEY = `cf-e2e-key-${crypto.randomUUID()}`;
 const SECRET = `cf-e2e-secret-${crypto.randomUUID()}`;
@@ -42,6 +44,9 @@ before(async () => {
 });
 
 after(() => rm(root, { recursive: true, force: true }));
+
+/** The budgets are what most of these count, from visitors of one /24: the shield, on by default, has its own describe below. */
+const BUDGETS_ONLY = { OTP_CHALLENGE: 'off', OTP_PREFIX_MIN_SENDS: '0' };
 
 let nextClient = 1;
 /** Each send from its own visitor unless told otherwise: wrangler dev passes CF-Connecting-IP on, as Cloudflare sets it. */
@@ -90,7 +95,7 @@ describe('a Cloudflare kit on wrangler dev', () => {
     await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
     state = join(root, 'state');
     // The resend wait off, so the per-number budget is what the burst below counts; it is on after the restart.
-    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0' } });
+    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0', ...BUDGETS_ONLY } });
     browser = await launch();
   });
 
@@ -127,6 +132,17 @@ describe('a Cloudflare kit on wrangler dev', () => {
       assert.equal(JSON.parse(text).error, 'not_found');
       assert.ok(!text.includes(KEY));
     }
+  });
+
+  it('tells the page the visitor’s country from CF-IPCountry, with the page’s own headers', async () => {
+    const page = await fetch(`${worker.url}/`, { headers: { 'cf-ipcountry': 'SA' } });
+    const html = await page.text();
+    assert.match(html, /<otp-flow visitor-country="SA" /);
+    assert.equal(page.headers.get('content-security-policy'), strictPolicy(html));
+    assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(page.headers.get('vary') ?? '', /cf-ipcountry/);
+    const unknown = await fetch(`${worker.url}/`, { headers: { 'cf-ipcountry': 'XX' } });
+    assert.doesNotMatch(await unknown.text(), /visitor-country/);
   });
 
   it(`lets ${NUMBER_LIMIT} of 20 concurrent sends for one number reach Offer18, in any spelling`, async () => {
@@ -218,7 +234,7 @@ describe('a Cloudflare kit on wrangler dev', () => {
 
   it('keeps budgets and conversions in the Durable Objects across a restart; with the resend wait on, 1 of 20 concurrent sends goes', async () => {
     await worker.stop();
-    worker = await wranglerDev(kit, { persistTo: state });
+    worker = await wranglerDev(kit, { persistTo: state, vars: BUDGETS_ONLY });
     sim.reset();
 
     const again = await post(worker.url, '/otp/send', { msisdn: spent.number });
@@ -264,7 +280,7 @@ describe('budget windows in Durable Objects', () => {
     await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
     worker = await wranglerDev(kit, {
       persistTo: join(root, 'state-windows'),
-      vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0' },
+      vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0', ...BUDGETS_ONLY },
     });
   });
   after(async () => {
@@ -282,6 +298,46 @@ describe('budget windows in Durable Objects', () => {
     assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971508889900' })).status, 429, 'which counts again');
     assert.equal(sim.calls.filter((c) => c.endpoint === 'otp_gen').length, 2);
     assert.doesNotMatch(worker.output(), /alarm|Uncaught|request\.crashed/i, 'the alarms ran without an error');
+  });
+});
+
+describe('the fraud shield on wrangler dev, as the kit ships', () => {
+  let upstream: RunningSimulator;
+  let worker: Started;
+  const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
+
+  before(async () => {
+    upstream = await startSimulator(sim);
+    await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
+    // The shipped defaults, but cheap challenges so the test solves them in milliseconds.
+    worker = await wranglerDev(kit, { persistTo: join(root, 'state-shield'), vars: { OTP_RESEND_AFTER: '0', OTP_CHALLENGE_COST: '20' } });
+  });
+  after(async () => {
+    await worker?.stop();
+    await upstream?.close();
+  });
+
+  it('asks a visitor with a code out for a proof of work, takes the solution once, and pauses a pumped range after 20', async () => {
+    const first = await post(worker.url, '/otp/send', { msisdn: '+971509990001' }, '203.0.113.201');
+    assert.equal(first.status, 200);
+    const asked = await post(worker.url, '/otp/send', { msisdn: '+971509990002' }, '203.0.113.201');
+    assert.equal(asked.status, 428);
+    const { challenge } = (await asked.json()) as { challenge: Parameters<typeof solveChallenge>[0]['challenge'] };
+    const solution = await solveChallenge({ challenge, deriveKey });
+    const altcha = { challenge, solution };
+    assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971509990002', altcha }, '203.0.113.201')).status, 200);
+    assert.equal((await post(worker.url, '/otp/send', { msisdn: '+971509990003', altcha }, '203.0.113.202')).status, 428, 'used once, across the Durable Objects');
+
+    sim.reset();
+    const outcomes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      // Each from a network of its own, so only the range is in common.
+      const reply = await post(worker.url, '/otp/send', { msisdn: `+97150444${String(1000 + i)}` }, `10.${i}.0.1`);
+      outcomes.push(reply.status === 429 && ((await reply.json()) as { error: string }).error === 'prefix_suspended' ? 0 : reply.status);
+    }
+    assert.deepEqual(outcomes, [...new Array(20).fill(200), ...new Array(5).fill(0)]);
+    assert.equal(sim.calls.filter((c) => c.endpoint === 'otp_gen').length, 20);
+    assert.ok(logLines(worker.output()).some((l) => l.event === 'shield.prefix_suspended' && l.prefix === '97150444····'));
   });
 });
 

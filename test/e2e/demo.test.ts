@@ -60,8 +60,10 @@ describe('the demo page', () => {
     await page.locator('#countries').click();
     await page.keyboard.press('Control+A');
     await page.locator('#countries').pressSequentially('SA,KW');
-    await page.locator('#live select').waitFor();
-    assert.deepEqual(await page.locator('#live select option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)), ['AE', 'SA', 'KW']);
+    await page.locator('#live [part~=country-button]').click();
+    await page.locator('#live [role=option]').first().waitFor();
+    assert.deepEqual(await page.locator('#live [role=option]').evaluateAll((o) => o.map((x) => x.id)), ['country-AE', 'country-SA', 'country-KW']);
+    await page.keyboard.press('Escape');
     // The colour picker is the system's own dialog, which no driver reaches; fill() is Playwright's stand-in for it.
     await page.locator('#primary').fill('#a4133c');
     const background = await page.locator('#live button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -70,11 +72,44 @@ describe('the demo page', () => {
     assert.deepEqual(consoleErrors, []);
   });
 
+  it('switches OTP_CHALLENGE in the simulator: the live component then proves the work, saying "Checking…", fetching the solver only then', async () => {
+    const { page, consoleErrors, traffic } = await recordedPage(browser, PHONE);
+    await page.goto(`${demo.url}/`);
+    // The control shows what the proxy runs with: the default.
+    await page.waitForFunction(() => (document.querySelector('#challenge') as HTMLSelectElement).value === 'adaptive');
+    await chooseWithKeys(page, '#challenge', 'always');
+    await page.waitForFunction(async () => ((await (await fetch('/__simulator/challenge')).json()) as { challenge: string }).challenge === 'always');
+    assert.match((await page.locator('#snippet').textContent()) ?? '', /OTP_CHALLENGE=always/);
+    assert.match(page.url(), /challenge=always/);
+    const solverFetched = () => traffic.some((line) => /^GET \S*solver[^/\s]*\.js /.test(line));
+    assert.ok(!solverFetched(), 'no solver before the proxy asks for one');
+    // Every line the live region says, as it changes.
+    await page.evaluate(() => {
+      const live = document.querySelector('#live')!.shadowRoot!;
+      const said: string[] = ((window as unknown as { said: string[] }).said = []);
+      new MutationObserver(() => said.push(live.querySelector('[role=status]')?.textContent ?? '')).observe(live, { subtree: true, childList: true, characterData: true });
+    });
+    const phone = page.locator('#live #phone');
+    await phone.pressSequentially('0521234567');
+    await phone.press('Enter');
+    const code = page.locator('#inbox li', { hasText: '+971521234567' }).locator('.code');
+    await code.waitFor();
+    assert.ok((await page.evaluate(() => (window as unknown as { said: string[] }).said)).includes('Checking…'), '"Checking…" was announced');
+    assert.ok(solverFetched(), 'the solver was fetched');
+    await page.locator('#live #code').pressSequentially((await code.textContent())!.trim());
+    await page.locator('#live #code').press('Enter');
+    await page.locator('#live .success').waitFor();
+    await chooseWithKeys(page, '#challenge', 'adaptive');
+    await page.waitForFunction(async () => ((await (await fetch('/__simulator/challenge')).json()) as { challenge: string }).challenge === 'adaptive');
+    assert.deepEqual(consoleErrors.filter((e) => !/status of 428/.test(e)), []);
+  });
+
   it('shows every state side by side without walking there', async () => {
     const { page } = await recordedPage(browser, PHONE);
     await page.goto(`${demo.url}/`);
     for (const [state, text] of [
       ['number', 'Mobile number'],
+      ['checking', 'Checking…'],
       ['code', 'We sent a code'],
       ['error', 'not available right now'],
       ['done', 'Your number is confirmed'],

@@ -61,23 +61,26 @@ describe('the component embedded in another site’s page', () => {
     return { tag, src, bytes };
   }
 
-  /** Opens `origin`'s page; resolves with the label the component shows (undefined: none came) and the console's errors. */
-  async function open(origin: string): Promise<{ label: string | undefined; consoleErrors: string[] }> {
+  /**
+   * Opens `origin`'s page; resolves with the label the component shows (undefined: none came) and the console's errors.
+   * The label is English until the language chunk lands, so it waits for `expected` and, failing that, reports what is shown.
+   */
+  async function open(origin: string, expected: string): Promise<{ label: string | undefined; consoleErrors: string[] }> {
     const { page, consoleErrors } = await recordedPage(browser);
     await page.goto(`${origin}/`);
+    const shown = () => page.evaluate(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('label')?.textContent ?? undefined);
     const label = await page
-      .waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('label')?.textContent, undefined, { timeout: 5_000 })
-      .then((h) => h.jsonValue() as Promise<string>)
-      .catch(() => undefined);
+      .waitForFunction((want) => document.querySelector('otp-flow')?.shadowRoot?.querySelector('label')?.textContent === want, expected, { timeout: 5_000 })
+      .then(shown, shown);
     await page.context().close();
     return { label, consoleErrors };
   }
 
   async function expectEmbeds(): Promise<void> {
-    const allowed = await open(site);
+    const allowed = await open(site, 'رقم الجوال');
     assert.equal(allowed.label, 'رقم الجوال', `the component came, in Arabic: ${allowed.consoleErrors.join(' | ')}`);
     assert.deepEqual(allowed.consoleErrors, []);
-    const refused = await open(stranger);
+    const refused = await open(stranger, 'رقم الجوال');
     assert.equal(refused.label, undefined, 'a site not in OTP_ALLOWED_ORIGINS gets no component');
     assert.ok(refused.consoleErrors.some((e) => /CORS|Access-Control-Allow-Origin/i.test(e)), refused.consoleErrors.join(' | '));
   }

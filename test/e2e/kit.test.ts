@@ -34,7 +34,8 @@ describe('a landing kit, end to end', () => {
     upstream = await startSimulator(sim);
     await writeFile(
       join(kit, '.env'),
-      [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'s'.repeat(40)}`, 'NODE_ENV=production', 'PORT=0'].join('\n'),
+      // Every send asked for a proof of work, so the walk shows the page's strict policy lets the solver in.
+      [`OFFER18_KEY=${KEY}`, `OFFER18_API_BASE=${upstream.apiBase}`, `OTP_SESSION_SECRET=${'s'.repeat(40)}`, 'NODE_ENV=production', 'PORT=0', 'OTP_CHALLENGE=always'].join('\n'),
     );
     server = await startProcess('npm', ['start'], { cwd: kit, env: { npm_config_update_notifier: 'false' } });
     browser = await launch();
@@ -47,8 +48,8 @@ describe('a landing kit, end to end', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('walks number → wrong code → right code on a phone, with no key in sight', async () => {
-    await walkArabicKit(browser, `${server.url}/`, sim, KEY);
+  it('walks number → proof of work → wrong code → right code on a phone, with no key in sight', async () => {
+    await walkArabicKit(browser, `${server.url}/`, sim, KEY, { challenged: true });
   });
 
 
@@ -66,6 +67,8 @@ describe('a landing kit, end to end', () => {
     assert.match(js.headers.get('content-type') ?? '', /javascript/);
     const again = await fetch(`${server.url}/${bundle}`, { headers: { 'if-none-match': js.headers.get('etag')! } });
     assert.equal(again.status, 304);
+    const solver = (await readdir(join(kit, 'public'))).find((f) => f.startsWith('otp-flow.solver.'))!;
+    assert.equal((await fetch(`${server.url}/${solver}`)).headers.get('cache-control'), 'public, max-age=31536000, immutable');
   });
 
   it('keeps the key out of every file but the .env the affiliate wrote, and out of the log', async () => {

@@ -2,14 +2,16 @@
  * A visitor's walk through a kit made with `--country AE --lang ar`, the same
  * page and bundle whichever target serves it: number, a wrong code, the right
  * one, typed with real key presses on a phone-sized page, with no key in
- * anything the page exchanged.
+ * anything the page exchanged. `challenged`: the proxy asks the send for a
+ * proof of work (`OTP_CHALLENGE=always`), which the page's strict policy must
+ * let the solver do.
  */
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { Offer18Simulator } from '../../src/simulator/index.js';
 import { recordedPage } from './browser.js';
 
-export async function walkArabicKit(browser: Browser, url: string, sim: Offer18Simulator, key: string): Promise<void> {
+export async function walkArabicKit(browser: Browser, url: string, sim: Offer18Simulator, key: string, { challenged = false } = {}): Promise<void> {
   const { page, consoleErrors, traffic, events } = await recordedPage(browser);
   try {
     await page.goto(url);
@@ -26,6 +28,8 @@ export async function walkArabicKit(browser: Browser, url: string, sim: Offer18S
     assert.ok(await code.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement), 'focus moved to the code');
     const sent = sim.lastCode('971501234567')!;
     assert.match(sent, /^\d{6}$/);
+    const solver = traffic.filter((entry) => /^GET \S*\/otp-flow\.solver\.[\w-]+\.js /.test(entry));
+    assert.equal(solver.length, challenged ? 1 : 0, 'the solver fetched when, and only when, the proxy asked for a proof of work');
 
     await code.pressSequentially(sent === '000000' ? '111111' : '000000');
     await code.press('Enter');
@@ -45,10 +49,10 @@ export async function walkArabicKit(browser: Browser, url: string, sim: Offer18S
 
     assert.ok(traffic.length > 5);
     for (const entry of traffic) assert.ok(!entry.includes(key), `the key is not in ${entry.slice(0, 80)}`);
-    // Chromium reports every 4xx fetch on the console; the wrong code's 422 is the API doing its job.
-    const expected = /^Failed to load resource: the server responded with a status of 422/;
+    // Chromium reports every 4xx fetch on the console; the wrong code's 422 and the challenge's 428 are the API doing its job.
+    const expected = /^Failed to load resource: the server responded with a status of 42[28]/;
     assert.deepEqual(consoleErrors.filter((e) => !expected.test(e)), []);
-    assert.equal(consoleErrors.length, 1, 'exactly the one wrong code');
+    assert.equal(consoleErrors.length, challenged ? 2 : 1, 'exactly the one wrong code, and the challenge');
   } finally {
     await page.context().close();
   }

@@ -18,6 +18,10 @@ const WEBDRIVER_KEYS: Record<string, string> = {
   Tab: '\uE004',
   Backspace: '\uE003',
   ArrowDown: '\uE015',
+  ArrowUp: '\uE013',
+  ArrowLeft: '\uE012',
+  Delete: '\uE017',
+  Escape: '\uE00C',
   Control: '\uE009',
 };
 
@@ -83,6 +87,19 @@ async function click(session: Session, x: number, y: number): Promise<void> {
   await d.releaseActions();
 }
 
+/**
+ * An IME composing text and committing it, as Android keyboards do (Chromium only: CDP's
+ * Input.imeSetComposition sends the composition events and their beforeinput/input).
+ */
+async function compose(session: Session, steps: string[]): Promise<boolean> {
+  if (session.browser.name !== 'Chromium') return false;
+  const cdp = await page(session).createCDPSession();
+  for (const text of steps) await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+  await cdp.send('Input.insertText', { text: steps.at(-1)! });
+  await cdp.detach();
+  return true;
+}
+
 async function viewport(session: Session, width: number, height: number): Promise<void> {
   if (session.browser.type === 'puppeteer') return page(session).setViewport({ width, height });
   // WebDriver sizes the window, not the page: grow the window by whatever the toolbar takes.
@@ -129,6 +146,8 @@ export function realInputPlugin(): TestRunnerPlugin {
         case 'click':
           await click(s, p.x as number, p.y as number);
           return true;
+        case 'compose':
+          return compose(s, p.steps as string[]);
         case 'viewport':
           await viewport(s, p.width as number, p.height as number);
           return true;

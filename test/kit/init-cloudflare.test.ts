@@ -45,7 +45,9 @@ describe('otp-flow init --target cloudflare', () => {
     const files = await filesIn(dir);
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, files.join(', '));
-    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, 'public/_headers', 'public/index.html', 'simulate.js', 'worker.js', 'wrangler.jsonc'].sort());
+    const solver = files.find((f) => /^public\/otp-flow\.solver\.[\w-]+\.js$/.test(f));
+    assert.ok(solver, files.join(', '));
+    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, solver, 'public/_headers', 'public/index.html', 'simulate.js', 'worker.js', 'wrangler.jsonc'].sort());
     for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(KEY), `the key is not in ${file}`);
     const html = await readFile(join(dir, 'public/index.html'), 'utf8');
     assert.match(html, /<html lang="ar" dir="rtl">/);
@@ -58,7 +60,8 @@ describe('otp-flow init --target cloudflare', () => {
     assert.equal(config.main, 'worker.js');
     assert.ok(config.compatibility_date <= '2026-04-26', 'a date the pinned wrangler’s runtime supports');
     assert.equal(config.compatibility_flags, undefined, 'no nodejs_compat');
-    assert.deepEqual(config.assets, { directory: './public' });
+    // The Worker runs first for the page only: to tell it the visitor's country (CF-IPCountry).
+    assert.deepEqual(config.assets, { directory: './public', binding: 'ASSETS', run_worker_first: ['/'] });
     assert.deepEqual(config.durable_objects.bindings, [
       { name: 'OTP_BUDGETS', class_name: 'OtpBudget' },
       { name: 'OTP_SESSIONS', class_name: 'OtpSession' },
@@ -100,8 +103,9 @@ describe('otp-flow init --target cloudflare', () => {
     assert.equal(rules[all + 1], `  Content-Security-Policy: ${strictPolicy(html)}`);
     assert.ok(rules.includes('  X-Content-Type-Options: nosniff'));
     assert.ok(rules.includes('  Referrer-Policy: strict-origin-when-cross-origin'));
-    const bundle = (await readdir(join(dir, 'public'))).find((f) => f.startsWith('otp-flow.'))!;
-    assert.equal(rules[rules.indexOf(`/${bundle}`) + 1], '  Cache-Control: public, max-age=31536000, immutable');
+    const component = (await readdir(join(dir, 'public'))).filter((f) => f.startsWith('otp-flow.'));
+    assert.equal(component.length, 2, 'the bundle and its solver');
+    for (const file of component) assert.equal(rules[rules.indexOf(`/${file}`) + 1], '  Cache-Control: public, max-age=31536000, immutable');
   });
 
   it('ships a Worker with no Node built-in in it', async () => {

@@ -8,6 +8,7 @@ import { parseEnv } from 'node:util';
 import { runCli } from '../../support/cli.js';
 import { PROXY_SETTINGS } from '../../src/proxy/config.js';
 import { NODE_SETTINGS } from '../../src/server/env.js';
+import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../../src/contract/limits.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
@@ -27,7 +28,7 @@ describe('otp-flow init', () => {
   it('writes a complete landing folder for one campaign, without the key', async () => {
     const dir = join(root, 'gulf-quiz');
     const result = await runCli(
-      ['init', dir, ...ARGS, '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily Quiz', '--success-url', 'https://offer.example/thanks', '--user-id', 'u-9'],
+      ['init', dir, ...ARGS, '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily Quiz', '--success-url', 'https://offer.example/thanks', '--user-id', 'u-9', '--otp-length', '6'],
       { env: { OFFER18_KEY: KEY }, timeoutMs: 60_000 },
     );
     assert.equal(result.code, 0, result.stderr);
@@ -36,7 +37,9 @@ describe('otp-flow init', () => {
     const files = (await filesIn(dir)).map((f) => f.slice(dir.length + 1)).sort();
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, `a content-hashed bundle in ${files.join(', ')}`);
-    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, 'public/index.html', 'server.mjs'].sort());
+    const solver = files.find((f) => /^public\/otp-flow\.solver\.[\w-]+\.js$/.test(f));
+    assert.ok(solver, `the proof-of-work solver beside it in ${files.join(', ')}`);
+    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, solver, 'public/index.html', 'server.mjs'].sort());
     const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
     assert.match(campaign, /^OFFER18_AID=1234$/m);
     assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
@@ -49,7 +52,7 @@ describe('otp-flow init', () => {
     const html = await readFile(join(dir, 'public/index.html'), 'utf8');
     assert.match(html, /<html lang="ar" dir="rtl">/);
     assert.match(html, /<title>Daily Quiz<\/title>/);
-    assert.match(html, /<otp-flow endpoint="\/otp" country="AE" countries="AE,SA" success-url="https:\/\/offer.example\/thanks">/);
+    assert.match(html, /<otp-flow endpoint="\/otp" country="AE" countries="AE,SA" otp-length="6" success-url="https:\/\/offer.example\/thanks">/);
     assert.ok(html.includes(`import('./${bundle!.slice('public/'.length)}')`), 'the page loads its own bundle');
     assert.match(html, /PRICE AND TERMS/);
 
@@ -67,9 +70,11 @@ describe('otp-flow init', () => {
     assert.equal(pkg.dependencies, undefined, 'nothing to install');
     assert.match(await readFile(join(dir, 'README.md'), 'utf8'), /HTTPS/);
 
-    // Tailored to the campaign: inside the one-country budget, and carrying only its languages.
+    // Tailored to the campaign: inside the budget of a two-country kit (package.json), and carrying only its languages.
     const js = await readFile(join(dir, bundle!));
-    assert.ok(gzipSync(js).byteLength <= 30 * 1024, `bundle is ${gzipSync(js).byteLength} bytes gzip`);
+    const budgets = (JSON.parse(await readFile('package.json', 'utf8')) as { sizeBudgets: Array<{ countries?: string[]; gzipKB: number }> }).sizeBudgets;
+    const budget = budgets.find((b) => b.countries?.join() === 'AE,SA')!.gzipKB;
+    assert.ok(gzipSync(js, { level: 9 }).byteLength <= budget * 1024, `bundle is ${gzipSync(js, { level: 9 }).byteLength} bytes gzip, over ${budget} KB`);
     assert.ok(js.includes('رقم الجوال') && js.includes('Mobile number'));
     assert.ok(!js.includes('Numéro de mobile'), 'no French in an Arabic campaign');
   });
@@ -88,6 +93,14 @@ describe('otp-flow init', () => {
     ['a type with a quote', [...ARGS, '--type', 'sub" OTP_TRUST_PROXY="9'], /^otp-flow init: --type must not contain " or \\/m],
     ['a title over two lines', [...ARGS, '--title', 'Quiz\n</title><script>'], /^otp-flow init: --title must be plain text on one line/m],
     ['an origin with a path', [...ARGS, '--origin', 'https://landing.example/page'], /^otp-flow init: --origin must be the page’s origin/m],
+    // The range is the proxy's (src/contract/limits.ts): a length outside it would make every code refused.
+    ...[String(OTP_MIN_DIGITS - 1), String(OTP_MAX_DIGITS + 1), 'six', '6.5'].map(
+      (length): [string, string[], RegExp] => [
+        `a code length of ${length}`,
+        [...ARGS, '--otp-length', length],
+        new RegExp(`^otp-flow init: --otp-length must be a whole number from ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}`, 'm'),
+      ],
+    ),
   ];
   for (const [what, args, message] of refusals) {
     it(`refuses ${what} with one clear line`, async () => {
@@ -141,8 +154,9 @@ describe('otp-flow init', () => {
   it('lists every option in --help', async () => {
     const result = await runCli(['init', '--help']);
     assert.equal(result.code, 0);
-    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--origin', '--user-id', '--type', '--force']) {
+    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--origin', '--user-id', '--type', '--otp-length', '--force']) {
       assert.ok(result.stdout.includes(flag), flag);
     }
+    assert.match(result.stdout, new RegExp(`--otp-length <n> .*${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}`));
   });
 });

@@ -29,7 +29,7 @@ function page(lang: string): string {
   const kit: KitSettings = {
     aid: '1', mid: '2', partner: 'p', country: 'AE', countries: ['AE'], lang,
     dir: translations[lang as keyof typeof translations].$dir, texts, title: texts.title,
-    successUrl: undefined, origin: undefined, userId: undefined, type: undefined, bundle: 'otp-flow.0123456789.js', name: 'x',
+    successUrl: undefined, origin: undefined, userId: undefined, type: undefined, otpLength: undefined, bundle: 'otp-flow.0123456789.js', chunks: [], name: 'x',
   };
   return indexHtml(kit);
 }

@@ -159,7 +159,7 @@ function texts(code: string, args = neutral(code)): Array<[string, string]> {
 
 const SENTENCES = new Set([
   'codeSent', 'resendIn', 'resent', 'success', 'invalidNumber', 'notMobile', 'countryNotAllowed', 'wrongCode()', 'wrongCode(1)', 'wrongCode(2)',
-  'wrongCode(5)', 'malformedCode', 'expired', 'locked', 'used', 'inProgress', 'tooMany', 'unavailable', 'timeout', 'offline', 'generic',
+  'wrongCode(5)', 'malformedCode', 'pasteUnclear', 'expired', 'locked', 'used', 'inProgress', 'tooMany', 'unavailable', 'timeout', 'offline', 'generic',
   'page.lead', 'page.terms', 'page.acceptTerms', 'page.sampleTerms',
 ]);
 

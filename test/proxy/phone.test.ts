@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import metadata from 'libphonenumber-js/max/metadata';
 import mobile from 'libphonenumber-js/mobile/metadata';
 import { canonicalMobile, maskMsisdn } from '../../src/shared/phone.js';
-import { extractCode, foldDigits } from '../../src/shared/digits.js';
 
 const SAME_NUMBER: Array<[string, string | undefined]> = [
   ['+971 50 123 4567', undefined],
@@ -72,18 +71,5 @@ describe('canonicalMobile', () => {
   it('masks numbers for logs', () => {
     assert.equal(maskMsisdn('971501234567'), '9715******67');
     assert.ok(!maskMsisdn('971501234567').includes('501234'));
-  });
-});
-
-describe('digits', () => {
-  it('folds Arabic-Indic, Persian, Devanagari, Bengali, Thai and full-width digits', () => {
-    assert.equal(foldDigits('٠١٢٣٤٥٦٧٨٩ ۰۱۲۳۴۵۶۷۸۹ ०१२ ০১২ ๐๑๒ ０１２'), '0123456789 0123456789 012 012 012 012');
-  });
-
-  it('extracts a code from pasted text', () => {
-    assert.equal(extractCode('Your code is 482 913. Valid 5 min.'), '482913');
-    assert.equal(extractCode('  1234 '), '1234');
-    assert.equal(extractCode('رمزك ٤٨٢٩١٣'), '482913');
-    assert.equal(extractCode('no digits'), '');
   });
 });

@@ -61,7 +61,7 @@ describe('session cryptography', () => {
       requestId: '"\\'.repeat(REQUEST_ID_MAX_CHARS / 2),
       expiresAt: Number.MAX_SAFE_INTEGER,
       epoch: 'e'.repeat(64),
-      shield: { r: 'r'.repeat(64), h: Number.MAX_SAFE_INTEGER, f: Array.from({ length: 4 }, () => 'f'.repeat(128)) },
+      shield: { r: 'r'.repeat(64), h: Number.MAX_SAFE_INTEGER, c: 'c'.repeat(64), n: 'n'.repeat(64), w: Number.MAX_SAFE_INTEGER },
       click: Object.fromEntries(Array.from({ length: CLICK_PARAMS_MAX }, (_, i) => [`${'n'.repeat(CLICK_NAME_MAX_CHARS - 1)}${i}`, '~'.repeat(CLICK_VALUE_MAX_CHARS)])),
     };
     for (const factory of [nodeSessionCrypto, webSessionCrypto]) {

@@ -123,6 +123,51 @@ describe('the strict page policy of landing kits', () => {
   });
 });
 
+describe('the visitor’s country, told to the page (OTP_COUNTRY_HEADER)', () => {
+  let root: string;
+  let app: Started;
+  const inline = "import('./otp-flow.js');";
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'otp-flow-country-'));
+    await writeFile(join(root, '.env'), `${SETTINGS}OTP_COUNTRY_HEADER=CloudFront-Viewer-Country\n`);
+    await mkdir(join(root, 'public'));
+    const page = `<!doctype html><script type="module">${inline}</script>\n<otp-flow country="AE" countries="AE,SA"></otp-flow><otp-flow-other></otp-flow-other>${' '.repeat(300)}`;
+    await writeFile(join(root, 'public', 'index.html'), page);
+    app = await startCli(['serve', 'public'], { cwd: root });
+  });
+  after(async () => {
+    await app?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const get = (country?: string, headers: Record<string, string> = {}) =>
+    fetch(`${app.url}/`, { headers: { 'accept-encoding': 'gzip', ...(country ? { 'cloudfront-viewer-country': country } : {}), ...headers } });
+
+  it('puts the country the CDN names on <otp-flow>, one copy per country, each with its own validator', async () => {
+    const saudi = await get('sa');
+    const html = await saudi.text();
+    assert.match(html, /<otp-flow visitor-country="SA" country="AE" countries="AE,SA"><\/otp-flow><otp-flow-other>/);
+    assert.equal(saudi.headers.get('vary'), 'accept-encoding, cloudfront-viewer-country');
+    assert.equal(saudi.headers.get('content-encoding'), 'gzip');
+    const none = await get();
+    assert.doesNotMatch(await none.text(), /visitor-country/);
+    assert.equal(none.headers.get('vary'), 'accept-encoding, cloudfront-viewer-country', 'a cache keeps the copy for no country apart too');
+    assert.notEqual(saudi.headers.get('etag'), none.headers.get('etag'));
+    // A copy revalidated for another country is not that country's.
+    const moved = await get('AE', { 'if-none-match': saudi.headers.get('etag')! });
+    assert.equal(moved.status, 200);
+    assert.match(await moved.text(), /visitor-country="AE"/);
+    assert.equal(saudi.headers.get('content-security-policy'), none.headers.get('content-security-policy'), 'the inline script still allowed by its hash');
+  });
+
+  it('tells nothing for an unknown country, Tor, or a value that is not a country', async () => {
+    for (const value of ['XX', 'T1', 'SAU', '"><script>', ' ']) {
+      const reply = await get(value);
+      assert.doesNotMatch(await reply.text(), /visitor-country/, value);
+    }
+  });
+});
+
 describe('the linear-time readers of the static server', () => {
   // The regular expressions they replace (test/proxy/regexes.test.ts refuses them in src/), as oracles on short input.
   const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;

@@ -23,6 +23,11 @@ const am: Translation = {
   invalidNumber: 'ትክክለኛ የሞባይል ቁጥር ያስገቡ።',
   notMobile: 'ይህ የሞባይል ቁጥር አይደለም። የሞባይል ቁጥር ያስገቡ።',
   countryNotAllowed: 'የዚህ አገር ቁጥሮችን እዚህ መጠቀም አይቻልም።',
+  tooShort: 'ይህ ቁጥር አሃዞች ይጎድሉታል።',
+  tooLong: 'ይህ ቁጥር በጣም ብዙ አሃዞች አሉት።',
+  searchCountry: 'አገር ወይም የመደወያ ኮድ ይፈልጉ',
+  noCountryFound: 'ምንም አገር አልተገኘም።',
+  close: 'ዝጋ',
   wrongCode: (left) =>
     left === undefined
       ? 'ኮዱ ትክክል አይደለም። እንደገና ይሞክሩ።'
@@ -30,6 +35,11 @@ const am: Translation = {
         ? `ኮዱ ትክክል አይደለም። ${left.text} ሙከራ ይቀራል።`
         : `ኮዱ ትክክል አይደለም። ${left.text} ሙከራዎች ይቀራሉ።`,
   malformedCode: 'በSMS የደረሰዎትን ኮድ ያስገቡ።',
+  pasteUnclear: 'በSMS የደረሰዎትን ኮድ ይተይቡ።',
+  $sms: {
+    code: ['ኮድ', 'ኮዱ', 'የይለፍ ቃል', 'ማረጋገጫ'],
+    other: ['ብር', 'መጠን', 'ይደውሉ', 'ቀሪ ሂሳብ', 'ማጣቀሻ'],
+  },
   expired: 'የዚህ ኮድ ጊዜ አልፏል። አዲስ ኮድ ይጠይቁ።',
   locked: 'የተሳሳተ ኮድ ብዙ ጊዜ ገብቷል። አዲስ ኮድ ይጠይቁ።',
   used: 'ይህ ኮድ ቀድሞ ጥቅም ላይ ውሏል።',

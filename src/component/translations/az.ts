@@ -23,9 +23,20 @@ const az: Translation = {
   invalidNumber: 'Düzgün mobil nömrə daxil edin.',
   notMobile: 'Bu mobil nömrə deyil. Mobil nömrə daxil edin.',
   countryNotAllowed: 'Bu ölkənin nömrələri burada istifadə oluna bilməz.',
+  tooShort: 'Bu nömrədə rəqəmlər çatışmır.',
+  tooLong: 'Bu nömrədə rəqəm çoxdur.',
+  searchCountry: 'Ölkə və ya zəng kodu axtarın',
+  noCountryFound: 'Ölkə tapılmadı.',
+  close: 'Bağla',
   // Azerbaijani keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod yanlışdır. Yenidən cəhd edin.' : `Kod yanlışdır. ${left.text} cəhdiniz qaldı.`),
   malformedCode: 'SMS-dəki kodu daxil edin.',
+  pasteUnclear: 'SMS-dəki kodu yazın.',
+  // A word with İ is listed twice: lower case keeps its dot (ŞİFRE is şi̇fre, with U+0307).
+  $sms: {
+    code: ['kod', 'şifrə', 'parol', 'təsdiq', 'şi̇frə', 'təsdi̇q'],
+    other: ['sifariş', 'məbləğ', 'azn', 'manat', 'zəng', 'balans'],
+  },
   expired: 'Kodun müddəti bitib. Yeni kod istəyin.',
   locked: 'Çox sayda yanlış kod daxil edildi. Yeni kod istəyin.',
   used: 'Bu kod artıq istifadə olunub.',

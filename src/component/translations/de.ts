@@ -23,6 +23,11 @@ const de: Translation = {
   invalidNumber: 'Gib eine gültige Handynummer ein.',
   notMobile: 'Das ist keine Handynummer. Gib eine Handynummer ein.',
   countryNotAllowed: 'Nummern aus diesem Land können hier nicht verwendet werden.',
+  tooShort: 'Bei dieser Nummer fehlen Ziffern.',
+  tooLong: 'Diese Nummer hat zu viele Ziffern.',
+  searchCountry: 'Land oder Vorwahl suchen',
+  noCountryFound: 'Kein Land gefunden.',
+  close: 'Schließen',
   wrongCode: (left) =>
     left === undefined
       ? 'Der Code ist falsch. Versuch es noch einmal.'
@@ -30,6 +35,11 @@ const de: Translation = {
         ? `Der Code ist falsch. Noch ${left.text} Versuch.`
         : `Der Code ist falsch. Noch ${left.text} Versuche.`,
   malformedCode: 'Gib den Code aus der SMS ein.',
+  pasteUnclear: 'Tippe den Code aus der SMS ein.',
+  $sms: {
+    code: ['code', 'tan', 'mtan', 'passwort', 'kennwort'],
+    other: ['referenz', 'bestellung', 'betrag', 'anrufen', 'ruf', 'kontostand', 'euro', 'iban'],
+  },
   expired: 'Dieser Code ist abgelaufen. Fordere einen neuen an.',
   locked: 'Zu viele falsche Codes. Fordere einen neuen an.',
   used: 'Dieser Code wurde schon verwendet.',

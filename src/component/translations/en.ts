@@ -22,6 +22,11 @@ const en: Translation = {
   invalidNumber: 'Enter a valid mobile number.',
   notMobile: 'This is not a mobile number. Enter a mobile number.',
   countryNotAllowed: 'Numbers from this country cannot be used here.',
+  tooShort: 'This number is missing digits.',
+  tooLong: 'This number has too many digits.',
+  searchCountry: 'Search country or dial code',
+  noCountryFound: 'No country found.',
+  close: 'Close',
   wrongCode: (left) =>
     left === undefined
       ? 'That code is not right. Try again.'
@@ -29,6 +34,11 @@ const en: Translation = {
         ? `That code is not right. ${left.text} try left.`
         : `That code is not right. ${left.text} tries left.`,
   malformedCode: 'Enter the code from the SMS.',
+  pasteUnclear: 'Type the code from the SMS.',
+  $sms: {
+    code: ['code', 'otp', 'pin', 'password'],
+    other: ['ref', 'order', 'ending', 'stop', 'call', 'amount'],
+  },
   expired: 'This code has expired. Ask for a new one.',
   locked: 'Too many wrong codes. Ask for a new one.',
   used: 'This code has already been used.',

@@ -22,6 +22,11 @@ const es: Translation = {
   invalidNumber: 'Introduce un número de móvil válido.',
   notMobile: 'Este no es un número de móvil. Introduce un número de móvil.',
   countryNotAllowed: 'Aquí no se aceptan números de este país.',
+  tooShort: 'A este número le faltan dígitos.',
+  tooLong: 'Este número tiene demasiados dígitos.',
+  searchCountry: 'Buscar país o prefijo',
+  noCountryFound: 'No se encontró ningún país.',
+  close: 'Cerrar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorrecto. Inténtalo de nuevo.'
@@ -29,6 +34,11 @@ const es: Translation = {
         ? `Código incorrecto. Te queda ${left.text} intento.`
         : `Código incorrecto. Te quedan ${left.text} intentos.`,
   malformedCode: 'Introduce el código del SMS.',
+  pasteUnclear: 'Escribe el código del SMS.',
+  $sms: {
+    code: ['código', 'codigo', 'clave', 'contraseña'],
+    other: ['referencia', 'pedido', 'importe', 'monto', 'llama', 'saldo', 'baja'],
+  },
   expired: 'Este código ha caducado. Pide uno nuevo.',
   locked: 'Demasiados códigos incorrectos. Pide uno nuevo.',
   used: 'Este código ya se ha usado.',

@@ -23,6 +23,11 @@ const fr: Translation = {
   invalidNumber: 'Saisissez un numéro de mobile valide.',
   notMobile: 'Ce n’est pas un numéro de mobile. Saisissez un numéro de mobile.',
   countryNotAllowed: 'Les numéros de ce pays ne sont pas acceptés ici.',
+  tooShort: 'Il manque des chiffres à ce numéro.',
+  tooLong: 'Ce numéro a trop de chiffres.',
+  searchCountry: 'Rechercher un pays ou un indicatif',
+  noCountryFound: 'Aucun pays trouvé.',
+  close: 'Fermer',
   wrongCode: (left) =>
     left === undefined
       ? 'Code incorrect. Réessayez.'
@@ -30,6 +35,11 @@ const fr: Translation = {
         ? `Code incorrect. Il reste ${left.text} essai.`
         : `Code incorrect. Il reste ${left.text} essais.`,
   malformedCode: 'Saisissez le code reçu par SMS.',
+  pasteUnclear: 'Saisissez le code reçu par SMS.',
+  $sms: {
+    code: ['code', 'mot de passe'],
+    other: ['référence', 'commande', 'montant', 'appelez', 'solde'],
+  },
   expired: 'Ce code a expiré. Demandez-en un nouveau.',
   locked: 'Trop de codes incorrects. Demandez-en un nouveau.',
   used: 'Ce code a déjà été utilisé.',

@@ -23,10 +23,20 @@ const ha: Translation = {
   invalidNumber: 'Shigar da lambar waya mai inganci.',
   notMobile: 'Wannan ba lambar wayar hannu ba ce. Shigar da lambar wayar hannu.',
   countryNotAllowed: 'Ba za a iya amfani da lambobin wannan ƙasa a nan ba.',
+  tooShort: 'Wannan lambar ta rasa wasu lambobi.',
+  tooLong: 'Wannan lambar tana da lambobi da yawa.',
+  searchCountry: 'Nemi ƙasa ko lambar kira',
+  noCountryFound: 'Ba a sami ƙasa ba.',
+  close: 'Rufe',
   // "sau N" (N times) does not change with the number: one reads like other.
   wrongCode: (left) =>
     left === undefined ? 'Lambar sirri ba daidai ba ce. Sake gwadawa.' : `Lambar sirri ba daidai ba ce. Za ku iya sake gwadawa sau ${left.text}.`,
   malformedCode: 'Shigar da lambar sirri daga SMS.',
+  pasteUnclear: 'Rubuta lambar sirri daga SMS.',
+  $sms: {
+    code: ['lambar sirri', 'kalmar sirri', 'tabbatarwa'],
+    other: ['naira', 'kira', 'adadin', 'oda', 'lambar waya'],
+  },
   expired: 'Wannan lambar sirri ta ƙare. Nemi sabuwa.',
   locked: 'An shigar da lambar sirri ba daidai ba sau da yawa. Nemi sabuwa.',
   used: 'An riga an yi amfani da wannan lambar sirri.',

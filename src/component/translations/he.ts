@@ -23,6 +23,11 @@ const he: Translation = {
   invalidNumber: 'יש להזין מספר נייד תקין.',
   notMobile: 'זה לא מספר נייד. יש להזין מספר נייד.',
   countryNotAllowed: 'אי אפשר להשתמש כאן במספרים מהמדינה הזו.',
+  tooShort: 'חסרות ספרות במספר הזה.',
+  tooLong: 'יש במספר הזה יותר מדי ספרות.',
+  searchCountry: 'חיפוש מדינה או קידומת',
+  noCountryFound: 'לא נמצאה מדינה.',
+  close: 'סגירה',
   wrongCode: (left) => {
     if (left === undefined) return 'הקוד שגוי. אפשר לנסות שוב.';
     switch (left.plural) {
@@ -35,6 +40,11 @@ const he: Translation = {
     }
   },
   malformedCode: 'יש להזין את הקוד מה-SMS.',
+  pasteUnclear: 'יש להקליד את הקוד מה-SMS.',
+  $sms: {
+    code: ['קוד', 'סיסמ', 'אימות'],
+    other: ['אסמכתא', 'הזמנה', 'סכום', 'ש"ח', 'טלפון', 'הסרה'],
+  },
   expired: 'תוקף הקוד פג. יש לבקש קוד חדש.',
   locked: 'הוזנו יותר מדי קודים שגויים. יש לבקש קוד חדש.',
   used: 'כבר נעשה שימוש בקוד הזה.',

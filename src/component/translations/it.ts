@@ -22,6 +22,11 @@ const it: Translation = {
   invalidNumber: 'Inserisci un numero di cellulare valido.',
   notMobile: 'Questo non è un numero di cellulare. Inserisci un numero di cellulare.',
   countryNotAllowed: 'I numeri di questo Paese non sono accettati qui.',
+  tooShort: 'A questo numero mancano delle cifre.',
+  tooLong: 'Questo numero ha troppe cifre.',
+  searchCountry: 'Cerca paese o prefisso',
+  noCountryFound: 'Nessun paese trovato.',
+  close: 'Chiudi',
   wrongCode: (left) =>
     left === undefined
       ? 'Codice errato. Riprova.'
@@ -29,6 +34,11 @@ const it: Translation = {
         ? `Codice errato. Ti resta ${left.text} tentativo.`
         : `Codice errato. Ti restano ${left.text} tentativi.`,
   malformedCode: 'Inserisci il codice ricevuto via SMS.',
+  pasteUnclear: 'Digita il codice ricevuto via SMS.',
+  $sms: {
+    code: ['codice', 'password'],
+    other: ['riferimento', 'ordine', 'importo', 'chiama', 'saldo', 'euro'],
+  },
   expired: 'Questo codice è scaduto. Chiedine uno nuovo.',
   locked: 'Troppi codici errati. Chiedine uno nuovo.',
   used: 'Questo codice è già stato usato.',

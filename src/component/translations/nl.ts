@@ -23,6 +23,11 @@ const nl: Translation = {
   invalidNumber: 'Vul een geldig mobiel nummer in.',
   notMobile: 'Dit is geen mobiel nummer. Vul een mobiel nummer in.',
   countryNotAllowed: 'Nummers uit dit land kunnen hier niet worden gebruikt.',
+  tooShort: 'Dit nummer mist cijfers.',
+  tooLong: 'Dit nummer heeft te veel cijfers.',
+  searchCountry: 'Zoek land of landcode',
+  noCountryFound: 'Geen land gevonden.',
+  close: 'Sluiten',
   wrongCode: (left) =>
     left === undefined
       ? 'Deze code klopt niet. Probeer het opnieuw.'
@@ -30,6 +35,11 @@ const nl: Translation = {
         ? `Deze code klopt niet. Nog ${left.text} poging over.`
         : `Deze code klopt niet. Nog ${left.text} pogingen over.`,
   malformedCode: 'Vul de code uit de sms in.',
+  pasteUnclear: 'Typ de code uit de sms.',
+  $sms: {
+    code: ['code', 'wachtwoord'],
+    other: ['referentie', 'bestelling', 'bedrag', 'bel', 'saldo', 'euro'],
+  },
   expired: 'Deze code is verlopen. Vraag een nieuwe aan.',
   locked: 'Te vaak een verkeerde code. Vraag een nieuwe aan.',
   used: 'Deze code is al gebruikt.',

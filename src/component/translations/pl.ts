@@ -22,6 +22,11 @@ const pl: Translation = {
   invalidNumber: 'Wpisz poprawny numer telefonu komórkowego.',
   notMobile: 'To nie jest numer komórkowy. Wpisz numer telefonu komórkowego.',
   countryNotAllowed: 'Numery z tego kraju nie są tu akceptowane.',
+  tooShort: 'W tym numerze brakuje cyfr.',
+  tooLong: 'Ten numer ma za dużo cyfr.',
+  searchCountry: 'Szukaj kraju lub numeru kierunkowego',
+  noCountryFound: 'Nie znaleziono kraju.',
+  close: 'Zamknij',
   wrongCode: (left) => {
     if (left === undefined) return 'Nieprawidłowy kod. Spróbuj ponownie.';
     switch (left.plural) {
@@ -34,6 +39,11 @@ const pl: Translation = {
     }
   },
   malformedCode: 'Wpisz kod z SMS-a.',
+  pasteUnclear: 'Wpisz kod z SMS-a.',
+  $sms: {
+    code: ['kod', 'hasło', 'haslo'],
+    other: ['zamówieni', 'zamowieni', 'kwota', 'kwotę', 'zadzwoń', 'saldo', 'zł', 'pln'],
+  },
   expired: 'Ten kod wygasł. Poproś o nowy.',
   locked: 'Za dużo błędnych kodów. Poproś o nowy.',
   used: 'Ten kod został już użyty.',

@@ -22,6 +22,11 @@ const pt: Translation = {
   invalidNumber: 'Digite um número de celular válido.',
   notMobile: 'Este não é um número de celular. Digite um número de celular.',
   countryNotAllowed: 'Números deste país não são aceitos aqui.',
+  tooShort: 'Faltam dígitos neste número.',
+  tooLong: 'Este número tem dígitos a mais.',
+  searchCountry: 'Pesquisar país ou código de discagem',
+  noCountryFound: 'Nenhum país encontrado.',
+  close: 'Fechar',
   wrongCode: (left) =>
     left === undefined
       ? 'Código incorreto. Tente de novo.'
@@ -29,6 +34,11 @@ const pt: Translation = {
         ? `Código incorreto. Resta ${left.text} tentativa.`
         : `Código incorreto. Restam ${left.text} tentativas.`,
   malformedCode: 'Digite o código do SMS.',
+  pasteUnclear: 'Digite o código do SMS.',
+  $sms: {
+    code: ['código', 'codigo', 'senha', 'token'],
+    other: ['referência', 'referencia', 'pedido', 'valor', 'ligue', 'saldo', 'sair'],
+  },
   expired: 'Este código expirou. Peça um novo.',
   locked: 'Muitos códigos incorretos. Peça um novo.',
   used: 'Este código já foi usado.',

@@ -22,6 +22,11 @@ const ro: Translation = {
   invalidNumber: 'Introdu un număr de mobil valid.',
   notMobile: 'Acesta nu este un număr de mobil. Introdu un număr de mobil.',
   countryNotAllowed: 'Numerele din această țară nu pot fi folosite aici.',
+  tooShort: 'Acestui număr îi lipsesc cifre.',
+  tooLong: 'Acest număr are prea multe cifre.',
+  searchCountry: 'Caută țara sau prefixul',
+  noCountryFound: 'Nu s-a găsit nicio țară.',
+  close: 'Închide',
   wrongCode: (left) => {
     if (left === undefined) return 'Cod greșit. Încearcă din nou.';
     switch (left.plural) {
@@ -35,6 +40,11 @@ const ro: Translation = {
     }
   },
   malformedCode: 'Introdu codul din SMS.',
+  pasteUnclear: 'Scrie codul din SMS.',
+  $sms: {
+    code: ['cod', 'parol'],
+    other: ['referință', 'referinta', 'comandă', 'comanda', 'suma', 'sumă', 'sunați', 'lei', 'ron'],
+  },
   expired: 'Codul a expirat. Cere unul nou.',
   locked: 'Prea multe coduri greșite. Cere unul nou.',
   used: 'Acest cod a fost deja folosit.',

@@ -22,6 +22,11 @@ const sw: Translation = {
   invalidNumber: 'Weka namba sahihi ya simu ya mkononi.',
   notMobile: 'Hii si namba ya simu ya mkononi. Weka namba ya simu ya mkononi.',
   countryNotAllowed: 'Namba za nchi hii haziwezi kutumika hapa.',
+  tooShort: 'Nambari hii inakosa tarakimu.',
+  tooLong: 'Nambari hii ina tarakimu nyingi mno.',
+  searchCountry: 'Tafuta nchi au msimbo wa simu',
+  noCountryFound: 'Hakuna nchi iliyopatikana.',
+  close: 'Funga',
   wrongCode: (left) =>
     left === undefined
       ? 'Msimbo si sahihi. Jaribu tena.'
@@ -29,6 +34,11 @@ const sw: Translation = {
         ? `Msimbo si sahihi. Limebaki jaribio ${left.text}.`
         : `Msimbo si sahihi. Yamebaki majaribio ${left.text}.`,
   malformedCode: 'Weka msimbo kutoka SMS.',
+  pasteUnclear: 'Andika msimbo kutoka SMS.',
+  $sms: {
+    code: ['msimbo', 'nambari ya siri', 'neno la siri', 'nenosiri', 'uthibitish'],
+    other: ['kumbukumbu', 'oda', 'kiasi', 'ksh', 'tsh', 'tzs', 'piga', 'salio'],
+  },
   expired: 'Muda wa msimbo huu umeisha. Omba msimbo mpya.',
   locked: 'Umekosea msimbo mara nyingi mno. Omba msimbo mpya.',
   used: 'Msimbo huu umeshatumika.',

@@ -22,9 +22,20 @@ const tr: Translation = {
   invalidNumber: 'Geçerli bir cep telefonu numarası girin.',
   notMobile: 'Bu bir cep telefonu numarası değil. Cep telefonu numarası girin.',
   countryNotAllowed: 'Bu ülkenin numaraları burada kullanılamaz.',
+  tooShort: 'Bu numarada eksik rakam var.',
+  tooLong: 'Bu numarada fazla rakam var.',
+  searchCountry: 'Ülke veya alan kodu ara',
+  noCountryFound: 'Ülke bulunamadı.',
+  close: 'Kapat',
   // Turkish keeps the noun singular after a number: one reads like other.
   wrongCode: (left) => (left === undefined ? 'Kod hatalı. Tekrar deneyin.' : `Kod hatalı. ${left.text} deneme hakkınız kaldı.`),
   malformedCode: 'SMS ile gelen kodu girin.',
+  pasteUnclear: 'SMS ile gelen kodu yazın.',
+  // A word with İ is listed twice: lower case keeps its dot (ŞİFRE is şi̇fre, with U+0307).
+  $sms: {
+    code: ['kod', 'şifre', 'sifre', 'parola', 'doğrulama', 'dogrulama', 'şi̇fre'],
+    other: ['referans', 'sipariş', 'siparis', 'tutar', 'iptal', 'tl', 'bakiye', 'i̇ptal'],
+  },
   expired: 'Bu kodun süresi doldu. Yeni kod isteyin.',
   locked: 'Çok fazla hatalı kod girildi. Yeni kod isteyin.',
   used: 'Bu kod zaten kullanıldı.',

@@ -23,6 +23,11 @@ const zu: Translation = {
   invalidNumber: 'Faka inombolo yeselula evumelekile.',
   notMobile: 'Le akuyona inombolo yeselula. Faka inombolo yeselula.',
   countryNotAllowed: 'Izinombolo zaleli zwe azisetshenziswa lapha.',
+  tooShort: 'Le nombolo ishoda izinombolo.',
+  tooLong: 'Le nombolo inezinombolo eziningi kakhulu.',
+  searchCountry: 'Sesha izwe noma ikhodi yokushaya',
+  noCountryFound: 'Alikho izwe elitholakele.',
+  close: 'Vala',
   wrongCode: (left) =>
     left === undefined
       ? 'Ikhodi ayilungile. Zama futhi.'
@@ -30,6 +35,11 @@ const zu: Translation = {
         ? `Ikhodi ayilungile. Usele nomzamo ongu-${left.text}.`
         : `Ikhodi ayilungile. Usele nemizamo engu-${left.text}.`,
   malformedCode: 'Faka ikhodi etholakala ku-SMS.',
+  pasteUnclear: 'Bhala ikhodi etholakala ku-SMS.',
+  $sms: {
+    code: ['khodi', 'phasiwedi', 'qinisekis'],
+    other: ['imali', 'inani', 'shayela', 'oda', 'ireferensi', 'ibhalansi'],
+  },
   expired: 'Le khodi iphelelwe yisikhathi. Cela entsha.',
   locked: 'Amakhodi angalungile maningi kakhulu. Cela entsha.',
   used: 'Le khodi isivele isetshenzisiwe.',

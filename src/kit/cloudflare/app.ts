@@ -5,14 +5,16 @@
  * Each is built into one module (`dist/kit/worker.js`, `dist/kit/simulate.js`)
  * that runs without `nodejs_compat`.
  *
- * Cloudflare serves the page and the component from `public/` before this
- * Worker runs, with the security headers of `public/_headers`. Everything
+ * Cloudflare serves the component from `public/` before this Worker runs,
+ * with the security headers of `public/_headers`; the page (`/`) comes
+ * through the Worker, which tells it the visitor's country. Everything
  * else reaches `fetch` below: the API and `/healthz`, answered by the core
  * proxy, and any other path, which the proxy answers with a JSON 404.
  *
  * Budgets, sessions and postbacks live in Durable Objects
  * (`src/stores/durable-objects/`), so every isolate in every region enforces
- * the same budgets, a code converts once, and its postback is delivered once. Configuration is the Worker's environment: `vars` in
+ * the same budgets, a code converts once and its postback is delivered once.
+ * Configuration is the Worker's environment: `vars` in
  * wrangler.jsonc, secrets from `wrangler secret put` (`.dev.vars` locally).
  */
 import { proxyFromConfig } from '../../proxy/proxy.js';
@@ -20,12 +22,20 @@ import { ConfigError, configure, optionsFromEnv, scrubbingLogger, type StartupWa
 import { ProxyError } from '../../proxy/errors.js';
 import { errorResponse } from '../../proxy/http.js';
 import { jsonLogger, type Logger } from '../../proxy/log.js';
+import { edgeCountry, withVisitorCountry } from '../../shared/visitor-country.js';
 import type { Transport } from '../../proxy/offer18.js';
 import { retryPolicy } from '../../proxy/postbacks.js';
 import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from '../../stores/durable-objects/client.js';
 import { DurableObjectPostbackQueue, type PostbackObject } from '../../stores/durable-objects/postback-queue.js';
 
+/** What the Worker needs of the assets binding (wrangler.jsonc `assets.binding`). */
+interface Assets {
+  fetch(request: Request): Promise<Response>;
+}
+
 export interface WorkerEnv {
+  /** The files of `public/`; the Worker runs first for the page only (`run_worker_first`). */
+  ASSETS?: Assets;
   /** One object per budget key (wrangler.jsonc `durable_objects`). */
   OTP_BUDGETS?: ObjectNamespace<BudgetObject>;
   /** One object per sent code. */
@@ -126,11 +136,31 @@ function start(env: WorkerEnv, standIn: StandIn | undefined): Handler {
   }
 }
 
+/**
+ * The page, as Cloudflare's assets have it, told the visitor's country (`CF-IPCountry`, which Cloudflare
+ * sets itself) as `<otp-flow visitor-country>`. Asked for whole (no 304 for another country's copy);
+ * the assets' headers (public/_headers: the page's strict policy) come with it.
+ */
+export async function pageForVisitor(request: Request, assets: Assets): Promise<Response> {
+  const asked = new Headers(request.headers);
+  asked.delete('if-none-match');
+  asked.delete('if-modified-since');
+  const asset = await assets.fetch(new Request(request.url, { method: request.method, headers: asked }));
+  const country = edgeCountry(request.headers.get('cf-ipcountry'));
+  if (!asset.ok || !country || !asset.headers.get('content-type')?.includes('text/html')) return asset;
+  const page = withVisitorCountry(await asset.text(), country);
+  const headers = new Headers(asset.headers);
+  for (const name of ['etag', 'content-length', 'content-encoding']) headers.delete(name);
+  headers.set('vary', 'accept-encoding, cf-ipcountry');
+  return new Response(request.method === 'HEAD' ? null : page, { status: asset.status, headers });
+}
+
 /** The Worker's `export default`; `standIn` is made with the handler, on the first request, where a Worker may make random values. */
 export function createWorker(standIn?: () => StandIn): { fetch(request: Request, env: WorkerEnv): Promise<Response> } {
   let handler: Handler | undefined;
   return {
     fetch(request, env) {
+      if (env.ASSETS && (request.method === 'GET' || request.method === 'HEAD') && new URL(request.url).pathname === '/') return pageForVisitor(request, env.ASSETS);
       handler ??= start(env, standIn?.());
       return handler(request);
     },

@@ -6,7 +6,7 @@
  */
 import { DEFAULT_API_BASE, ENV_NAMES, PROXY_SETTINGS } from '../../proxy/config.js';
 import { strictPolicy } from '../../shared/page-policy.js';
-import type { KitSettings } from '../page.js';
+import { componentFiles, type KitSettings } from '../page.js';
 import { listed } from '../settings.js';
 import { trimEnd } from '../../shared/text.js';
 
@@ -61,8 +61,9 @@ export function wranglerJsonc(kit: KitSettings): string {
   "main": "worker.js",
   // No later than the pinned wrangler's local runtime knows (2026-04-26), or npm run dev refuses to start.
   "compatibility_date": ${JSON.stringify(COMPATIBILITY_DATE)},
-  // The page and the component, served by Cloudflare before the Worker runs, with the headers in public/_headers.
-  "assets": { "directory": "./public" },
+  // The page and the component, served by Cloudflare with the headers in public/_headers. The Worker runs
+  // first for the page, to tell it the visitor's country (CF-IPCountry), which the number field starts on.
+  "assets": { "directory": "./public", "binding": "ASSETS", "run_worker_first": ["/"] },
   // Budgets, sessions and postbacks: one Durable Object per budget key, per sent code and per postback,
   // so every update to one of them is serialised by Cloudflare, from whichever region it comes.
   "durable_objects": {
@@ -105,10 +106,8 @@ export function headersFile(kit: KitSettings, html: string): string {
   X-Content-Type-Options: nosniff
   Referrer-Policy: strict-origin-when-cross-origin
 
-# Named after its content, so browsers may keep it for a year.
-/${kit.bundle}
-  Cache-Control: public, max-age=31536000, immutable
-`;
+# Named after their content, so browsers may keep them for a year.
+${[kit.bundle, ...kit.chunks].map((file) => `/${file}\n  Cache-Control: public, max-age=31536000, immutable\n`).join('')}`;
 }
 
 export function devVarsExample(): string {
@@ -264,7 +263,7 @@ Adding a script from elsewhere, or changing the inline one? Edit the policy ther
 | file | what it is |
 | --- | --- |
 | \`public/index.html\` | the landing page |
-| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${kit.lang === 'en' ? 'English' : `${kit.lang} and English`} |
+${componentFiles(kit)}
 | \`public/_headers\` | security and cache headers for the files in \`public/\` |
 | \`worker.js\` | the OTP proxy and its Durable Objects, prebuilt: what \`npm run deploy\` ships |
 | \`simulate.js\` | the same with a built-in Offer18 simulator, for \`npm run simulate\`; never deployed |

@@ -1,7 +1,7 @@
 /** The files of a Node landing kit, as text. Nothing here ever sees the key. */
 import { ENV_NAMES, PROXY_DEFAULTS, PROXY_SETTINGS } from '../../proxy/config.js';
 import { NODE_DEFAULTS, NODE_SETTINGS } from '../../server/env.js';
-import type { KitSettings } from '../page.js';
+import { componentFiles, type KitSettings } from '../page.js';
 import { listed } from '../settings.js';
 
 /** Where the server listens unconfigured. */
@@ -135,7 +135,7 @@ tag manager)? Set \`OTP_CONTENT_SECURITY_POLICY\` to the policy you need.
 | file | what it is |
 | --- | --- |
 | \`public/index.html\` | the landing page |
-| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${kit.lang === 'en' ? 'English' : `${kit.lang} and English`} |
+${componentFiles(kit)}
 | \`server.mjs\` | the OTP proxy and a static file server in one file (brotli/gzip, cache headers) |
 | \`.env.example\` | every setting, to copy to \`.env\` |
 | \`campaign.env\` | the campaign's IDs and countries (not secret) |

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestRunnerCoreConfig } from '@web/test-runner-core';
 import { WebdriverLauncher } from '@web/test-runner-webdriver';
-import { freePort } from '../../support/net.js';
+import { freePort } from './net.js';
 
 const LIBDIR = '/usr/lib/x86_64-linux-gnu';
 

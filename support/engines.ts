@@ -1,5 +1,5 @@
 /**
- * The engines the component suite runs in, all from Debian packages, nothing
+ * The engines the component suite and `npm run bench:challenge` run in, all from Debian packages, nothing
  * downloaded: Chromium and Firefox ESR through the puppeteer-core that
  * @web/test-runner-chrome bundles (CDP and WebDriver BiDi), WebKit through
  * WebKitWebDriver and MiniBrowser (classic WebDriver).
@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import type { BrowserLauncher } from '@web/test-runner-core';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { CHROME_ARGS, findChrome, INSTALL_BROWSERS } from '../../support/chrome.js';
+import { CHROME_ARGS, findChrome, INSTALL_BROWSERS } from './chrome.js';
 import { findMiniBrowser, webkitLauncher } from './webkit.js';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
