@@ -78,7 +78,8 @@ export function parseClickNames(list: string | undefined): ClickNamesResult {
  * tracker did not send.
  */
 export function clickFromQuery(search: string | URLSearchParams, names: readonly string[]): Click {
-  const params = typeof search === 'string' ? new URLSearchParams(search) : search;
+  // URLSearchParams copies another one as readily as it reads a string: no check, fewer bytes in the bundle.
+  const params = new URLSearchParams(search);
   const click: Click = {};
   for (const name of names) {
     const value = params.get(name);

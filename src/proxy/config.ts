@@ -17,7 +17,7 @@ import { jsonLogger, redacting, type Logger } from './log.js';
 import { trimBoth, trimEnd } from '../shared/text.js';
 import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
 import { parseClickNames } from '../contract/click.js';
-import { PAYOUT, parsePostbackTemplate } from './postback.js';
+import { PAYOUT, postbackProblem } from './postback.js';
 import { POSTBACK_STAGES } from './observe.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
@@ -260,13 +260,8 @@ export const ProxyOptionsSchema = z.object({
 }).superRefine((settings, ctx) => {
   // The template is checked against the other settings it depends on: the click parameters' names and the payout.
   const { url, payout } = settings.postback;
-  if (url === undefined) return;
-  if (payout === undefined && url.includes('{payout}')) {
-    ctx.addIssue({ code: 'custom', path: ['postback', 'payout'], message: 'is required: the postback URL uses {payout}' });
-    return;
-  }
-  const template = parsePostbackTemplate(url, { clickNames: settings.clickParams, payout });
-  if (!template.ok) ctx.addIssue({ code: 'custom', path: ['postback', 'url'], message: template.message });
+  const problem = url === undefined ? undefined : postbackProblem(url, { clickNames: settings.clickParams, payout });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postback', problem.at], message: problem.message });
 });
 
 export type ProxyOptionsInput = z.input<typeof ProxyOptionsSchema>;

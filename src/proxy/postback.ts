@@ -191,6 +191,18 @@ export function parsePostbackTemplate(text: string, options: PostbackTemplateOpt
   return { ok: true, template };
 }
 
+/**
+ * The start-up check of a template with the settings it depends on: the one
+ * the proxy makes of `OTP_POSTBACK_URL` and `OTP_POSTBACK_PAYOUT`, and
+ * `otp-flow init` of `--postback-url` and `--postback-payout`. The message
+ * follows the name of the one at fault.
+ */
+export function postbackProblem(url: string, options: PostbackTemplateOptions): { at: 'url' | 'payout'; message: string } | undefined {
+  if ((options.payout === undefined || options.payout === '') && url.includes('{payout}')) return { at: 'payout', message: 'is required: the postback URL uses {payout}' };
+  const template = parsePostbackTemplate(url, options);
+  return template.ok ? undefined : { at: 'url', message: template.message };
+}
+
 /** Derivation labels for the postback's keys; new purposes get new labels, never a reused key. */
 export const POSTBACK_KEY_INFO = {
   txid: 'otp-flow postback txid hmac-sha-256 v1',

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { createPostbackKeys, encodeValue, parsePostbackTemplate, preparePostback, type PostbackTemplate, type PostbackTemplateOptions } from '../../src/proxy/postback.js';
+import { TRACKERS } from '../../src/kit/trackers.js';
 
 function parse(text: string, options: PostbackTemplateOptions = {}): PostbackTemplate {
   const result = parsePostbackTemplate(text, options);
@@ -189,6 +190,14 @@ describe('the worked templates of docs/trackers.md', async () => {
       const section = doc.split(`## ${tracker}\n`)[1]!.split('\n## ')[0]!;
       assert.match(section, /Sources?: <https:\/\//, `${tracker} cites its documentation`);
     }
+  });
+
+  it('are the templates both kits’ READMEs show, with the same landing URLs', () => {
+    assert.deepEqual(
+      templates.map((t) => [t.tracker, t.text]),
+      TRACKERS.map((t) => [t.name, t.postback]),
+    );
+    for (const { name, token } of TRACKERS) assert.ok(doc.includes(`Landing URL in ${name}: \`https://landing.example/?clickid=${token}\``), name);
   });
 
   for (const { tracker, text } of templates) {
