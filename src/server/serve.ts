@@ -9,7 +9,9 @@ import { ConfigError, configure, envNames, optionsFromEnv, requireSessionSecret 
 import { jsonLogger, type Logger } from '../proxy/log.js';
 import { nodeProxyFromConfig, serve, type FetchHandler, type NodeOtpProxy, type RunningServer } from '../adapters/node.js';
 import { componentEntry, createComponentHandler, createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
-import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
+import { CONTROL_PREFIX } from '../simulator/control.js';
+import { Offer18Simulator } from '../simulator/offer18-simulator.js';
+import { simulationSettings } from '../simulator/simulation-settings.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
 import { connectRedis, redisPostbackOutbox, redisStores, redisUp } from '../stores/redis.js';

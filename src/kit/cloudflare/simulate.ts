@@ -5,7 +5,8 @@
  * Offer18. No credentials, no SMS, nothing leaves; codes are printed with
  * console.log, which `wrangler dev` shows in the terminal.
  */
-import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-simulator.js';
+import { Offer18Simulator } from '../../simulator/offer18-simulator.js';
+import { simulationSettings } from '../../simulator/simulation-settings.js';
 import { createWorker, type StandIn } from './app.js';
 
 export { OtpBudget, OtpSession } from '../../stores/durable-objects/objects.js';
