@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import { until } from './wait.js';
 
 export type TrackerMode = 'ok' | 'fail' | 'hang' | 'redirect';
 
@@ -14,6 +15,8 @@ export interface TrackerRequest {
   url: URL;
   headers: IncomingMessage['headers'];
   body: string;
+  /** When it arrived (epoch ms). */
+  at: number;
   /** What it was answered; undefined while hanging, or if it never was. */
   status?: number;
 }
@@ -46,7 +49,7 @@ export async function startTracker(mode: TrackerMode = 'ok'): Promise<Tracker> {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      const record: TrackerRequest = { method: req.method ?? '', url: new URL(req.url ?? '/', `http://127.0.0.1:${port}`), headers: req.headers, body };
+      const record: TrackerRequest = { method: req.method ?? '', url: new URL(req.url ?? '/', `http://127.0.0.1:${port}`), headers: req.headers, body, at: Date.now() };
       requests.push(record);
       const answer = (status: number, headers: Record<string, string> = {}) => {
         record.status = status;
@@ -103,4 +106,12 @@ export async function startTracker(mode: TrackerMode = 'ok'): Promise<Tracker> {
     close: stop,
   };
   return tracker;
+}
+
+/** The first postback the tracker took, which must arrive within `withinMs` of `since` (a verify's answer). */
+export async function postbackWithin(tracker: Tracker, since: number, withinMs = 1_000): Promise<TrackerRequest> {
+  await until(() => tracker.delivered().length > 0, `a postback within ${withinMs} ms`, Math.max(since + withinMs - Date.now(), 50));
+  const first = tracker.delivered()[0]!;
+  if (first.at - since > withinMs) throw new Error(`the postback arrived ${first.at - since} ms after the verify`);
+  return first;
 }
