@@ -63,7 +63,8 @@ describe('a postback pending in Redis', () => {
   it('is delivered once, when its instance stops, by the restarted one or a second one, with the same txid', async () => {
     tracker.mode = 'fail';
     const first = await start();
-    assert.match(first.output(), /postbacks \(verified\) to 127\.0\.0\.1:\d+, kept in Redis until delivered/);
+    // Printed just after the line the start waits for: waited for, not read at once.
+    await first.waitFor(/postbacks \(verified\) to 127\.0\.0\.1:\d+, kept in Redis until delivered/);
     const sent = await postJson(`${first.url}/otp/send`, { msisdn: '+971501234567', click: { clickid: 'abc123', sub1: 'banner7' } });
     assert.equal(sent.status, 200);
     assert.equal((await postJson(`${first.url}/otp/verify`, { session: sent.json.session, otp: sim.lastCode() })).status, 200);
