@@ -32,6 +32,8 @@ export interface Tracker {
   readonly maxInFlight: number;
   /** Requests answered 2xx. */
   delivered(): TrackerRequest[];
+  /** Forgets the requests and answers 200 again: a tracker shared by the tests of a file, between two. */
+  reset(): void;
   down(): Promise<void>;
   up(): Promise<void>;
   close(): Promise<void>;
@@ -101,6 +103,10 @@ export async function startTracker(mode: TrackerMode = 'ok'): Promise<Tracker> {
       return maxInFlight;
     },
     delivered: () => requests.filter((r) => r.status !== undefined && r.status < 300 && r.url.pathname !== '/moved'),
+    reset() {
+      requests.length = 0;
+      tracker.mode = 'ok';
+    },
     down: stop,
     up: listen,
     close: stop,

@@ -27,10 +27,7 @@ before(async () => {
   tracker = await startTracker();
 });
 after(() => tracker.close());
-beforeEach(() => {
-  tracker.requests.length = 0;
-  tracker.mode = 'ok';
-});
+beforeEach(() => tracker.reset());
 
 /** Everything one test needs: an outbox, a clock it moves, the log lines and measurements. */
 function setup(options: { timeoutMs?: number; concurrency?: number; policy?: RetryPolicy } = {}) {

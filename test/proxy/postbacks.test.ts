@@ -19,10 +19,7 @@ before(async () => {
   tracker = await startTracker();
 });
 after(() => tracker.close());
-beforeEach(() => {
-  tracker.requests.length = 0;
-  tracker.mode = 'ok';
-});
+beforeEach(() => tracker.reset());
 
 const CLICK = { clickid: 'abc123', sub1: 'banner7' };
 
