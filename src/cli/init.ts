@@ -45,9 +45,9 @@ Options:
   --type <type>         Offer18 request type, if your campaign uses one
   --otp-length <n>      digits in every code the campaign sends, ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}: typing the last one
                         submits it (default: any from ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS})
-  --postback-url <url>  your tracker's postback URL, told of each verified number (OTP_POSTBACK_URL), e.g.
-                        'https://tracker.example/postback?cid={clickid}&payout={payout}&txid={txid}'
-                        (the kit's README has the templates of Voluum, Binom, Keitaro and RedTrack)
+  --postback-url <url>  your tracker's postback URL, called for each verified number (OTP_POSTBACK_URL),
+                        e.g. 'https://tracker.example/postback?cid={clickid}&payout={payout}&txid={txid}'
+                        (the kit's README has Voluum's, Binom's, Keitaro's, RedTrack's and Everflow's)
   --postback-payout <n> what {payout} in it stands for, e.g. 1.50 (OTP_POSTBACK_PAYOUT)
   --target <target>     node (default) or cloudflare
   --force               write into <dir> even if it is not empty
