@@ -197,6 +197,8 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
       reportCompressedSize: false,
       lib: { entry: 'otp-flow:entry', formats: ['es'], fileName: () => `${name}.js` },
       rolldownOptions: {
+        // Constants written into the code that reads them: a chunk takes `OTP_MAX_DIGITS` without importing it.
+        optimization: { inlineConst: { mode: 'all', pass: 2 } },
         output: {
           // Library mode keeps whitespace to preserve annotations for re-bundlers; these files are the end product.
           minify: options.minify ?? true,
@@ -213,7 +215,15 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     },
   });
 
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Extract<typeof c, { type: 'chunk' }> => c.type === 'chunk' && !c.isEntry);
+  const all = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Extract<typeof c, { type: 'chunk' }> => c.type === 'chunk');
+  // Every file stands alone: a chunk that imported the entry would name a file a kit renames and a URL a page
+  // may have loaded with a query (a second copy of everything), and the entry would export what its types
+  // do not name; a chunk both import would be one more request before the first paint. What a lazy chunk
+  // needs from the entry, it is handed when it is called.
+  for (const chunk of all) {
+    if (chunk.imports.length) throw new Error(`${chunk.fileName} imports ${chunk.imports.join(', ')}: a module fetched on demand must import nothing but types`);
+  }
+  const chunks = all.filter((c) => !c.isEntry);
   const languageChunks: Record<string, Measured> = {};
   const otherChunks: Measured[] = [];
   for (const chunk of chunks) {

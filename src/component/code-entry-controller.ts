@@ -7,12 +7,15 @@
  * nothing is filled in and the user is told to type it, since a wrong guess
  * would cost a try.
  *
- * It has no part in the element's lifecycle, so it is not added to the host:
- * it holds the field's digits and handles the field's events.
+ * The SMS reader is a chunk of its own, fetched as soon as the code step is
+ * on screen (an SMS takes seconds to arrive, the chunk one round trip); a
+ * whole SMS pasted before it is here waits for it. A code alone (a "Copy
+ * code" button's, autofill's, WebOTP's) needs no reader and is taken at once.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
-import { codeInSms, digitsOf, type SmsWords } from '../shared/digits.js';
+import { digitsOf, fitsCode, foldDigits } from '../shared/digits.js';
+import type { codeInSms, SmsWords } from '../shared/sms.js';
 import type { FlowController } from './flow-controller.js';
 
 /** What code entry needs from the element it runs in. */
@@ -27,18 +30,36 @@ export interface CodeEntryDelegate {
   focus(): void;
 }
 
-export class CodeEntryController {
+export class CodeEntryController implements ReactiveController {
   /** The digits in the field. */
   value = '';
 
   readonly #host: ReactiveControllerHost;
   readonly #flow: FlowController;
   readonly #delegate: CodeEntryDelegate;
+  #reader: Promise<typeof codeInSms> | undefined;
 
   constructor(host: ReactiveControllerHost, flow: FlowController, delegate: CodeEntryDelegate) {
     this.#host = host;
     this.#flow = flow;
     this.#delegate = delegate;
+    host.addController(this);
+  }
+
+  /** The code step is on screen: the SMS reader is fetched, before any SMS can be pasted. */
+  hostUpdated(): void {
+    if (this.#flow.step === 'code') void this.#read().catch(() => undefined);
+  }
+
+  /** The SMS reader; asked again after a failed fetch. */
+  #read(): Promise<typeof codeInSms> {
+    return (this.#reader ??= import('../shared/sms.js').then(
+      (reader) => reader.codeInSms,
+      (error: unknown) => {
+        this.#reader = undefined;
+        throw error;
+      },
+    ));
   }
 
   /** Empties the field. */
@@ -110,15 +131,29 @@ export class CodeEntryController {
   take(text: string, whole: boolean, input?: HTMLInputElement): void {
     const length = this.#knownLength;
     // Arriving whole with a code's worth of digits: read as a person reads an SMS.
-    const sms = whole && digitsOf(text).length >= OTP_MIN_DIGITS;
-    const code = sms ? codeInSms(text, this.#delegate.words(), length) : digitsOf(text, length);
+    if (!whole || digitsOf(text).length < OTP_MIN_DIGITS) return this.#fill(digitsOf(text, length), false, input);
+    const folded = foldDigits(text);
+    const alone = folded.trim();
+    if (/^\d+$/.test(alone)) return this.#fill(fitsCode(alone, length) ? alone : '', true, input);
+    const step = this.#flow.step;
+    // A reader that cannot be fetched finds no code: the user is asked to type it.
+    void this.#read()
+      .then((read) => read(folded, this.#delegate.words(), length), () => '')
+      .then((code) => {
+        // The paste was for a code field that is still there.
+        if (this.#flow.step === step) this.#fill(code, true, input);
+      });
+  }
+
+  /** Puts the code in the field; one that arrived whole is submitted, and none there says so. */
+  #fill(code: string, sms: boolean, input?: HTMLInputElement): void {
     // Nothing in it is clearly the code: the field stays as it was, and the user types the code.
     if (input) input.value = sms && !code ? this.value : code;
     if (sms && !code) return this.#flow.fail({ code: 'paste_unclear' });
     this.#set(code);
     this.#flow.clearError();
     // With a known length, the last digit submits; otherwise only a code that arrives whole does.
-    if (sms || code.length === length) this.#verify(code);
+    if (sms || code.length === this.#knownLength) this.#verify(code);
   }
 
   #verify(code: string): void {
