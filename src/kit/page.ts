@@ -21,7 +21,7 @@ export interface KitSettings {
   /** Digits in every code the campaign sends (within the contract's range), when init was told. */
   otpLength: number | undefined;
   bundle: string;
-  /** Files the bundle fetches from beside itself when it needs them (the proof-of-work solver). */
+  /** Files the bundle fetches from beside itself when it needs them (`otp-flow.<kind>.<hash>.js`: see `CHUNKS`). */
   chunks: string[];
   name: string;
 }
@@ -35,12 +35,19 @@ function acceptTerms(texts: PageTexts): string {
   return escapeHtml(texts.acceptTerms(slot)).replace(slot, `<a href="#terms">${escapeHtml(texts.termsLink)}</a>`);
 }
 
+/** What each chunk beside a kit's bundle is, by the kind its name gives (`otp-flow.<kind>.<hash>.js`). */
+const CHUNKS: Record<string, string> = {
+  solver: "the component's proof-of-work solver, fetched only when the proxy asks a visitor for one",
+  sms: "the component's SMS reader, fetched when the code step shows, for an SMS pasted whole",
+  'country-list': "the country picker's list, fetched once the page is idle or the picker is touched",
+};
+
 /** The component's rows in a kit README's table of files. */
 export function componentFiles(kit: KitSettings): string {
   const languages = kit.lang === 'en' ? 'English' : `${kit.lang} and English`;
   return [
     `| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${languages} |`,
-    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | the component's proof-of-work solver, fetched only when the proxy asks a visitor for one |`),
+    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | ${CHUNKS[chunk.split('.')[1]!] ?? "a part of the component it fetches when needed"} |`),
   ].join('\n');
 }
 

@@ -37,9 +37,10 @@ describe('otp-flow init', () => {
     const files = (await filesIn(dir)).map((f) => f.slice(dir.length + 1)).sort();
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, `a content-hashed bundle in ${files.join(', ')}`);
-    const solver = files.find((f) => /^public\/otp-flow\.solver\.[\w-]+\.js$/.test(f));
-    assert.ok(solver, `the proof-of-work solver beside it in ${files.join(', ')}`);
-    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, solver, 'public/index.html', 'server.mjs'].sort());
+    // Beside it, what it fetches when needed: the proof-of-work solver, the SMS reader, the picker's list.
+    const chunks = ['solver', 'sms', 'country-list'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
+    assert.ok(chunks.every(Boolean), `the chunks beside it in ${files.join(', ')}`);
+    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, ...chunks, 'public/index.html', 'server.mjs'].sort());
     const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
     assert.match(campaign, /^OFFER18_AID=1234$/m);
     assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
