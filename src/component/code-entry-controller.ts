@@ -7,15 +7,18 @@
  * nothing is filled in and the user is told to type it, since a wrong guess
  * would cost a try.
  *
- * The SMS reader is a chunk of its own, fetched as soon as the code step is
- * on screen (an SMS takes seconds to arrive, the chunk one round trip); a
- * whole SMS pasted before it is here waits for it. A code alone (a "Copy
- * code" button's, autofill's, WebOTP's) needs no reader and is taken at once.
+ * The SMS reader and WebOTP are a chunk of their own (`sms.ts`), fetched as
+ * the number is sent: the send's round trip through the proxy to Offer18
+ * outlasts the chunk's, and the SMS takes seconds more. A whole SMS pasted
+ * before the chunk is here waits for it; a code alone (a "Copy code"
+ * button's, autofill's) needs no reader and is taken at once; WebOTP asks
+ * the browser as soon as it is here, if the code was sent before.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
 import { digitsOf, fitsCode, foldDigits } from '../shared/digits.js';
-import type { codeInSms, SmsWords } from '../shared/sms.js';
+import type { SmsWords } from '../shared/sms.js';
+import type { codeInSms } from './sms.js';
 import type { FlowController } from './flow-controller.js';
 
 /** What code entry needs from the element it runs in. */
@@ -34,27 +37,31 @@ export class CodeEntryController implements ReactiveController {
   /** The digits in the field. */
   value = '';
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #flow: FlowController;
   readonly #delegate: CodeEntryDelegate;
   #reader: Promise<typeof codeInSms> | undefined;
 
-  constructor(host: ReactiveControllerHost, flow: FlowController, delegate: CodeEntryDelegate) {
+  constructor(host: ReactiveControllerHost & HTMLElement, flow: FlowController, delegate: CodeEntryDelegate) {
     this.#host = host;
     this.#flow = flow;
     this.#delegate = delegate;
     host.addController(this);
   }
 
-  /** The code step is on screen: the SMS reader is fetched, before any SMS can be pasted. */
+  /** A number is being sent (or the flow is past it): the SMS chunk is fetched. */
   hostUpdated(): void {
-    if (this.#flow.step === 'code') void this.#read().catch(() => undefined);
+    if (this.#flow.step !== 'number') void this.#read().catch(() => undefined);
   }
 
-  /** The SMS reader; asked again after a failed fetch. */
+  /** The SMS reader, with WebOTP started beside it; asked again after a failed fetch. */
   #read(): Promise<typeof codeInSms> {
-    return (this.#reader ??= import('../shared/sms.js').then(
-      (reader) => reader.codeInSms,
+    return (this.#reader ??= import('./sms.js').then(
+      ({ codeInSms, WebOtpController }) => {
+        // WebOTP hands over the code as a paste would: whole, so it submits.
+        new WebOtpController(this.#host, (code) => this.take(code, true), this.#flow.step === 'code' && !this.#delegate.previewing());
+        return codeInSms;
+      },
       (error: unknown) => {
         this.#reader = undefined;
         throw error;

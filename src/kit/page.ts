@@ -38,8 +38,9 @@ function acceptTerms(texts: PageTexts): string {
 /** What each chunk beside a kit's bundle is, by the kind its name gives (`otp-flow.<kind>.<hash>.js`). */
 const CHUNKS: Record<string, string> = {
   solver: "the component's proof-of-work solver, fetched only when the proxy asks a visitor for one",
-  sms: "the component's SMS reader, fetched when the code step shows, for an SMS pasted whole",
+  sms: "the component's SMS reader and WebOTP, fetched as a number is sent",
   'country-list': "the country picker's list, fetched once the page is idle or the picker is touched",
+  'preview-controller': "the component's preview of its steps for design reviews, fetched only by a page that sets `preview`",
 };
 
 /** The component's rows in a kit README's table of files. */

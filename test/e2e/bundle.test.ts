@@ -202,6 +202,25 @@ describe('dist/otp-flow.js from a CDN', () => {
     assert.equal(requests.filter((url) => url === `${proxy}/otp/verify`).length, 1, 'one verify, with the code');
   });
 
+  it('asks the browser for the SMS (WebOTP) when its chunk arrives after the code was sent, and confirms the code read', async () => {
+    let reader!: Awaited<ReturnType<typeof hold>>;
+    const { page, e164 } = await sendFrom('v1', async (p) => {
+      reader = await hold(p, 'sms');
+      // Chrome on Android reads the SMS itself; no SMS reaches this machine, so the browser's answer is the test's.
+      await p.addInitScript(`
+        window.OTPCredential = class {};
+        Object.defineProperty(navigator, 'credentials', { configurable: true, value: { get: () => new Promise((resolve) => (window.deliver = (code) => resolve({ code }))) } });
+      `);
+    });
+    await page.locator('otp-flow #code').waitFor();
+    await reader.asked;
+    reader.release();
+    await page.waitForFunction(() => typeof (window as unknown as { deliver?: unknown }).deliver === 'function');
+    const code = shielded.simulator.inbox.findLast((m) => `+${m.to}` === e164)!.code;
+    await page.evaluate((c) => (window as unknown as { deliver(code: string): void }).deliver(c), code);
+    await page.locator('otp-flow .success').waitFor();
+  });
+
   it('keeps the page texts of a language out of its chunk', async () => {
     const arabic = (await readdir(join(root, 'v1'))).find((f) => f.startsWith('otp-flow.lang.ar.'))!;
     const source = await readFile(join(root, 'v1', arabic), 'utf8');

@@ -37,8 +37,8 @@ describe('otp-flow init', () => {
     const files = (await filesIn(dir)).map((f) => f.slice(dir.length + 1)).sort();
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, `a content-hashed bundle in ${files.join(', ')}`);
-    // Beside it, what it fetches when needed: the proof-of-work solver, the SMS reader, the picker's list.
-    const chunks = ['solver', 'sms', 'country-list'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
+    // Beside it, what it fetches when needed: the proof-of-work solver, the SMS reader, the picker's list, the preview.
+    const chunks = ['solver', 'sms', 'country-list', 'preview-controller'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
     assert.ok(chunks.every(Boolean), `the chunks beside it in ${files.join(', ')}`);
     assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, ...chunks, 'public/index.html', 'server.mjs'].sort());
     const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
