@@ -55,7 +55,7 @@ describe('dist/otp-flow.js from a CDN', () => {
       const query = new URL(req.url!, 'http://x').searchParams;
       const lang = query.get('lang') ?? 'en';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/${query.get('upload') ?? 'v1'}/otp-flow.js"></script></head>
+<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/${query.get('upload') ?? 'v1'}/otp-flow.js${query.has('v') ? `?v=${query.get('v')}` : ''}"></script></head>
 <body><otp-flow country="AE"${query.has('countries') ? ` countries="${query.get('countries')}"` : ''} endpoint="${proxy}/otp"><p slot="disclosure">AED 1.50/day</p></otp-flow></body></html>`);
     });
     site = await listen(siteServer);
@@ -165,9 +165,10 @@ describe('dist/otp-flow.js from a CDN', () => {
     return { asked, release };
   }
 
+  // Loaded as a page may load it, with a query: the chunk must not fetch the bundle again under another address.
   it('opens the country picker tapped before its list arrived, once it does, and chooses from it', async () => {
     let list!: Awaited<ReturnType<typeof hold>>;
-    const { page, consoleErrors } = await open('en', 'Mobile number', 'v1', { query: '&countries=AE,SA', prepare: async (p) => void (list = await hold(p, 'country-list')) });
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number', 'v1', { query: '&countries=AE,SA&v=2', prepare: async (p) => void (list = await hold(p, 'country-list')) });
     const button = page.locator('otp-flow [part~=country-button]');
     await list.asked;
     await button.tap();
@@ -178,6 +179,7 @@ describe('dist/otp-flow.js from a CDN', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('input#phone')?.getAttribute('placeholder') === '051 234 5678');
     assert.match((await button.getAttribute('aria-label')) ?? '', /\+966, Country: Saudi Arabia$/);
+    assert.deepEqual(requests.filter((url) => url.includes('/otp-flow.js')), [`${cdn}/v1/otp-flow.js?v=2`], 'the bundle, once');
     assert.deepEqual(consoleErrors, []);
   });
 

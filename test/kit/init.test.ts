@@ -41,6 +41,8 @@ describe('otp-flow init', () => {
     const chunks = ['solver', 'sms', 'country-list', 'preview-controller'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
     assert.ok(chunks.every(Boolean), `the chunks beside it in ${files.join(', ')}`);
     assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, ...chunks, 'public/index.html', 'server.mjs'].sort());
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    for (const chunk of chunks) assert.match(readme, new RegExp(`\\| \`${chunk!.replace(/\./g, '\\.')}\` \\| the (component|country picker)'s `), `the README says what ${chunk} is`);
     const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
     assert.match(campaign, /^OFFER18_AID=1234$/m);
     assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
