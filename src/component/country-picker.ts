@@ -66,7 +66,8 @@ export class CountryPicker implements ReactiveController {
   readonly #delegate: PickerDelegate;
   #list: CountryList | undefined;
   #loading: Promise<CountryList> | undefined;
-  #idle = false;
+  /** The list's fetch at the page's first idle moment is scheduled. */
+  #scheduled = false;
   /** Country names in the page's language (the English one where it has none), for the locale they were made for. */
   #display: [locale: string, names: Intl.DisplayNames] | undefined;
 
@@ -145,8 +146,8 @@ export class CountryPicker implements ReactiveController {
     const t = this.#delegate.t();
     const selected = this.#delegate.selected();
     const dial = selected ? `+${this.#delegate.callingCode(selected)}` : '+';
-    if (!this.#idle) {
-      this.#idle = true;
+    if (!this.#scheduled) {
+      this.#scheduled = true;
       (window.requestIdleCallback ?? setTimeout)(this.#prefetch);
     }
     return html`<button
