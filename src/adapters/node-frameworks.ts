@@ -13,7 +13,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SEND_PATH, VERIFY_PATH } from '../contract/wire.js';
 import { configure, type ProxyConfig } from '../proxy/config.js';
 import type { Logger } from '../proxy/log.js';
-import { proxyFromConfig, type OtpProxyHandler, type OtpProxyOptions, type ProxyDeps } from '../proxy/proxy.js';
+import { proxyFromConfig, type OtpProxy, type OtpProxyHandler, type OtpProxyOptions, type ProxyDeps } from '../proxy/proxy.js';
 import { nodeSessionCrypto } from './node-crypto.js';
 import { adapterReply, answer, createListener, NodeResponse, responseParts, writeResponse } from './node-bridge.js';
 import { ProxyError } from '../proxy/errors.js';
@@ -22,7 +22,11 @@ import { createUndiciTransport } from './node-transport.js';
 export interface NodeOtpProxy extends OtpProxyHandler {
   /** Where the proxy answers, `/otp` by default: `<basePath>/send` and `<basePath>/verify`. */
   readonly basePath: string;
-  /** Closes what the proxy opened itself (the keep-alive pool to Offer18); stores and transports passed in are yours to close. */
+  /**
+   * Closes what the proxy opened itself: the keep-alive pool to Offer18, and
+   * the postbacks' delivery (after the attempts in flight; what is pending
+   * stays in its outbox). Stores and transports passed in are yours to close.
+   */
   close(): Promise<void>;
 }
 
@@ -39,18 +43,22 @@ export function createNodeProxy(options: OtpProxyOptions): NodeOtpProxy {
 /** `createNodeProxy` for settings already parsed (`configure`), as `otp-flow serve` has them. */
 export function nodeProxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): NodeOtpProxy {
   const ownTransport = deps.transport ? undefined : createUndiciTransport();
-  let handle: OtpProxyHandler;
+  let handle: OtpProxy;
   try {
     handle = proxyFromConfig(config, { crypto: nodeSessionCrypto, Response: NodeResponse, ...deps, ...(ownTransport ? { transport: ownTransport } : {}) });
   } catch (error) {
     void ownTransport?.close();
     throw error;
   }
+  let closed: Promise<void> | undefined;
   return Object.assign((request: Request, info?: { remoteAddress?: string | undefined }) => handle(request, info), {
     basePath: config.settings.basePath,
-    close: async () => {
-      await ownTransport?.close();
-    },
+    // Once, however often it is called: an app's shutdown path and its error path may both close it.
+    close: () =>
+      (closed ??= (async () => {
+        await handle.close();
+        await ownTransport?.close();
+      })()),
   });
 }
 

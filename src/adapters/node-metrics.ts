@@ -12,7 +12,16 @@ import { isIP } from 'node:net';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ERRORS, isErrorCode, type ErrorCode } from '../contract/errors.js';
 import type { Logger } from '../proxy/log.js';
-import { CHALLENGE_OUTCOMES, PREFIX_OUTCOMES, UPSTREAM_ENDPOINTS, UPSTREAM_OUTCOMES, type Measurement, type Observer } from '../proxy/observe.js';
+import {
+  CHALLENGE_OUTCOMES,
+  POSTBACK_OUTCOMES,
+  POSTBACK_STAGES,
+  PREFIX_OUTCOMES,
+  UPSTREAM_ENDPOINTS,
+  UPSTREAM_OUTCOMES,
+  type Measurement,
+  type Observer,
+} from '../proxy/observe.js';
 import { serve, type RunningServer } from './node.js';
 
 /** What became of a send or a verify, coarse enough to sum: the `reason` label says which code. */
@@ -23,6 +32,8 @@ const UPSTREAM = new Set<string>(UPSTREAM_OUTCOMES);
 const CHALLENGES = new Set<string>(CHALLENGE_OUTCOMES);
 const PREFIXES = new Set<string>(PREFIX_OUTCOMES);
 const ENDPOINTS = new Set<string>(UPSTREAM_ENDPOINTS);
+const POSTBACKS = new Set<string>(POSTBACK_OUTCOMES);
+const STAGES = new Set<string>(POSTBACK_STAGES);
 
 /**
  * An error code's outcome: Offer18 failing (`upstream_*`), us failing (5xx:
@@ -45,6 +56,8 @@ export const LABEL_VALUES: ReadonlySet<string> = new Set([
   ...CHALLENGES,
   ...PREFIXES,
   ...ENDPOINTS,
+  ...POSTBACKS,
+  ...STAGES,
   ...Object.keys(ERRORS),
 ]);
 
@@ -114,7 +127,29 @@ export function createMetrics({ processMetrics = true, prefix = 'otp_flow_' }: {
   for (const outcome of CHALLENGES) challenges.inc({ outcome }, 0);
   for (const outcome of PREFIXES) ranges.inc({ outcome }, 0);
 
+  const postbacks = new Counter({
+    name: `${prefix}postbacks_total`,
+    help: 'Attempts to deliver a postback to the tracker, by event (sent, verified) and outcome: delivered (2xx), retried (anything else: tried again later), dropped (given up after 24 h).',
+    labelNames: ['event', 'outcome'] as const,
+    registers: [registry],
+  });
+  for (const outcome of POSTBACKS) postbacks.inc({ event: 'verified', outcome }, 0);
+  const outbox = new Gauge({
+    name: `${prefix}postback_outbox_size`,
+    help: 'Postbacks waiting in the outbox (neither delivered nor dropped), as of the last pass over it.',
+    registers: [registry],
+  });
+
   const observe: Observer = (measurement: Measurement) => {
+    if (measurement.kind === 'postback') {
+      const event = STAGES.has(measurement.stage) ? measurement.stage : 'other';
+      postbacks.inc({ event, outcome: POSTBACKS.has(measurement.outcome) ? measurement.outcome : 'other' });
+      return;
+    }
+    if (measurement.kind === 'postback_outbox') {
+      if (Number.isFinite(measurement.size) && measurement.size >= 0) outbox.set(measurement.size);
+      return;
+    }
     if (measurement.kind === 'challenge' || measurement.kind === 'prefix') {
       const known = measurement.kind === 'challenge' ? CHALLENGES : PREFIXES;
       (measurement.kind === 'challenge' ? challenges : ranges).inc({ outcome: known.has(measurement.outcome) ? measurement.outcome : 'other' });

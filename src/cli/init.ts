@@ -17,6 +17,7 @@ import { campaignEnv, envExample, gitignore, packageJson, readme } from '../kit/
 import * as cloudflare from '../kit/cloudflare/files.js';
 import { isOrigin } from '../proxy/config.js';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
+import { PAYOUT, postbackProblem } from '../proxy/postback.js';
 import { trimBoth } from '../shared/text.js';
 
 export const INIT_HELP = `Usage: otp-flow init <dir> --aid <id> --mid <id> --partner <name> --country <ISO> [options]
@@ -44,6 +45,10 @@ Options:
   --type <type>         Offer18 request type, if your campaign uses one
   --otp-length <n>      digits in every code the campaign sends, ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}: typing the last one
                         submits it (default: any from ${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS})
+  --postback-url <url>  your tracker's postback URL, called for each verified number (OTP_POSTBACK_URL),
+                        e.g. 'https://tracker.example/postback?cid={clickid}&payout={payout}&txid={txid}'
+                        (the kit's README has Voluum's, Binom's, Keitaro's, RedTrack's and Everflow's)
+  --postback-payout <n> what {payout} in it stands for, e.g. 1.50 (OTP_POSTBACK_PAYOUT)
   --target <target>     node (default) or cloudflare
   --force               write into <dir> even if it is not empty
   -h, --help            this help
@@ -123,7 +128,15 @@ const InitArgs = z.object({
     .refine((t): t is Target => (TARGETS as readonly string[]).includes(t), {
       error: (issue) => `--target: no target ${JSON.stringify(issue.input)}; choose ${TARGETS.join(' or ')}`,
     }),
+  // Checked below with its payout, as the proxy checks them when it starts: a kit that would not start is not written.
+  postbackUrl: envValue('--postback-url').optional(),
+  postbackPayout: z.string().trim().regex(PAYOUT, '--postback-payout must be a number like 1.50').optional(),
   force: z.boolean().default(false),
+}).superRefine(({ postbackUrl, postbackPayout }, ctx) => {
+  // A payout that is not a number is refused above, on its own.
+  if (postbackUrl === undefined || (postbackPayout !== undefined && !PAYOUT.test(postbackPayout.trim()))) return;
+  const problem = postbackProblem(postbackUrl, { payout: postbackPayout?.trim() });
+  if (problem) ctx.addIssue({ code: 'custom', message: `--postback-${problem.at} ${problem.message}` });
 });
 export type InitArgs = z.input<typeof InitArgs>;
 
@@ -200,6 +213,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
     userId: args.userId,
     type: args.type,
     otpLength: args.otpLength,
+    postbackUrl: args.postbackUrl?.trim(),
+    postbackPayout: args.postbackPayout,
     bundle,
     chunks,
     name: trimBoth(basename(dir).toLowerCase().replace(/[^a-z0-9-]+/g, '-'), '-') || 'landing',

@@ -111,6 +111,8 @@ async function runInit(args: string[]): Promise<void> {
         'user-id': { type: 'string' },
         type: { type: 'string' },
         'otp-length': { type: 'string' },
+        'postback-url': { type: 'string' },
+        'postback-payout': { type: 'string' },
         target: { type: 'string' },
         force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -140,6 +142,8 @@ async function runInit(args: string[]): Promise<void> {
       userId: values['user-id'],
       type: values.type,
       otpLength: values['otp-length'],
+      postbackUrl: values['postback-url'],
+      postbackPayout: values['postback-payout'],
       target: values.target,
       force: values.force,
     });

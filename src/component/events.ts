@@ -3,6 +3,7 @@
  * listener on `document` hears them through the shadow root.
  */
 import type { ClientErrorCode } from './error-text.js';
+import type { Click } from '../contract/click.js';
 
 export type OtpStep = 'number' | 'sending' | 'code' | 'verifying' | 'done';
 
@@ -27,6 +28,8 @@ export interface OtpSentDetail {
   resendAfter: number;
   /** True when the user asked for another code. */
   resend: boolean;
+  /** The tracker's click parameters from the page's URL that went with the send (`{clickid: 'abc123'}`); empty without. */
+  click: Click;
 }
 /** A code was sent (the proxy recorded a click upstream). */
 export class OtpSentEvent extends CustomEvent<OtpSentDetail> {
@@ -38,8 +41,10 @@ export class OtpSentEvent extends CustomEvent<OtpSentDetail> {
 export interface OtpVerifiedDetail {
   msisdn: string;
   country: string | undefined;
-  /** Where the component will go next, if `success-url` is set. */
+  /** Where the component will go next, if `success-url` is set (its placeholders filled in). */
   successUrl: string | undefined;
+  /** The click parameters the verified code's send carried, for a pixel of the page's own. */
+  click: Click;
 }
 /**
  * The code was right (the proxy recorded a conversion upstream).

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { RESEND_AFTER_DEFAULT } from '../contract/timing.js';
 import type { OtpApi } from './api.js';
+import type { Click } from '../contract/click.js';
 import { sendProving } from './challenge.js';
 import { spendsSession, type ClientError } from './error-text.js';
 import { OtpErrorEvent, OtpSentEvent, OtpStepEvent, OtpVerifiedEvent, type OtpStep } from './events.js';
@@ -23,6 +24,8 @@ export interface FlowDelegate {
   describe(error: ClientError): string;
   /** Where to go after success, if anywhere (already checked to be http or https). */
   successUrl(): string | undefined;
+  /** The click parameters to send with a code. */
+  click(): Click;
   /** Moves focus once the next render is on screen. */
   focus(target: 'phone' | 'code' | 'submit' | 'result'): void;
 }
@@ -36,6 +39,8 @@ export class FlowController implements ReactiveController {
   /** E.164 of the number the code went to. */
   msisdn = '';
   country: string | undefined;
+  /** The click parameters the code went with. */
+  click: Click = {};
   /** The code sent can no longer be confirmed (locked, expired): only a new one helps. */
   spent = false;
   /** A send is solving the proof of work the proxy asked for ("Checking…"). */
@@ -139,7 +144,8 @@ export class FlowController implements ReactiveController {
       this.#go('sending');
     }
 
-    const reply = await sendProving(this.#delegate.api(), { msisdn, ...(country ? { country } : {}) }, signal, (on) => {
+    const click = this.#delegate.click();
+    const reply = await sendProving(this.#delegate.api(), { msisdn, ...(country ? { country } : {}), ...(Object.keys(click).length ? { click } : {}) }, signal, (on) => {
       if (signal.aborted) return;
       this.checking = on;
       this.#host.requestUpdate();
@@ -158,11 +164,12 @@ export class FlowController implements ReactiveController {
     this.#session = session;
     this.msisdn = e164;
     this.country = country;
+    this.click = click;
     this.spent = false;
     this.notice = resend ? 'resent' : undefined;
     this.#countDown(resendAfter);
     this.#go('code');
-    this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend }));
+    this.#host.dispatchEvent(new OtpSentEvent({ msisdn: e164, country, resendAfter, resend, click }));
     this.#delegate.focus('code');
   }
 
@@ -190,7 +197,7 @@ export class FlowController implements ReactiveController {
     }
     this.#go('done');
     const successUrl = this.#delegate.successUrl();
-    const verified = new OtpVerifiedEvent({ msisdn: this.msisdn, country: this.country, successUrl });
+    const verified = new OtpVerifiedEvent({ msisdn: this.msisdn, country: this.country, successUrl, click: this.click });
     this.#host.dispatchEvent(verified);
     this.#delegate.focus('result');
     if (successUrl && !verified.defaultPrevented) window.location.assign(successUrl);

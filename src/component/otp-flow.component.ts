@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues } f
 import { AsYouType, type CountryCode } from 'libphonenumber-js/core';
 import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { createApi, type OtpApi } from './api.js';
+import { clickNames, pageClick, withClick } from './click.js';
 import { CodeEntryController } from './code-entry-controller.js';
 import { errorField, errorText, type ClientError } from './error-text.js';
 import type { OtpStep } from './events.js';
@@ -80,8 +81,8 @@ const jsonConverter = {
  * @cssproperty --otp-flow-control-height - Height of inputs and buttons (keep at least 44px).
  *
  * @event {OtpStepEvent} otp-step - The flow moved to another step. `detail: {step, previous}`.
- * @event {OtpSentEvent} otp-sent - A code was sent. `detail: {msisdn, country, resendAfter, resend}`.
- * @event {OtpVerifiedEvent} otp-verified - The code was confirmed. Cancelable: cancel to stay instead of following `success-url`. `detail: {msisdn, country, successUrl}`.
+ * @event {OtpSentEvent} otp-sent - A code was sent. `detail: {msisdn, country, resendAfter, resend, click}`.
+ * @event {OtpVerifiedEvent} otp-verified - The code was confirmed. Cancelable: cancel to stay instead of following `success-url`. `detail: {msisdn, country, successUrl, click}`.
  * @event {OtpErrorEvent} otp-error - Something failed and the user was told. `detail: {code, step, message, retryAfter?, attemptsLeft?}`.
  */
 export class OtpFlowElement extends LitElement {
@@ -97,6 +98,7 @@ export class OtpFlowElement extends LitElement {
     visitorCountry: { type: String, attribute: 'visitor-country' },
     otpLength: { type: Number, attribute: 'otp-length' },
     successUrl: { type: String, attribute: 'success-url' },
+    clickParams: { type: String, attribute: 'click-params' },
     messages: { attribute: 'messages', converter: jsonConverter },
     preview: { type: String },
   };
@@ -118,8 +120,10 @@ export class OtpFlowElement extends LitElement {
   declare visitorCountry: string | undefined;
   /** Digits in the code, when the campaign knows (4 to 8); typing the last one submits. */
   declare otpLength: number | undefined;
-  /** Where to go once the number is confirmed (http or https only). */
+  /** Where to go once the number is confirmed (http or https only); `{clickid}` and the other click parameters' names are replaced by their values. */
   declare successUrl: string | undefined;
+  /** The tracker's parameters read from the page's URL and sent with the code, comma separated; `clickid,sub1,sub2,sub3,sub4,sub5` by default (the proxy's `OTP_CLICK_PARAMS` must match). */
+  declare clickParams: string | undefined;
   /** Texts that replace the built-in ones for the language shown (property, or JSON in the attribute). */
   declare messages: Messages | undefined;
   /** Shows a step with sample data and makes no requests: for previews and design reviews. */
@@ -129,6 +133,7 @@ export class OtpFlowElement extends LitElement {
     api: () => this.#api,
     describe: (error) => this.#describe(error),
     successUrl: () => this.#safeSuccessUrl(),
+    click: () => pageClick(clickNames(this.clickParams)),
     focus: (target) => void this.#focusAfterUpdate(target),
   });
   readonly #code = new CodeEntryController(this, this.#flow, {
@@ -244,7 +249,7 @@ export class OtpFlowElement extends LitElement {
   #safeSuccessUrl(): string | undefined {
     if (!this.successUrl) return undefined;
     try {
-      const url = new URL(this.successUrl, document.baseURI);
+      const url = new URL(withClick(this.successUrl, clickNames(this.clickParams), this.#flow.click), document.baseURI);
       return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
     } catch {
       return undefined;

@@ -13,7 +13,12 @@ export const OTP_MAX_DIGITS = 8;
 export const OTP_FIELD_MAX_CHARS = 32;
 /** Longest `msisdn` field: a number in any spelling, with spaces, brackets and a dial code. */
 export const MSISDN_MAX_CHARS = 64;
-/** Longest `session` field. */
-export const SESSION_MAX_CHARS = 2048;
+/**
+ * Longest `session` field: the largest token the proxy seals (the click
+ * parameters at their longest, Offer18's requestId at its longest, the fraud
+ * shield's claims) with room to spare, and a verify carrying it stays within
+ * `MAX_BODY_BYTES` (a test seals that token).
+ */
+export const SESSION_MAX_CHARS = 3584;
 /** Largest request body the proxy reads, in bytes. */
 export const MAX_BODY_BYTES = 4096;

@@ -11,8 +11,11 @@ import * as z from 'zod/mini';
 import { ERROR_CODES, type ErrorCode } from './errors.js';
 import { MSISDN_MAX_CHARS, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from './limits.js';
 import { CHALLENGE, ERROR_REPLY, SEND_REPLY, VERIFY_REPLY, type Field, type Infer, type Shape } from './replies.js';
+import { DEFAULT_CLICK_PARAMS } from './click.js';
+import { clickSchema } from './click-schema.js';
 
 export * from './paths.js';
+export * from './click.js';
 export * from './limits.js';
 export * from './timing.js';
 export * from './replies.js';
@@ -53,14 +56,20 @@ export type ChallengeAnswer = z.infer<typeof ChallengeAnswer>;
 
 const countryCode = z.string().check(z.regex(/^[A-Za-z]{2}$/, 'an ISO 3166-1 alpha-2 country code'));
 
-export const SendRequest = z.strictObject({
-  /** What the user typed, in any common spelling: `+971 50 123 4567`, `00971…`, `0501234567`. */
-  msisdn: z.string().check(z.minLength(1), z.maxLength(MSISDN_MAX_CHARS)),
-  /** The country a national number (one without its dial code) belongs to. */
-  country: z.optional(countryCode),
-  /** A solved proof-of-work challenge, when a send was answered `428 challenge_required`: the same body again, with this. */
-  altcha: z.optional(ChallengeAnswer),
-});
+/** A send's body, taking the click parameters named (a proxy's `OTP_CLICK_PARAMS`). */
+export function sendRequest(clickNames: readonly string[] = DEFAULT_CLICK_PARAMS) {
+  return z.strictObject({
+    /** What the user typed, in any common spelling: `+971 50 123 4567`, `00971…`, `0501234567`. */
+    msisdn: z.string().check(z.minLength(1), z.maxLength(MSISDN_MAX_CHARS)),
+    /** The country a national number (one without its dial code) belongs to. */
+    country: z.optional(countryCode),
+    /** A solved proof-of-work challenge, when a send was answered `428 challenge_required`: the same body again, with this. */
+    altcha: z.optional(ChallengeAnswer),
+    /** What the tracker put in the landing page's URL (`?clickid=…&sub1=…`), for the postback; never sent to Offer18. */
+    click: z.optional(clickSchema(clickNames)),
+  });
+}
+export const SendRequest = sendRequest();
 export type SendRequest = z.infer<typeof SendRequest>;
 
 export const SendReply = schema(SEND_REPLY);

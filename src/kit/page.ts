@@ -20,6 +20,9 @@ export interface KitSettings {
   type: string | undefined;
   /** Digits in every code the campaign sends (within the contract's range), when init was told. */
   otpLength: number | undefined;
+  /** The affiliate's tracker (`OTP_POSTBACK_URL`) and what `{payout}` is, when init was told. */
+  postbackUrl?: string | undefined;
+  postbackPayout?: string | undefined;
   bundle: string;
   /** Files the bundle fetches from beside itself when it needs them (`otp-flow.<kind>.<hash>.js`: see `CHUNKS`). */
   chunks: string[];

@@ -17,6 +17,8 @@ export function kitValues(kit: KitSettings): Record<string, string> {
     [ENV_NAMES['offer18.type']!]: kit.type,
     [ENV_NAMES.countries!]: kit.countries.join(','),
     [ENV_NAMES.publicOrigins!]: kit.origin ?? '',
+    [ENV_NAMES['postback.url']!]: kit.postbackUrl,
+    [ENV_NAMES['postback.payout']!]: kit.postbackPayout,
   };
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }

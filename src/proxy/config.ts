@@ -16,6 +16,9 @@ import { DEFAULT_BASE_PATH } from '../contract/paths.js';
 import { jsonLogger, redacting, type Logger } from './log.js';
 import { trimBoth, trimEnd } from '../shared/text.js';
 import { RESEND_AFTER_DEFAULT, UPSTREAM_TIMEOUT_MAX_MS } from '../contract/timing.js';
+import { parseClickNames } from '../contract/click.js';
+import { PAYOUT, postbackProblem } from './postback.js';
+import { POSTBACK_STAGES } from './observe.js';
 
 export const DEFAULT_API_BASE = 'https://api.offer18.com/api/af';
 
@@ -208,6 +211,57 @@ export const ProxyOptionsSchema = z.object({
       .refine((p) => /^\/[A-Za-z0-9._~\-/]*$/.test(p), { error: 'must be a URL path like /otp' }),
     { env: 'OTP_BASE_PATH', about: "Where the API answers (the page's endpoint attribute must match)." },
   ),
+  /** The click parameters a send may carry (`"click": {…}`), the click id first; the page's `click-params` must name the same. */
+  clickParams: setting(
+    z
+      .union([z.string(), z.array(z.string())])
+      .optional()
+      .transform((list, ctx) => {
+        const names = parseClickNames(Array.isArray(list) ? list.join(',') : list);
+        if (names.ok) return names.names;
+        ctx.addIssue({ code: 'custom', message: `must be a comma list of parameter names: ${names.message}` });
+        return z.NEVER;
+      }),
+    {
+      env: 'OTP_CLICK_PARAMS',
+      about: "The tracker's parameters the page reads from its URL and the postback may use, the click id first (the page's click-params must match).",
+    },
+  ),
+  /** The affiliate's tracker, told of each conversion; see `postback.ts`. */
+  postback: z.object({
+    url: setting(z.string().trim().min(1).optional(), {
+      env: 'OTP_POSTBACK_URL',
+      about: "Your tracker's postback URL, with {clickid}, {txid}, {payout}… where it wants them (README: Postbacks). Unset: no postbacks.",
+    }),
+    method: setting(z.enum(['GET', 'POST'], { error: 'must be GET or POST' }).default('GET'), {
+      env: 'OTP_POSTBACK_METHOD',
+      about: 'GET, or POST of the same URL with an empty body.',
+    }),
+    on: setting(
+      commaList()
+        .default(['verified'])
+        .pipe(z.array(z.enum(POSTBACK_STAGES, { error: 'must be verified, or sent,verified' })).min(1, 'must be verified, or sent,verified'))
+        .transform((events) => [...new Set(events)]),
+      { env: 'OTP_POSTBACK_ON', about: 'Events that fire a postback: verified (the conversion); sent,verified also fires one when a code is sent (a lead).' },
+    ),
+    payout: setting(z.string().trim().regex(PAYOUT, 'must be a number like 1.50').optional(), {
+      env: 'OTP_POSTBACK_PAYOUT',
+      about: 'What {payout} is replaced with, e.g. 1.50.',
+    }),
+    timeoutMs: setting(positiveInt(60_000).default(10_000), {
+      env: 'OTP_POSTBACK_TIMEOUT_MS',
+      about: "Longest wait for the tracker's answer to one postback, in milliseconds.",
+    }),
+    retryMs: setting(wholeNumber(100, 3_600_000).default(5_000), {
+      env: 'OTP_POSTBACK_RETRY_MS',
+      about: 'Milliseconds before a postback the tracker did not take is tried again, doubling each time up to an hour; after 24 hours it is dropped.',
+    }),
+  }).prefault({}),
+}).superRefine((settings, ctx) => {
+  // The template is checked against the other settings it depends on: the click parameters' names and the payout.
+  const { url, payout } = settings.postback;
+  const problem = url === undefined ? undefined : postbackProblem(url, { clickNames: settings.clickParams, payout });
+  if (problem) ctx.addIssue({ code: 'custom', path: ['postback', problem.at], message: problem.message });
 });
 
 export type ProxyOptionsInput = z.input<typeof ProxyOptionsSchema>;
@@ -226,7 +280,9 @@ export interface Setting extends SettingInfo {
 export function settingsOf(schema: z.ZodObject, prefix = ''): Setting[] {
   return Object.entries(schema.shape).flatMap(([key, field]: [string, z.ZodType]) => {
     const path = `${prefix}${key}`;
-    if (field instanceof z.ZodObject) return settingsOf(field, `${path}.`);
+    // A group of settings, optional as a whole (`postback`), or required (`offer18`).
+    const group = field instanceof z.ZodPrefault ? field.unwrap() : field;
+    if (group instanceof z.ZodObject) return settingsOf(group, `${path}.`);
     const info = settingInfo.get(field);
     if (!info) throw new Error(`${path} has no setting info: define it with setting()`);
     const unset = field.safeParse(undefined);
@@ -295,7 +351,8 @@ export function parseOptions(input: unknown, { names = namesOf(input) }: { names
   const issue = result.error.issues[0]!;
   const name = names(issue.path.filter((p) => typeof p === 'string').join('.'));
   const given = valueAt(input, issue.path);
-  const missing = given === undefined || given === '';
+  // A check across settings says itself why a missing one is needed.
+  const missing = (given === undefined || given === '') && issue.code !== 'custom';
   throw new ConfigError(`${name} ${missing ? 'is required' : issue.message}`);
 }
 

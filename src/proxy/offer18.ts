@@ -65,11 +65,19 @@ const VERIFIED = new Set(['otp_verified', 'otp_verified_successfully']);
 // The one failure the docs name. On verify it means our key/aid/mid are wrong, not the user's code.
 const CREDENTIAL_ERRORS = /credential|unauthori[sz]ed|api[_ ]?key|forbidden/i;
 
-/** `data` is a requestId string, an object holding one, or absent. */
+/**
+ * The longest requestId kept. Offer18's are a few dozen hex digits; printable
+ * ASCII only (JSON writes any other character as six), so the session token
+ * that seals it stays within SESSION_MAX_CHARS whatever else it carries.
+ */
+export const REQUEST_ID_MAX_CHARS = 256;
+const REQUEST_ID = new RegExp(`^[\\x20-\\x7e]{1,${REQUEST_ID_MAX_CHARS}}$`);
+
+/** `data` is a requestId string, an object holding one, or absent. One the token could not carry is left out, as a missing one is. */
 function requestIdOf(data: unknown): string | undefined {
   if (typeof data === 'string' || typeof data === 'number') {
     const id = String(data).trim();
-    return id.length > 0 && id.length <= 512 ? id : undefined;
+    return REQUEST_ID.test(id) ? id : undefined;
   }
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     const record = data as Record<string, unknown>;

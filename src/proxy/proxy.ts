@@ -6,7 +6,8 @@
  * then the upstream. Anything refused earlier never costs an SMS or a click.
  */
 import metadata from 'libphonenumber-js/max/metadata';
-import { SendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BODY_BYTES, OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/wire.js';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
+import { sendRequest, VerifyRequest, HEALTH_PATH, SEND_PATH, VERIFY_PATH, MAX_BODY_BYTES, OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/wire.js';
 import type { SendReply, VerifyReply } from '../contract/wire.js';
 import { canonicalMobile, maskMsisdn } from '../shared/phone.js';
 import { foldDigits } from '../shared/digits.js';
@@ -23,6 +24,8 @@ import { createChallenger } from './challenge.js';
 import { clientKeys } from './client.js';
 import { createOriginPolicy } from './origin.js';
 import type { Observer } from './observe.js';
+import type { PostbackOutbox, PostbackQueue } from './outbox.js';
+import { createPostbacks } from './postbacks.js';
 
 /** What the proxy works with besides its settings. */
 export interface ProxyDeps {
@@ -34,8 +37,15 @@ export interface ProxyDeps {
   verifies?: VerifyStore;
   /** Session cryptography; Web Crypto by default. `otp-flow/node` has a faster one for Node. */
   crypto?: SessionCryptoFactory;
-  /** Told of every send, verify and upstream call, for metrics. */
+  /** Told of every send, verify, upstream call and postback attempt, for metrics. */
   observe?: Observer;
+  /**
+   * Where postbacks (`OTP_POSTBACK_URL`) are recorded; in memory by default.
+   * An outbox (`RedisPostbackOutbox` from `otp-flow/redis`) is delivered by
+   * this proxy on a timer; a queue that delivers itself (the Cloudflare kit's
+   * Durable Objects) is only added to.
+   */
+  postbacks?: PostbackQueue | PostbackOutbox;
   /** Clock, epoch milliseconds. */
   now?: () => number;
   /**
@@ -63,6 +73,12 @@ export interface ConnectionInfo {
 
 export type OtpProxyHandler = (request: Request, info?: ConnectionInfo) => Promise<Response>;
 
+/** The handler, and what stops the work it does between requests. */
+export interface OtpProxy extends OtpProxyHandler {
+  /** Stops delivering postbacks (after the attempts in flight); what is pending stays in the outbox. Stores passed in are yours to close. */
+  close(): Promise<void>;
+}
+
 export { NON_GEOGRAPHIC_CODES };
 
 /**
@@ -89,12 +105,12 @@ function bodyFieldError(issues: ReadonlyArray<{ path: PropertyKey[]; code: strin
 
 const OTP_PATTERN = new RegExp(`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`);
 
-export function createOtpProxy(options: OtpProxyOptions): OtpProxyHandler {
+export function createOtpProxy(options: OtpProxyOptions): OtpProxy {
   return proxyFromConfig(configure(options), options);
 }
 
 /** The proxy for settings already parsed (`configure`), by whatever runs it and needed them first. */
-export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpProxyHandler {
+export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpProxy {
   const { settings, names, log } = config;
   const { transport, now = Date.now, observe = () => {}, Response: Answer = Response } = deps;
   const shared = deps.budgets?.shared || deps.verifies?.shared;
@@ -117,12 +133,14 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
   const limiter = createSendLimiter(settings, budgets, sessions.tag, log, now, names);
   const shield = createShield(settings, budgets, sessions.tag, createChallenger(secret, settings.challengeCost, now), log, observe, now);
   const offer18 = createOffer18Client(settings.offer18, transport, observe, now);
+  const postbacks = createPostbacks(settings, secret, { postbacks: deps.postbacks, log, observe, now });
+  const sendBody = sendRequest(settings.clickParams);
   const ttlMs = settings.sessionTtl * 1000;
   const sendPath = settings.basePath + SEND_PATH;
   const verifyPath = settings.basePath + VERIFY_PATH;
 
   async function send(request: Request, info: ConnectionInfo | undefined): Promise<SendReply> {
-    const body = SendRequest.safeParse(await readJson(request, MAX_BODY_BYTES));
+    const body = sendBody.safeParse(await readJson(request, MAX_BODY_BYTES));
     if (!body.success) throw bodyFieldError(body.error.issues);
     const number = canonicalMobile(
       body.data.msisdn,
@@ -155,8 +173,10 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
       }
       throw error;
     }
-    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch, shield: admission.claims };
+    const { click } = body.data;
+    const claims = { id: randomId(), msisdn: number.msisdn, requestId, expiresAt: now() + ttlMs, epoch, shield: admission.claims, click };
     const session = await sessions.seal(claims);
+    if (postbacks?.fires('sent')) await postbacks.record({ sessionId: claims.id, event: 'sent', msisdn: number.msisdn, country: number.country, click });
     log({
       level: 'info',
       event: 'otp.sent',
@@ -230,13 +250,21 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
       log({ level: 'info', event: 'otp.rejected', msisdn: maskMsisdn(claims.msisdn), upstream: answer.reason, attemptsLeft });
       throw new ProxyError('otp_invalid', { attemptsLeft });
     }
-    // Offer18 has recorded the conversion: the user is told so even if our own record fails.
+    // Offer18 has recorded the conversion. Its postback is in the outbox before our own record: a crash
+    // between the two leaves the session held until it expires (closed) and the postback to be delivered,
+    // never a conversion the tracker cannot learn of. Only the verify holding the session gets here, and
+    // the txid is the session's, so one conversion is one postback.
+    if (postbacks?.fires('verified')) {
+      const country = postbacks.usesCountry ? parsePhoneNumberFromString(`+${claims.msisdn}`, metadata)?.country : undefined;
+      await postbacks.record({ sessionId: claims.id, event: 'verified', msisdn: claims.msisdn, country, click: claims.click });
+    }
+    // The user is told of the conversion even if our own record fails.
     await Promise.all([settle(claims.id, 'verified'), converted(claims)]);
     log({ level: 'info', event: 'otp.verified', msisdn: maskMsisdn(claims.msisdn), requestId: claims.requestId ?? null });
     return { ok: true, verified: true };
   }
 
-  return async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
+  async function handle(request: Request, info?: ConnectionInfo): Promise<Response> {
     let cors: Record<string, string> = {};
     let kind: 'send' | 'verify' | undefined;
     try {
@@ -294,5 +322,7 @@ export function proxyFromConfig(config: ProxyConfig, deps: ProxyDeps = {}): OtpP
       });
       return errorResponse(new ProxyError('internal_error'), cors, Answer);
     }
-  };
+  }
+
+  return Object.assign(handle, { close: async () => postbacks?.close() });
 }

@@ -8,6 +8,8 @@
  * opens it.
  */
 import { z } from 'zod';
+import { CLICK_NAME_MAX_CHARS, CLICK_PARAMS_MAX, CLICK_VALUE_CHARS, CLICK_VALUE_MAX_CHARS, type Click } from '../contract/click.js';
+import { REQUEST_ID_MAX_CHARS } from './offer18.js';
 import type { ShieldClaims } from './shield.js';
 
 export interface SessionClaims {
@@ -24,6 +26,8 @@ export interface SessionClaims {
   epoch: string;
   /** What the fraud shield lent the send, given back when it converts. */
   shield?: ShieldClaims | undefined;
+  /** The click parameters the send came with, for the postback. */
+  click?: Click | undefined;
 }
 
 /**
@@ -99,7 +103,7 @@ export const webSessionCrypto: SessionCryptoFactory = (secret) => {
 const Payload = z.object({
   i: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   m: z.string().regex(/^\d{6,15}$/),
-  r: z.string().max(512).optional(),
+  r: z.string().max(REQUEST_ID_MAX_CHARS).optional(),
   e: z.number().int().positive(),
   // Optional only so a token sealed before epochs existed opens, and is then refused as stale.
   p: z.string().max(64).optional(),
@@ -111,6 +115,10 @@ const Payload = z.object({
       n: z.string().max(64).optional(),
       w: z.number().int().nonnegative().optional(),
     })
+    .optional(),
+  c: z
+    .record(z.string().max(CLICK_NAME_MAX_CHARS), z.string().max(CLICK_VALUE_MAX_CHARS).regex(CLICK_VALUE_CHARS))
+    .refine((click) => Object.keys(click).length <= CLICK_PARAMS_MAX)
     .optional(),
 });
 
@@ -169,6 +177,7 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
     async seal(claims) {
       const payload: z.input<typeof Payload> = { i: claims.id, m: claims.msisdn, e: claims.expiresAt, p: claims.epoch };
       if (claims.shield) payload.s = claims.shield;
+      if (claims.click && Object.keys(claims.click).length > 0) payload.c = claims.click;
       if (claims.requestId !== undefined) payload.r = claims.requestId;
       return `${PREFIX}.${toBase64Url(await box.seal(encoder.encode(JSON.stringify(payload))))}`;
     },
@@ -191,10 +200,11 @@ export function createSessions(secret: string, factory: SessionCryptoFactory = w
       }
       const parsed = Payload.safeParse(json);
       if (!parsed.success) return { ok: false, reason: 'invalid' };
-      const { i, m, r, e, p = '', s } = parsed.data;
+      const { i, m, r, e, p = '', s, c } = parsed.data;
       if (e <= now) return { ok: false, reason: 'expired' };
       const claims: SessionClaims = { id: i, msisdn: m, requestId: r, expiresAt: e, epoch: p };
       if (s) claims.shield = s as ShieldClaims;
+      if (c) claims.click = c;
       return { ok: true, claims };
     },
   };

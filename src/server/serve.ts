@@ -9,10 +9,13 @@ import { ConfigError, configure, envNames, optionsFromEnv, requireSessionSecret 
 import { jsonLogger, type Logger } from '../proxy/log.js';
 import { nodeProxyFromConfig, serve, type FetchHandler, type NodeOtpProxy, type RunningServer } from '../adapters/node.js';
 import { componentEntry, createComponentHandler, createStaticHandler, type PagePolicy } from '../adapters/node-static.js';
-import { CONTROL_PREFIX, Offer18Simulator, simulationSettings } from '../simulator/offer18-simulator.js';
+import { CONTROL_PREFIX } from '../simulator/control.js';
+import { Offer18Simulator } from '../simulator/offer18-simulator.js';
+import { simulationSettings } from '../simulator/simulation-settings.js';
 import { controlRoutes, resettableStores } from '../simulator/app.js';
 import { startSimulator, type RunningSimulator } from '../simulator/server.js';
-import { connectRedis, redisStores, redisUp } from '../stores/redis.js';
+import { connectRedis, redisPostbackOutbox, redisStores, redisUp } from '../stores/redis.js';
+import { retryPolicy } from '../proxy/postbacks.js';
 import { listenFromEnv, redisUrlFromEnv, type Env } from './env.js';
 
 export interface ServeOptions {
@@ -86,6 +89,8 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   requireSessionSecret(settings.sessionSecret, config.names, { sharedWith: redisUrl && 'REDIS_URL' });
   const redis = redisUrl ? connectRedis(redisUrl, log) : undefined;
   const stores = redis ? redisStores(redis) : simulator ? resettableStores() : undefined;
+  // Postbacks in the same store: kept across restarts and delivered by one instance with Redis, lost on restart without.
+  const postbacks = redis && settings.postback.url ? redisPostbackOutbox(redis, { policy: retryPolicy(settings.postback) }) : undefined;
   // Loaded only when asked for: prom-client is not needed to serve.
   const metricsModule = listenOn.metrics && (await import('../adapters/node-metrics.js'));
   const metrics = metricsModule && metricsModule.createMetrics();
@@ -99,7 +104,7 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   if (redis) metrics?.watchStore('redis', () => redisUp(redis));
   else metrics?.watchStore('memory', () => true);
   try {
-    proxy = nodeProxyFromConfig(config, { ...stores, ...(metrics ? { observe: metrics.observe } : {}) });
+    proxy = nodeProxyFromConfig(config, { ...stores, ...(postbacks ? { postbacks } : {}), ...(metrics ? { observe: metrics.observe } : {}) });
   } catch (error) {
     await release();
     throw error;
@@ -151,6 +156,10 @@ export async function startServe(options: ServeOptions): Promise<RunningApp> {
   say(`otp-flow listening on ${running.url}  (POST ${settings.basePath}/send, POST ${settings.basePath}/verify)`);
   if (staticDir) say(`serving ${staticDir} at ${running.url}/`);
   if (redis) say(`budgets and sessions shared through Redis at ${new URL(redisUrl!).host}`);
+  if (settings.postback.url) {
+    const tracker = new URL(settings.postback.url.replace(/\{\w+\}/g, 'x')).host;
+    say(`postbacks (${settings.postback.on.join(', ')}) to ${tracker}${redis ? ', kept in Redis until delivered' : ': kept in memory, so those not yet delivered are lost when the server stops (set REDIS_URL)'}`);
+  }
   const metricsUrl = metricsServer && `${metricsServer.url}/metrics`;
   if (metricsUrl) say(`Prometheus metrics at ${metricsUrl} (not on the public port)`);
   const entry = [staticDir, options.bundleDir].map((dir) => dir && componentEntry(dir)).find(Boolean);

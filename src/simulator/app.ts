@@ -9,7 +9,9 @@ import type { OtpProxyOptions } from '../proxy/proxy.js';
 import { MemoryBudgetStore, MemoryVerifyStore } from '../proxy/memory-store.js';
 import type { BudgetStore, VerifyStore } from '../proxy/store.js';
 import { nodeProxyFromConfig, type FetchHandler } from '../adapters/node.js';
-import { CONTROL_PREFIX, Offer18Simulator, SIMULATION_LIMITS } from './offer18-simulator.js';
+import { CONTROL_PREFIX } from './control.js';
+import { Offer18Simulator } from './offer18-simulator.js';
+import { SIMULATION_LIMITS } from './simulation-settings.js';
 import { startSimulator } from './server.js';
 
 /**

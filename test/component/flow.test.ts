@@ -178,9 +178,9 @@ describe('code step', () => {
         { step: 'done', previous: 'verifying' },
       ]);
       const sent = events.find((e) => e.type === 'otp-sent') as OtpSentEvent;
-      expect(sent.detail).to.deep.equal({ msisdn: '+971501234567', country: 'AE', resendAfter: RESEND_AFTER, resend: false });
+      expect(sent.detail).to.deep.equal({ msisdn: '+971501234567', country: 'AE', resendAfter: RESEND_AFTER, resend: false, click: {} });
       const verified = events.find((e) => e.type === 'otp-verified') as OtpVerifiedEvent;
-      expect(verified.detail).to.deep.equal({ msisdn: '+971501234567', country: 'AE', successUrl: undefined });
+      expect(verified.detail).to.deep.equal({ msisdn: '+971501234567', country: 'AE', successUrl: undefined, click: {} });
       for (const e of events) {
         expect(e.bubbles, e.type).to.be.true;
         expect(e.composed, e.type).to.be.true;

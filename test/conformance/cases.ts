@@ -15,7 +15,7 @@
  * adapter's node:crypto, for the cross-runtime cases.
  */
 import { createOtpProxy, fetchTransport, MemoryVerifyStore, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
-import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-simulator.js';
+import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-replies.js';
 import { adoptingStore } from './adopting-store.js';
 import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type Challenge, type ErrorCode } from '../../src/contract/index.js';
 import { solveChallenge } from 'altcha-lib';

@@ -2,9 +2,11 @@
  * The Cloudflare kit, end to end: `otp-flow init --target cloudflare`, the
  * folder it wrote run by the real `wrangler dev` (workerd, Durable Objects
  * persisted on disk), the Offer18 simulator on a loopback port as Offer18,
- * and a person on a phone walking the page in Debian's Chromium. Then what
- * the Durable Objects must guarantee under concurrent load and across a
- * restart, a kit with a missing secret, and the kit's `npm run simulate`.
+ * and a person on a phone from an ad walking the page in Debian's Chromium,
+ * the tracker (a real HTTP server on loopback) told of the conversion, also
+ * through a failure and an outage. Then what the Durable Objects must
+ * guarantee under concurrent load and across a restart, a kit with a missing
+ * secret, and the kit's `npm run simulate`.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +17,8 @@ import type { Browser } from 'playwright-core';
 import { runCli, startProcess, type Started } from '../../support/cli.js';
 import { launch } from '../helpers/browser.js';
 import { walkArabicKit } from '../helpers/kit-walk.js';
+import { postbackWithin, startTracker, type Tracker } from '../helpers/tracker.js';
+import { until } from '../helpers/wait.js';
 import { Agent, burst, postRaw, tally, type Outcome } from '../helpers/load.js';
 import { devArgs, READY, REPO_BIN, runCommand, WRANGLER, wranglerDev, wranglerEnv } from '../helpers/wrangler.js';
 import { strictPolicy } from '../../src/shared/page-policy.js';
@@ -82,6 +86,7 @@ describe('a Cloudflare kit on wrangler dev', () => {
   let upstream: RunningSimulator;
   let worker: Started;
   let browser: Browser;
+  let tracker: Tracker;
   let state: string;
   const outputs: string[] = [];
   const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
@@ -94,8 +99,11 @@ describe('a Cloudflare kit on wrangler dev', () => {
     // The affiliate's own step: secrets into .dev.vars, which init never writes.
     await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
     state = join(root, 'state');
+    tracker = await startTracker();
+    // Sends without a click id fire no postback: only the walk's and the retry test's reach the tracker.
+    const postbacks = { OTP_POSTBACK_URL: `${tracker.origin}/postback?cid={clickid}&s1={sub1}&tx={txid}`, OTP_POSTBACK_RETRY_MS: '200' };
     // The resend wait off, so the per-number budget is what the burst below counts; it is on after the restart.
-    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0', ...BUDGETS_ONLY } });
+    worker = await wranglerDev(kit, { persistTo: state, vars: { OTP_RESEND_AFTER: '0', ...BUDGETS_ONLY, ...postbacks } });
     browser = await launch();
   });
 
@@ -103,11 +111,41 @@ describe('a Cloudflare kit on wrangler dev', () => {
     await browser?.close();
     await worker?.stop();
     await upstream?.close();
+    await tracker?.close();
   });
 
-  it('walks number → wrong code → right code on a phone, with no key in sight', async () => {
+  /** The Worker's lines about one postback, by its txid. */
+  const postbackLines = (txid: string) => logLines(worker.output()).filter((l) => l.txid === txid);
+
+  it('walks number → wrong code → right code on a phone from an ad, with no key in sight; the tracker gets one postback within a second', async () => {
     sim.reset();
-    await walkArabicKit(browser, `${worker.url}/`, sim, KEY);
+    const { verifiedAt } = await walkArabicKit(browser, `${worker.url}/`, sim, KEY, { click: { clickid: 'abc123', sub1: 'banner7' } });
+    const postback = await postbackWithin(tracker, verifiedAt);
+    const { cid, s1, tx } = Object.fromEntries(postback.url.searchParams);
+    assert.deepEqual({ cid, s1 }, { cid: 'abc123', s1: 'banner7' });
+    // The object logs the delivery once the tracker has answered: by then no second postback is in flight.
+    await until(() => postbackLines(tx!).some((l) => l.event === 'postback.delivered'), 'the delivery’s log line');
+    assert.equal(tracker.requests.length, 1, 'one postback for the conversion, none for the wrong code');
+  });
+
+  it('delivers a postback the tracker failed (500), then could not be reached for, once it is back: one delivered, one txid', async () => {
+    tracker.mode = 'fail';
+    const sent = await (await post(worker.url, '/otp/send', { msisdn: '+971507778899', click: { clickid: 'retry42' } })).json();
+    assert.equal((await post(worker.url, '/otp/verify', { session: sent.session, otp: sim.lastCode()! })).status, 200);
+    const attempts = () => tracker.requests.filter((r) => r.url.searchParams.get('cid') === 'retry42');
+    await until(() => attempts().filter((r) => r.status === 500).length >= 2, 'two attempts answered 500');
+    await tracker.down();
+    const txid = attempts()[0]!.url.searchParams.get('tx')!;
+    await until(() => postbackLines(txid).some((l) => l.event === 'postback.retry' && l.error === 'unreachable'), 'an attempt while the tracker is down');
+    tracker.mode = 'ok';
+    await tracker.up();
+    await until(() => postbackLines(txid).some((l) => l.event === 'postback.delivered'), 'the delivery once it is back');
+    assert.deepEqual(new Set(attempts().map((r) => r.url.searchParams.get('tx'))), new Set([txid]), 'the same txid on every attempt');
+    assert.equal(attempts().filter((r) => r.status === 200).length, 1);
+    const lines = postbackLines(txid).filter((l) => l.event.startsWith('postback.'));
+    assert.deepEqual(lines.map((l) => l.attempt), lines.map((_, i) => i + 1), 'each attempt logged once, in order');
+    const metrics = logLines(worker.output()).filter((l) => l.event === 'metric' && l.kind === 'postback').map((l) => l.outcome);
+    assert.ok(metrics.includes('retried') && metrics.includes('delivered'), metrics.join());
   });
 
 
@@ -342,12 +380,13 @@ describe('the fraud shield on wrangler dev, as the kit ships', () => {
 });
 
 describe("a Cloudflare kit's npm run deploy", () => {
-  it('bundles with wrangler, without nodejs_compat, with both Durable Objects and the page', async () => {
+  it('bundles with wrangler, without nodejs_compat, with its three Durable Objects and the page', async () => {
     const out = join(root, 'dry-run');
     const result = await runCommand(process.execPath, [WRANGLER, 'deploy', '--dry-run', '--outdir', out], { cwd: kit, env: wranglerEnv(`${out}-logs`) });
     assert.equal(result.code, 0, result.output);
     assert.match(result.output, /env\.OTP_BUDGETS \(OtpBudget\)\s+Durable Object/);
     assert.match(result.output, /env\.OTP_SESSIONS \(OtpSession\)\s+Durable Object/);
+    assert.match(result.output, /env\.OTP_POSTBACKS \(OtpPostback\)\s+Durable Object/);
     assert.match(result.output, /Read \d+ files? from the assets directory/);
     assert.doesNotMatch(result.output, /nodejs_compat|\(hidden\)/, 'no Node compatibility, and no secret among the bindings');
     const bundled = await readFile(join(out, 'worker.js'), 'utf8');

@@ -1,6 +1,8 @@
 /**
- * The whole affiliate journey: `otp-flow init`, `npm start` in the folder it
- * wrote, and a person on a phone walking the page, in Debian's Chromium.
+ * The whole affiliate journey: `otp-flow init` (with the tracker's postback
+ * URL), `npm start` in the folder it wrote, and a person on a phone who came
+ * from an ad walking the page, in Debian's Chromium; the tracker, a real
+ * HTTP server on loopback, told of the conversion.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +13,7 @@ import type { Browser } from 'playwright-core';
 import { runCli, startProcess, type Started } from '../../support/cli.js';
 import { launch } from '../helpers/browser.js';
 import { walkArabicKit } from '../helpers/kit-walk.js';
+import { postbackWithin, startTracker, type Tracker } from '../helpers/tracker.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `e2e-key-${crypto.randomUUID()}`;
@@ -21,14 +24,18 @@ describe('a landing kit, end to end', () => {
   let upstream: RunningSimulator;
   let server: Started;
   let browser: Browser;
+  let tracker: Tracker;
   const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1234', mid: '5678' }, print: () => {} });
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'otp-flow-e2e-'));
     kit = join(root, 'landing');
-    const made = await runCli(['init', kit, '--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE', '--lang', 'ar', '--title', 'مسابقة اليوم'], {
-      timeoutMs: 60_000,
-    });
+    tracker = await startTracker();
+    const postback = `${tracker.origin}/postback?cid={clickid}&s1={sub1}&tx={txid}&ev={event}`;
+    const made = await runCli(
+      ['init', kit, '--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE', '--lang', 'ar', '--title', 'مسابقة اليوم', '--postback-url', postback],
+      { timeoutMs: 60_000 },
+    );
     assert.equal(made.code, 0, made.stderr);
     // The affiliate's own step: the key goes into .env, which init never writes.
     upstream = await startSimulator(sim);
@@ -45,11 +52,22 @@ describe('a landing kit, end to end', () => {
     await browser?.close();
     await server?.stop();
     await upstream?.close();
+    await tracker?.close();
     await rm(root, { recursive: true, force: true });
   });
 
-  it('walks number → proof of work → wrong code → right code on a phone, with no key in sight', async () => {
-    await walkArabicKit(browser, `${server.url}/`, sim, KEY, { challenged: true });
+  it('walks number → proof of work → wrong code → right code on a phone from an ad, with no key in sight; the tracker gets one postback within a second', async () => {
+    const { verifiedAt } = await walkArabicKit(browser, `${server.url}/`, sim, KEY, { challenged: true, click: { clickid: 'abc123', sub1: 'banner7' } });
+    const postback = await postbackWithin(tracker, verifiedAt);
+    const { cid, s1, tx, ev } = Object.fromEntries(postback.url.searchParams);
+    assert.deepEqual({ cid, s1, ev }, { cid: 'abc123', s1: 'banner7', ev: 'verified' });
+    assert.match(tx!, /^[0-9a-f]{32}$/);
+    // The delivery's log line comes once the tracker has answered: by then no second postback is in flight.
+    await server.waitFor(/"event":"postback\.delivered"/);
+    assert.equal(tracker.requests.length, 1, 'one postback for the conversion, none for the wrong code');
+    assert.equal(server.output().match(/"event":"postback\.delivered"/g)?.length, 1);
+    assert.match(server.output(), /postbacks \(verified\) to 127\.0\.0\.1:\d+: kept in memory, so those not yet delivered are lost when the server stops/);
+    assert.ok(!postback.url.href.includes(KEY) && !postback.url.href.includes('501234567'), 'no key and no number in the postback');
   });
 
 

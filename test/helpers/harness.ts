@@ -133,6 +133,7 @@ export async function startHarness(
     async close() {
       for (const line of logs) assertNoKey('a log line', line);
       await server.close();
+      await proxy.close();
       await upstream.close();
       await transport.close();
     },

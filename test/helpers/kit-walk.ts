@@ -4,17 +4,26 @@
  * one, typed with real key presses on a phone-sized page, with no key in
  * anything the page exchanged. `challenged`: the proxy asks the send for a
  * proof of work (`OTP_CHALLENGE=always`), which the page's strict policy must
- * let the solver do.
+ * let the solver do. `click`: the page is opened with these tracker
+ * parameters in its URL, and its events must carry them; the walk returns
+ * when the verify was answered, to time the postback by.
  */
 import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { Offer18Simulator } from '../../src/simulator/index.js';
 import { recordedPage } from './browser.js';
 
-export async function walkArabicKit(browser: Browser, url: string, sim: Offer18Simulator, key: string, { challenged = false } = {}): Promise<void> {
+export async function walkArabicKit(
+  browser: Browser,
+  url: string,
+  sim: Offer18Simulator,
+  key: string,
+  { challenged = false, click = {} }: { challenged?: boolean; click?: Record<string, string> } = {},
+): Promise<{ verifiedAt: number }> {
   const { page, consoleErrors, traffic, events } = await recordedPage(browser);
   try {
-    await page.goto(url);
+    const query = new URLSearchParams(click).toString();
+    await page.goto(query ? `${url}?${query}` : url);
     await assert.doesNotReject(page.waitForFunction(() => customElements.get('otp-flow')));
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
 
@@ -39,12 +48,16 @@ export async function walkArabicKit(browser: Browser, url: string, sim: Offer18S
     assert.equal(await alert.getAttribute('role'), 'alert');
 
     await code.pressSequentially(sent);
+    const verified = page.waitForResponse((r) => r.url().endsWith('/verify') && r.status() === 200).then(() => Date.now());
     await code.press('Enter');
+    const verifiedAt = await verified;
     await page.locator('otp-flow .success').waitFor();
     assert.match((await page.locator('otp-flow .success').textContent()) ?? '', /تم تأكيد رقمك/);
 
-    const fired = (await events()).map((e) => e.type);
+    const all = await events();
+    const fired = all.map((e) => e.type);
     assert.ok(fired.includes('otp-sent') && fired.includes('otp-error') && fired.includes('otp-verified'), fired.join(','));
+    for (const type of ['otp-sent', 'otp-verified']) assert.deepEqual((all.find((e) => e.type === type)!.detail as { click: unknown }).click, click, `${type} carries the click`);
     assert.deepEqual(sim.calls.map((c) => c.endpoint), ['otp_gen', 'otp_verify', 'otp_verify']);
 
     assert.ok(traffic.length > 5);
@@ -53,6 +66,7 @@ export async function walkArabicKit(browser: Browser, url: string, sim: Offer18S
     const expected = /^Failed to load resource: the server responded with a status of 42[28]/;
     assert.deepEqual(consoleErrors.filter((e) => !expected.test(e)), []);
     assert.equal(consoleErrors.length, challenged ? 2 : 1, 'exactly the one wrong code, and the challenge');
+    return { verifiedAt };
   } finally {
     await page.context().close();
   }

@@ -9,9 +9,11 @@ import ts from 'typescript';
 import { runCli } from '../../support/cli.js';
 import { runCommand, WRANGLER, wranglerEnv } from '../helpers/wrangler.js';
 import { strictPolicy } from '../../src/shared/page-policy.js';
+import { TRACKERS } from '../../src/kit/trackers.js';
 
 const KEY = `cf-kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--target', 'cloudflare', '--aid', '1234', '--mid', '5678', '--country', 'AE'];
+const POSTBACK = 'https://tracker.example/postback?cid={clickid}&payout={payout}&txid={txid}';
 
 /** wrangler.jsonc as wrangler reads it: JSON with comments and trailing commas. */
 function jsonc(text: string): any {
@@ -32,7 +34,7 @@ describe('otp-flow init --target cloudflare', () => {
     root = await mkdtemp(join(tmpdir(), 'otp-flow-init-cf-'));
     dir = join(root, 'Gulf Quiz');
     const result = await runCli(
-      ['init', dir, ...ARGS, '--partner', 'Acme Media #1', '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily "Quiz"', '--user-id', "o'brien", '--origin', 'https://quiz.example.com'],
+      ['init', dir, ...ARGS, '--partner', 'Acme Media #1', '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily "Quiz"', '--user-id', "o'brien", '--origin', 'https://quiz.example.com', '--postback-url', POSTBACK, '--postback-payout', '2'],
       // As if the affiliate had the key in their shell: init must not pick it up.
       { env: { OFFER18_KEY: KEY }, timeoutMs: 60_000 },
     );
@@ -65,8 +67,13 @@ describe('otp-flow init --target cloudflare', () => {
     assert.deepEqual(config.durable_objects.bindings, [
       { name: 'OTP_BUDGETS', class_name: 'OtpBudget' },
       { name: 'OTP_SESSIONS', class_name: 'OtpSession' },
+      { name: 'OTP_POSTBACKS', class_name: 'OtpPostback' },
     ]);
-    assert.deepEqual(config.migrations, [{ tag: 'v1', new_sqlite_classes: ['OtpBudget', 'OtpSession'] }]);
+    // A kit made before postbacks deploys the new class as a migration of its own.
+    assert.deepEqual(config.migrations, [
+      { tag: 'v1', new_sqlite_classes: ['OtpBudget', 'OtpSession'] },
+      { tag: 'v2', new_sqlite_classes: ['OtpPostback'] },
+    ]);
     assert.deepEqual(config.vars, {
       OFFER18_AID: '1234',
       OFFER18_MID: '5678',
@@ -74,6 +81,8 @@ describe('otp-flow init --target cloudflare', () => {
       OFFER18_USER_ID: "o'brien",
       OTP_COUNTRIES: 'AE,SA',
       OTP_PUBLIC_ORIGIN: 'https://quiz.example.com',
+      OTP_POSTBACK_URL: POSTBACK,
+      OTP_POSTBACK_PAYOUT: '2',
     });
     assert.match(await readFile(join(dir, 'wrangler.jsonc'), 'utf8'), /\/\/ "routes": \[\{ "pattern": "quiz\.example\.com", "custom_domain": true \}\]/);
   });
@@ -93,6 +102,16 @@ describe('otp-flow init --target cloudflare', () => {
     assert.match(pkg.scripts.simulate, /^wrangler dev simulate\.js /);
     assert.equal(pkg.scripts.deploy, 'wrangler deploy');
     assert.match(await readFile(join(dir, 'README.md'), 'utf8'), /Node\.js 20\.3 or newer/);
+  });
+
+  it('says in its README how to fill the postback URL for the common trackers, as lines of wrangler.jsonc’s vars', async () => {
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    const postbacks = readme.slice(readme.indexOf('## Postbacks to your tracker'));
+    for (const { name, postback } of TRACKERS) {
+      const line = postbacks.split(`**${name}**`)[1]?.match(/```\n(.+)\n```/)?.[1];
+      assert.deepEqual(jsonc(`{ ${line} }`), { OTP_POSTBACK_URL: postback }, `${name}'s template`);
+    }
+    assert.match(postbacks, /Durable Object of its own, which delivers it from its alarm/);
   });
 
   it('sends the page with the Node kit’s strict policy, and the bundle cached for a year', async () => {

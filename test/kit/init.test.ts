@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseEnv } from 'node:util';
 import { runCli } from '../../support/cli.js';
-import { PROXY_SETTINGS } from '../../src/proxy/config.js';
+import { optionsFromEnv, parseOptions, PROXY_SETTINGS } from '../../src/proxy/config.js';
+import { TRACKERS } from '../../src/kit/trackers.js';
 import { NODE_SETTINGS } from '../../src/server/env.js';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../../src/contract/limits.js';
 
 const KEY = `kit-key-${crypto.randomUUID()}`;
 const ARGS = ['--aid', '1234', '--mid', '5678', '--partner', 'acme', '--country', 'AE'];
+/** A tracker's postback URL with the characters an env file must quote: & and braces. */
+const POSTBACK = 'https://tracker.example/postback?cid={clickid}&s1={sub1}&payout={payout}&txid={txid}';
 
 async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -28,7 +31,7 @@ describe('otp-flow init', () => {
   it('writes a complete landing folder for one campaign, without the key', async () => {
     const dir = join(root, 'gulf-quiz');
     const result = await runCli(
-      ['init', dir, ...ARGS, '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily Quiz', '--success-url', 'https://offer.example/thanks', '--user-id', 'u-9', '--otp-length', '6'],
+      ['init', dir, ...ARGS, '--countries', 'AE,SA', '--lang', 'ar', '--title', 'Daily Quiz', '--success-url', 'https://offer.example/thanks', '--user-id', 'u-9', '--otp-length', '6', '--postback-url', POSTBACK, '--postback-payout', '1.50'],
       { env: { OFFER18_KEY: KEY }, timeoutMs: 60_000 },
     );
     assert.equal(result.code, 0, result.stderr);
@@ -47,6 +50,9 @@ describe('otp-flow init', () => {
     assert.match(campaign, /^OFFER18_AID=1234$/m);
     assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
     assert.doesNotMatch(campaign, /OFFER18_KEY/);
+    // Read back as the kit's server reads it, quoted where it must be.
+    assert.equal(parseEnv(campaign).OTP_POSTBACK_URL, POSTBACK);
+    assert.equal(parseEnv(campaign).OTP_POSTBACK_PAYOUT, '1.50');
 
     for (const file of await filesIn(dir)) {
       assert.ok(!(await readFile(file, 'utf8')).includes(KEY), `the key is not in ${file}`);
@@ -68,10 +74,18 @@ describe('otp-flow init', () => {
       assert.match(env, new RegExp(`^(# )?${name}=`, 'm'), `.env.example lists ${name}`);
     }
     assert.match(env, /^# OTP_NUMBER_LIMIT=3$/m, 'budgets left at the proxy’s defaults, not pinned');
+    assert.equal(parseEnv(env).OTP_POSTBACK_URL, POSTBACK);
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     assert.equal(pkg.scripts.start, 'node server.mjs');
     assert.equal(pkg.dependencies, undefined, 'nothing to install');
-    assert.match(await readFile(join(dir, 'README.md'), 'utf8'), /HTTPS/);
+    assert.match(readme, /HTTPS/);
+    // How to fill the postback URL for the common trackers, each as a line .env reads back.
+    const postbacks = readme.slice(readme.indexOf('## Postbacks to your tracker'));
+    for (const { name, postback } of TRACKERS) {
+      const line = postbacks.split(`**${name}**`)[1]?.match(/```\n(.+)\n```/)?.[1];
+      assert.equal(parseEnv(line ?? '').OTP_POSTBACK_URL, postback, `${name}'s template`);
+    }
+    assert.match(postbacks, /a restart loses\s+them\*\*.*\s.*REDIS_URL/);
 
     // Tailored to the campaign: inside the budget of a two-country kit (package.json), and carrying only its languages.
     const js = await readFile(join(dir, bundle!));
@@ -116,6 +130,32 @@ describe('otp-flow init', () => {
     });
   }
 
+  it('refuses a postback URL the kit’s server would refuse at start, in the server’s words, naming the flag', async () => {
+    const server = (env: Record<string, string>) => {
+      try {
+        parseOptions(optionsFromEnv({ OFFER18_KEY: 'k', OFFER18_AID: '1', OFFER18_MID: '2', OFFER18_PARTNER: 'p', ...env }));
+        return 'started';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    const cases = [
+      { url: 'https://{clickid}.tracker.example/postback' },
+      { url: 'https://tracker.example/postback?cid={click_id}' },
+      { url: 'https://tracker.example/postback?cid={clickid}&payout={payout}' },
+      { url: 'https://tracker.example/postback?cid={clickid}&payout={payout}', payout: 'free' },
+    ];
+    for (const { url, payout } of cases) {
+      const refusal = server({ OTP_POSTBACK_URL: url, ...(payout ? { OTP_POSTBACK_PAYOUT: payout } : {}) });
+      assert.match(refusal, /^OTP_POSTBACK_(URL|PAYOUT) /, url);
+      const dir = join(root, 'refused-postback');
+      const result = await runCli(['init', dir, ...ARGS, '--postback-url', url, ...(payout ? ['--postback-payout', payout] : [])]);
+      assert.equal(result.code, 1, url);
+      assert.equal(result.stderr, `otp-flow init: ${refusal.replace(/^OTP_POSTBACK_(URL|PAYOUT)/, (_, name: string) => `--postback-${name.toLowerCase()}`)}\n`);
+      await assert.rejects(readdir(dir), 'nothing written');
+    }
+  });
+
   it('reports every bad argument, one line each', async () => {
     const result = await runCli(['init', join(root, 'many'), '--country', 'QQ', '--lang', 'xx']);
     const lines = result.stderr.trim().split('\n');
@@ -157,7 +197,7 @@ describe('otp-flow init', () => {
   it('lists every option in --help', async () => {
     const result = await runCli(['init', '--help']);
     assert.equal(result.code, 0);
-    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--origin', '--user-id', '--type', '--otp-length', '--force']) {
+    for (const flag of ['--aid', '--mid', '--partner', '--country', '--countries', '--lang', '--title', '--success-url', '--origin', '--user-id', '--type', '--otp-length', '--postback-url', '--postback-payout', '--force']) {
       assert.ok(result.stdout.includes(flag), flag);
     }
     assert.match(result.stdout, new RegExp(`--otp-length <n> .*${OTP_MIN_DIGITS} to ${OTP_MAX_DIGITS}`));

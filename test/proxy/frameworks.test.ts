@@ -17,6 +17,8 @@ import type { OtpProxyOptions } from '../../src/proxy/index.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { assertNoKey, ROOMY_LIMITS, TEST_KEY, TEST_SECRET } from '../helpers/harness.js';
 import { Agent, postRaw } from '../helpers/load.js';
+import { startTracker } from '../helpers/tracker.js';
+import { until } from '../helpers/wait.js';
 
 const sim = new Offer18Simulator({ credentials: { key: TEST_KEY, aid: '1', mid: '2' }, print: () => {} });
 let upstream: RunningSimulator;
@@ -215,6 +217,43 @@ describe('inside Express', () => {
       await new Promise((r) => lateServer.close(r));
       lateServer.closeAllConnections();
       await late.close();
+    }
+  });
+
+  it('delivers postbacks from the app’s process, and on close waits for the attempt in flight', async () => {
+    const tracker = await startTracker();
+    const app = express();
+    const own: Array<Record<string, unknown>> = [];
+    const tracked = otpFlow(
+      options({ postback: { url: `${tracker.origin}/pb?cid={clickid}`, timeoutMs: 500 }, logger: (entry) => own.push(entry) }),
+    );
+    app.use('/otp', tracked);
+    const trackedServer = app.listen(0, '127.0.0.1');
+    await new Promise((r) => trackedServer.once('listening', r));
+    try {
+      const url = `http://127.0.0.1:${(trackedServer.address() as AddressInfo).port}/otp`;
+      const convert = async (clickid: string) => {
+        sim.reset();
+        const sent = await post(`${url}/send`, JSON.stringify({ msisdn: '+971501234569', click: { clickid } }));
+        assert.equal((await post(`${url}/verify`, JSON.stringify({ session: sent.json.session, otp: sim.lastCode() }))).status, 200);
+      };
+      await convert('express1');
+      await until(() => tracker.delivered().length === 1, 'the postback');
+      assert.equal(tracker.requests[0]!.url.searchParams.get('cid'), 'express1');
+
+      tracker.mode = 'hang';
+      await convert('express2');
+      await until(() => tracker.inFlight === 1, 'an attempt the tracker holds');
+      await tracked.close();
+      assert.ok(
+        own.some((l) => l.event === 'postback.retry' && l.error === 'timeout'),
+        'the attempt ended at its deadline before close() returned',
+      );
+    } finally {
+      await new Promise((r) => trackedServer.close(r));
+      trackedServer.closeAllConnections();
+      await tracked.close();
+      await tracker.close();
     }
   });
 

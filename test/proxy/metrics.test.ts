@@ -11,6 +11,7 @@ import { startRedis, type TestRedis } from '../../support/redis.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { LABEL_VALUES } from '../../src/adapters/node-metrics.js';
 import { postJson } from '../../support/net.js';
+import { scrape, value } from '../helpers/metrics.js';
 
 const KEY = `metrics-key-${crypto.randomUUID()}`;
 const SECRET = 'metrics-secret-metrics-secret-0123456789';
@@ -36,39 +37,6 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
     OTP_METRICS_PORT: '0',
     ...extra,
   };
-}
-
-interface Sample {
-  name: string;
-  labels: Record<string, string>;
-  value: number;
-}
-
-/** The text exposition format, parsed: enough to find a series by its labels. */
-function parse(text: string): Sample[] {
-  const samples: Sample[] = [];
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const match = line.match(/^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/);
-    assert.ok(match, `an exposition line: ${line}`);
-    const labels: Record<string, string> = {};
-    for (const [, name, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[name!] = value!;
-    samples.push({ name: match[1]!, labels, value: Number(match[3]) });
-  }
-  return samples;
-}
-
-function value(samples: Sample[], name: string, labels: Record<string, string>): number | undefined {
-  return samples.find((s) => s.name === name && Object.keys(labels).length === Object.keys(s.labels).length && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
-}
-
-async function scrape(app: Started): Promise<{ text: string; samples: Sample[] }> {
-  const [, url] = await app.waitFor(/Prometheus metrics at (http:\/\/\S+)/);
-  const reply = await fetch(url!, { signal: AbortSignal.timeout(5_000) });
-  assert.equal(reply.status, 200);
-  assert.match(reply.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
-  const text = await reply.text();
-  return { text, samples: parse(text) };
 }
 
 before(async () => {

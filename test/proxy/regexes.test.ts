@@ -22,6 +22,8 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { check } from 'recheck';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../../src/contract/limits.js';
+import { CLICK_NAME_MAX_CHARS } from '../../src/contract/click.js';
+import { REQUEST_ID_MAX_CHARS } from '../../src/proxy/offer18.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
@@ -29,6 +31,10 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const DYNAMIC: Record<string, string[]> = {
   // src/proxy/proxy.ts: the code's length, from the contract.
   'new RegExp(`^\\\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`)': [`^\\d{${OTP_MIN_DIGITS},${OTP_MAX_DIGITS}}$`],
+  // src/contract/click.ts: a click parameter's name, as long as the contract allows.
+  'new RegExp(`^[A-Za-z][A-Za-z0-9_]{0,${CLICK_NAME_MAX_CHARS - 1}}$`)': [`^[A-Za-z][A-Za-z0-9_]{0,${CLICK_NAME_MAX_CHARS - 1}}$`],
+  // src/proxy/offer18.ts: Offer18's requestId, printable ASCII as long as the session token can carry.
+  'new RegExp(`^[\\\\x20-\\\\x7e]{1,${REQUEST_ID_MAX_CHARS}}$`)': [`^[\\x20-\\x7e]{1,${REQUEST_ID_MAX_CHARS}}$`],
 };
 
 /**

@@ -4,8 +4,10 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSessions, webSessionCrypto } from '../../src/proxy/session.js';
+import { createSessions, webSessionCrypto, type SessionClaims } from '../../src/proxy/session.js';
 import { nodeSessionCrypto } from '../../src/adapters/node-crypto.js';
+import { REQUEST_ID_MAX_CHARS } from '../../src/proxy/offer18.js';
+import { CLICK_NAME_MAX_CHARS, CLICK_PARAMS_MAX, CLICK_VALUE_MAX_CHARS, MAX_BODY_BYTES, OTP_FIELD_MAX_CHARS, SESSION_MAX_CHARS } from '../../src/contract/index.js';
 
 const SECRET = 'session-test-secret-0123456789abcdef';
 const claims = { id: 'abcdefghijklmnop0123', msisdn: '971501234567', requestId: 'req-1', expiresAt: Date.now() + 60_000, epoch: 'f2b1c0de-0000-4000-8000-000000000000' };
@@ -47,6 +49,28 @@ describe('session cryptography', () => {
       const other = createSessions(`${SECRET}x`, factory);
       assert.deepEqual(await mine.open(await other.seal(claims), Date.now()), { ok: false, reason: 'invalid' });
       assert.deepEqual(await mine.open(await mine.seal(claims), claims.expiresAt), { ok: false, reason: 'expired' });
+    }
+  });
+
+  it('stays within SESSION_MAX_CHARS at its largest, and a verify carrying it within the body limit', async () => {
+    // Every field at the longest the token takes: a requestId JSON must escape all through, the shield's claims,
+    // and the most click parameters with the longest names and values.
+    const worst: SessionClaims = {
+      id: 'i'.repeat(64),
+      msisdn: '9'.repeat(15),
+      requestId: '"\\'.repeat(REQUEST_ID_MAX_CHARS / 2),
+      expiresAt: Number.MAX_SAFE_INTEGER,
+      epoch: 'e'.repeat(64),
+      shield: { r: 'r'.repeat(64), h: Number.MAX_SAFE_INTEGER, c: 'c'.repeat(64), n: 'n'.repeat(64), w: Number.MAX_SAFE_INTEGER },
+      click: Object.fromEntries(Array.from({ length: CLICK_PARAMS_MAX }, (_, i) => [`${'n'.repeat(CLICK_NAME_MAX_CHARS - 1)}${i}`, '~'.repeat(CLICK_VALUE_MAX_CHARS)])),
+    };
+    for (const factory of [nodeSessionCrypto, webSessionCrypto]) {
+      const sessions = createSessions(SECRET, factory);
+      const token = await sessions.seal(worst);
+      assert.ok(token.length <= SESSION_MAX_CHARS, `${token.length} characters`);
+      assert.deepEqual(await sessions.open(token, 0), { ok: true, claims: worst });
+      const body = JSON.stringify({ session: token, otp: '1'.repeat(OTP_FIELD_MAX_CHARS) });
+      assert.ok(Buffer.byteLength(body) <= MAX_BODY_BYTES, `a verify of ${Buffer.byteLength(body)} bytes`);
     }
   });
 });

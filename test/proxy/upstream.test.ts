@@ -2,6 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertError, startHarness, type Harness } from '../helpers/harness.js';
 import { DOCUMENTED_VARIANTS, type SimulatorFault } from '../../src/simulator/index.js';
+import { createOffer18Client, REQUEST_ID_MAX_CHARS } from '../../src/proxy/offer18.js';
+import { PROXY_DEFAULTS } from '../../src/proxy/config.js';
 
 describe('Offer18 reply variants', () => {
   let h: Harness;
@@ -51,6 +53,23 @@ describe('Offer18 reply variants', () => {
     assert.equal(h.sim.calls.filter((c) => c.endpoint === 'otp_verify').length, 0);
   });
 
+});
+
+describe('a requestId', () => {
+  const generate = async (data: unknown) => {
+    const client = createOffer18Client(PROXY_DEFAULTS.offer18, async () => ({ status: 200, body: JSON.stringify({ status: '200', response: 'otp_sent', data }) }));
+    return (await client.generate('971501234567')).requestId;
+  };
+
+  it('is kept as given when the session token can carry it: printable ASCII, at most 256 characters', async () => {
+    assert.equal(await generate('6a1b00f3fa55a0c9e7d5567a'), '6a1b00f3fa55a0c9e7d5567a');
+    assert.equal(await generate({ requestId: 123456 }), '123456');
+    assert.equal(await generate(` ${'"\\ ~'.repeat(REQUEST_ID_MAX_CHARS / 4)} `), '"\\ ~'.repeat(REQUEST_ID_MAX_CHARS / 4).trim());
+  });
+
+  it('is left out, as a missing one is, when it could make the token too long', async () => {
+    for (const data of ['x'.repeat(REQUEST_ID_MAX_CHARS + 1), 'id\u0000', 'id\n2', 'идентификатор', '']) assert.equal(await generate(data), undefined, JSON.stringify(data));
+  });
 });
 
 describe('optional upstream parameters', () => {

@@ -11,9 +11,10 @@
  * else reaches `fetch` below: the API and `/healthz`, answered by the core
  * proxy, and any other path, which the proxy answers with a JSON 404.
  *
- * Budgets and sessions live in Durable Objects (`src/stores/durable-objects/`), so
- * every isolate in every region enforces the same budgets and a code
- * converts once. Configuration is the Worker's environment: `vars` in
+ * Budgets, sessions and postbacks live in Durable Objects
+ * (`src/stores/durable-objects/`), so every isolate in every region enforces
+ * the same budgets, a code converts once and its postback is delivered once.
+ * Configuration is the Worker's environment: `vars` in
  * wrangler.jsonc, secrets from `wrangler secret put` (`.dev.vars` locally).
  */
 import { proxyFromConfig } from '../../proxy/proxy.js';
@@ -23,7 +24,9 @@ import { errorResponse } from '../../proxy/http.js';
 import { jsonLogger, type Logger } from '../../proxy/log.js';
 import { edgeCountry, withVisitorCountry } from '../../shared/visitor-country.js';
 import type { Transport } from '../../proxy/offer18.js';
+import { retryPolicy } from '../../proxy/postbacks.js';
 import { DurableObjectBudgetStore, DurableObjectVerifyStore, type BudgetObject, type ObjectNamespace, type SessionObject } from '../../stores/durable-objects/client.js';
+import { DurableObjectPostbackQueue, type PostbackObject } from '../../stores/durable-objects/postback-queue.js';
 
 /** What the Worker needs of the assets binding (wrangler.jsonc `assets.binding`). */
 interface Assets {
@@ -37,6 +40,8 @@ export interface WorkerEnv {
   OTP_BUDGETS?: ObjectNamespace<BudgetObject>;
   /** One object per sent code. */
   OTP_SESSIONS?: ObjectNamespace<SessionObject>;
+  /** One object per postback, delivering itself from its alarm. */
+  OTP_POSTBACKS?: ObjectNamespace<PostbackObject>;
   /** `vars`, secrets and `.dev.vars`: the settings the Node kit reads from its environment. */
   [name: string]: unknown;
 }
@@ -83,10 +88,18 @@ function createApp(env: WorkerEnv, settings: Settings, log: Logger, standIn: Sta
   if (standIn) log({ level: 'warn', ...standIn.warning });
   // Cloudflare names the visitor in CF-Connecting-IP, which it sets itself; X-Forwarded-For is the client's to write.
   const config = configure({ ...optionsFromEnv(settings), trustProxy: 0 }, log);
+  const { postback } = config.settings;
+  if (postback.url && !isNamespace(env.OTP_POSTBACKS)) {
+    throw new ConfigError('OTP_POSTBACK_URL is set but the Durable Object binding OTP_POSTBACKS is missing: keep the durable_objects section of wrangler.jsonc');
+  }
   const proxy = proxyFromConfig(config, {
     transport: standIn?.transport,
     budgets: new DurableObjectBudgetStore(env.OTP_BUDGETS as ObjectNamespace<BudgetObject>, { log }),
     verifies: new DurableObjectVerifyStore(env.OTP_SESSIONS as ObjectNamespace<SessionObject>),
+    // Each postback's object keeps it and retries it from its alarm, with the settings it was added under.
+    ...(postback.url
+      ? { postbacks: new DurableObjectPostbackQueue(env.OTP_POSTBACKS as ObjectNamespace<PostbackObject>, { policy: retryPolicy(postback), timeoutMs: postback.timeoutMs }) }
+      : {}),
     // `wrangler tail` and Workers Logs are the Worker's metrics pipeline: one JSON line per measurement.
     observe: (measurement) => log({ level: 'info', event: 'metric', ...measurement }),
   });

@@ -8,6 +8,7 @@ import { DEFAULT_API_BASE, ENV_NAMES, PROXY_SETTINGS } from '../../proxy/config.
 import { strictPolicy } from '../../shared/page-policy.js';
 import { componentFiles, type KitSettings } from '../page.js';
 import { listed } from '../settings.js';
+import { postbackSection } from '../trackers.js';
 import { trimEnd } from '../../shared/text.js';
 
 /** The wrangler a kit installs: 4.86.0 is the last release that runs on Node 20. */
@@ -47,6 +48,9 @@ export function wranglerJsonc(kit: KitSettings): string {
     "// The page's public address: the workers.dev address `npm run deploy` prints, or your own domain.",
     '// Until it is set, the API answers only requests to this machine (npm run dev, npm run simulate).',
     ...given(ENV_NAMES.publicOrigins!),
+    ...(set(ENV_NAMES['postback.url']!) ? ["// Your tracker, told of each verified number (README: Postbacks to your tracker)."] : []),
+    ...given(ENV_NAMES['postback.url']!),
+    ...given(ENV_NAMES['postback.payout']!),
     '// Any other setting, shown with its default (README: Settings). Remove the // to change one.',
     ...settings.filter((l) => !l.set).map((l) => `// ${entry(l.setting.env, l.value)}`),
   ];
@@ -64,15 +68,19 @@ export function wranglerJsonc(kit: KitSettings): string {
   // The page and the component, served by Cloudflare with the headers in public/_headers. The Worker runs
   // first for the page, to tell it the visitor's country (CF-IPCountry), which the number field starts on.
   "assets": { "directory": "./public", "binding": "ASSETS", "run_worker_first": ["/"] },
-  // Budgets and sessions: one Durable Object per budget key and per sent code, so every update to one
-  // of them is serialised by Cloudflare, from whichever region it comes.
+  // Budgets, sessions and postbacks: one Durable Object per budget key, per sent code and per postback,
+  // so every update to one of them is serialised by Cloudflare, from whichever region it comes.
   "durable_objects": {
     "bindings": [
       { "name": "OTP_BUDGETS", "class_name": "OtpBudget" },
       { "name": "OTP_SESSIONS", "class_name": "OtpSession" },
+      { "name": "OTP_POSTBACKS", "class_name": "OtpPostback" },
     ],
   },
-  "migrations": [{ "tag": "v1", "new_sqlite_classes": ["OtpBudget", "OtpSession"] }],
+  "migrations": [
+    { "tag": "v1", "new_sqlite_classes": ["OtpBudget", "OtpSession"] },
+    { "tag": "v2", "new_sqlite_classes": ["OtpPostback"] },
+  ],
   // The campaign's settings; nothing secret. OFFER18_KEY and OTP_SESSION_SECRET are secrets:
   // npx wrangler secret put OFFER18_KEY (and locally .dev.vars); see README.
   "vars": {
@@ -254,6 +262,16 @@ The page is served with a Content-Security-Policy from \`public/_headers\`: scri
 site and the page's own loader (allowed by its hash), and no other site may show the page in a frame.
 Adding a script from elsewhere, or changing the inline one? Edit the policy there.
 
+${postbackSection({
+  origin,
+  where: 'in the `vars` of `wrangler.jsonc`',
+  line: (value) => `${JSON.stringify(ENV_NAMES['postback.url'])}: ${JSON.stringify(value)},`,
+  behaviour: `A template that is wrong makes every API request answer \`503\` and logs one \`config.invalid\`
+line naming it. Each postback is a Durable Object of its own, which delivers it from its alarm: a
+postback the tracker does not take (no 2xx answer) is tried again, waiting longer each time, for 24
+hours, then dropped with a \`postback.dropped\` line (\`npx wrangler tail\`); each one delivered is a
+\`postback.delivered\` line. It outlives restarts and deployments, and is delivered once.`,
+})}
 ## What is in this folder
 
 | file | what it is |

@@ -5,10 +5,12 @@
  * Offer18. No credentials, no SMS, nothing leaves; codes are printed with
  * console.log, which `wrangler dev` shows in the terminal.
  */
-import { Offer18Simulator, simulationSettings } from '../../simulator/offer18-simulator.js';
+import { Offer18Simulator } from '../../simulator/offer18-simulator.js';
+import { simulationSettings } from '../../simulator/simulation-settings.js';
 import { createWorker, type StandIn } from './app.js';
 
 export { OtpBudget, OtpSession } from '../../stores/durable-objects/objects.js';
+export { OtpPostback } from '../../stores/durable-objects/postback-object.js';
 
 /** Any http(s) URL does: the transport hands the request to the simulator in this isolate. */
 const SIMULATOR_API_BASE = 'http://offer18-simulator.invalid/api/af';

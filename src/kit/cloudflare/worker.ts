@@ -6,5 +6,6 @@
 import { createWorker } from './app.js';
 
 export { OtpBudget, OtpSession } from '../../stores/durable-objects/objects.js';
+export { OtpPostback } from '../../stores/durable-objects/postback-object.js';
 
 export default createWorker();

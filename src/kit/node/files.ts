@@ -3,6 +3,7 @@ import { ENV_NAMES, PROXY_DEFAULTS, PROXY_SETTINGS } from '../../proxy/config.js
 import { NODE_DEFAULTS, NODE_SETTINGS } from '../../server/env.js';
 import { componentFiles, type KitSettings } from '../page.js';
 import { listed } from '../settings.js';
+import { postbackSection } from '../trackers.js';
 
 /** Where the server listens unconfigured. */
 const LISTENS = `${NODE_DEFAULTS.HOST}:${NODE_DEFAULTS.PORT}`;
@@ -34,6 +35,8 @@ export function campaignEnv(kit: KitSettings): string {
   if (kit.origin) lines.push(assignment(ENV_NAMES.publicOrigins!, kit.origin));
   if (kit.userId) lines.push(assignment(ENV_NAMES['offer18.userId']!, kit.userId));
   if (kit.type) lines.push(assignment(ENV_NAMES['offer18.type']!, kit.type));
+  if (kit.postbackUrl) lines.push(assignment(ENV_NAMES['postback.url']!, kit.postbackUrl));
+  if (kit.postbackPayout) lines.push(assignment(ENV_NAMES['postback.payout']!, kit.postbackPayout));
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,7 +118,7 @@ proxies it documents (usually 1). Keep it running with your platform, systemd or
 ## Settings
 
 Every setting is an environment variable; \`.env.example\` lists them all with what each does.
-The campaign's IDs and countries given to \`otp-flow init\` are in \`campaign.env\`, so \`.env\` (or your
+The campaign's IDs and countries given to \`otp-flow init\` (and its postback URL) are in \`campaign.env\`, so \`.env\` (or your
 platform's environment settings) needs only \`OFFER18_KEY\` and \`OTP_SESSION_SECRET\`. Settings are read from
 \`campaign.env\`, then \`.env\`, then the real environment, each overriding the one before. The key is never written into any file by
 \`otp-flow init\`: it lives only in your \`.env\` or your environment, and only the server reads it.
@@ -130,6 +133,17 @@ The page is served with a Content-Security-Policy: scripts only from this server
 page, and no other site may show the page in a frame. Adding a script from elsewhere (analytics, a
 tag manager)? Set \`OTP_CONTENT_SECURITY_POLICY\` to the policy you need.
 
+${postbackSection({
+  origin: kit.origin ?? 'https://landing.example.com',
+  where: 'in `campaign.env`, or `.env`',
+  line: (value) => assignment(ENV_NAMES['postback.url']!, value),
+  behaviour: `The server checks the template when it starts, and stops with one line saying what is wrong
+with it. A postback the tracker does not take (no 2xx answer) is tried again, waiting longer each
+time, for 24 hours, then dropped with a \`postback.dropped\` line in the log; each one delivered is a
+\`postback.delivered\` line. Postbacks not yet delivered wait in the server's memory: **a restart loses
+them**. With \`REDIS_URL\` they wait in Redis instead, kept across restarts and delivered once by
+whichever of your servers gets to them first.`,
+})}
 ## What is in this folder
 
 | file | what it is |
