@@ -10,7 +10,7 @@
  * languages. Both are the same `defineOtpFlow` call in a generated entry.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,7 +83,8 @@ function entryPlugin(modules: { entry: string }): Plugin {
     resolveId(request) {
       // Library mode resolves the entry against the root first, so match the tail.
       if (request.endsWith('otp-flow:entry')) return ENTRY;
-      if (request.startsWith('otp-flow:language/')) return LANGUAGE + request.slice('otp-flow:language/'.length);
+      const language = request.indexOf('otp-flow:language/');
+      if (language >= 0) return LANGUAGE + request.slice(language + 'otp-flow:language/'.length);
       return undefined;
     },
     load(id) {
@@ -130,6 +131,46 @@ function modernPlugin(): Plugin {
   };
 }
 
+interface Node {
+  type?: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** The text parts of every `html` template in an ESTree, as [start, end] offsets. */
+function templateTexts(node: unknown, found: Array<[number, number]> = []): Array<[number, number]> {
+  if (Array.isArray(node)) for (const child of node) templateTexts(child, found);
+  else if (node && typeof node === 'object') {
+    const n = node as Node & { tag?: Node & { name?: string }; quasi?: { quasis: Node[] } };
+    if (n.type === 'TaggedTemplateExpression' && n.tag?.type === 'Identifier' && n.tag.name === 'html') for (const text of n.quasi!.quasis) found.push([text.start, text.end]);
+    for (const value of Object.values(n)) if (value && typeof value === 'object') templateTexts(value, found);
+  }
+  return found;
+}
+
+/**
+ * Lit's templates as the browser needs them: each run of white space in their text one space. As with the
+ * styles, the minifier leaves template text alone, and a readable template's indentation is a fair share of
+ * its bytes; HTML shows one space as it shows many (nothing here is preformatted).
+ */
+function templatesPlugin(): Plugin {
+  return {
+    name: 'otp-flow-compact-templates',
+    // After TypeScript is gone, so the code parses as JavaScript.
+    enforce: 'post',
+    transform(code, id) {
+      if (!/[/\\]component[/\\][\w.-]+\.[jt]s$/.test(id) || !code.includes('html`')) return undefined;
+      let out = code;
+      // From the end, so the offsets before each edit still hold.
+      for (const [start, end] of templateTexts(this.parse(code)).sort((a, b) => b[0] - a[0])) {
+        out = out.slice(0, start) + out.slice(start, end).replace(/\s+/g, ' ') + out.slice(end);
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 function stylesPlugin(): Plugin {
   return {
     name: 'otp-flow-compact-styles',
@@ -168,6 +209,24 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     phone = `{ callingCodes: ${JSON.stringify(encodeCallingCodes(table))}, load: (code) => import(/* @vite-ignore */ \`./${name}.plan.\${code}.${hash}.js\`).then((m) => m.default) }`;
   }
 
+  // The other languages, each a module of its own (its texts only, never its page texts), built first and named
+  // with one hash for the set, as the plans are: the entry names them all with one pattern instead of a name
+  // and a hash each (600 B gzip for 47 languages).
+  const languageChunks: Record<string, Measured> = {};
+  let languages = '{}';
+  if (lazy.length) {
+    const built = await bundle({ entry: Object.fromEntries(lazy.map((l) => [l, `otp-flow:language/${l}`])), fileName: (_, language) => `${name}.lang.${language}.js` });
+    const files = built.map((chunk) => join(outDir, chunk.fileName)).sort();
+    const sources = await Promise.all(files.map((file) => readFile(file)));
+    const hash = createHash('sha256').update(Buffer.concat(sources)).digest('base64url').slice(0, 8);
+    for (const chunk of built) {
+      const file = join(outDir, chunk.fileName.replace(/\.js$/, `.${hash}.js`));
+      await rename(join(outDir, chunk.fileName), file);
+      languageChunks[chunk.name] = await measure(file);
+    }
+    languages = `Object.fromEntries(${JSON.stringify(lazy.join(' '))}.split(' ').map((l) => [l, () => import(/* @vite-ignore */ \`./${name}.lang.\${l}.${hash}.js\`).then((m) => m.default)]))`;
+  }
+
   // A bundle that can only serve one country has no use for the picker.
   const picker = !options.countries || options.countries.length > 1;
   const source = [
@@ -178,53 +237,56 @@ export async function buildComponentBundle(options: BundleOptions): Promise<Bund
     `  phone: ${phone},`,
     picker ? '  picker: CountryPicker,' : '',
     `  translations: { ${inline.map((l, i) => `${JSON.stringify(l)}: t${i}`).join(', ')} },`,
-    `  languages: { ${lazy.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(`otp-flow:language/${l}`)}).then((m) => m.default)`).join(', ')} },`,
+    `  languages: ${languages},`,
     '});',
     // The other values src/component/otp-flow.ts exports, whose declarations are the package's types.
     `export * from ${JSON.stringify(sibling('events'))};`,
   ].join('\n');
 
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [entryPlugin({ entry: source }), modernPlugin(), stylesPlugin()],
-    build: {
-      outDir,
-      emptyOutDir: false,
-      minify: options.minify ?? true,
-      target: 'es2021',
-      sourcemap: false,
-      reportCompressedSize: false,
-      lib: { entry: 'otp-flow:entry', formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: {
-        output: {
-          // Library mode keeps whitespace to preserve annotations for re-bundlers; these files are the end product.
-          minify: options.minify ?? true,
-          // Licences stay; pure annotations and coverage hints are of no use to a browser.
-          comments: { legal: true, annotation: false, jsdoc: false },
-          // Content-hashed, so a CDN may cache them for a year; named, so a person can tell them apart.
-          chunkFileNames: (chunk) => {
-            const id = chunk.facadeModuleId ?? '';
-            if (id.startsWith(LANGUAGE)) return `${name}.lang.${id.slice(LANGUAGE.length)}.[hash].js`;
-            return `${name}.${chunk.name}.[hash].js`;
-          },
-        },
-      },
-    },
-  });
-
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Extract<typeof c, { type: 'chunk' }> => c.type === 'chunk' && !c.isEntry);
-  const languageChunks: Record<string, Measured> = {};
-  const otherChunks: Measured[] = [];
-  for (const chunk of chunks) {
-    const measured = await measure(join(outDir, chunk.fileName));
-    const id = chunk.facadeModuleId ?? '';
-    if (id.startsWith(LANGUAGE)) languageChunks[id.slice(LANGUAGE.length)] = measured;
-    else otherChunks.push(measured);
-  }
+  const chunks = (await bundle({ entry: 'otp-flow:entry', fileName: () => `${name}.js` }, source)).filter((c) => !c.isEntry);
+  const otherChunks = await Promise.all(chunks.map((chunk) => measure(join(outDir, chunk.fileName))));
   const planChunks: Record<string, Measured> = {};
   for (const [code, file] of Object.entries(planFiles)) planChunks[code] = await measure(file);
   return { ...(await measure(options.outFile)), languageChunks, planChunks, otherChunks };
+
+  /** Builds modules into `outDir`, returning the chunks written. */
+  async function bundle(lib: { entry: string | Record<string, string>; fileName: (format: string, entry: string) => string }, source = '') {
+    const output = await build({
+      configFile: false,
+      logLevel: 'warn',
+      plugins: [entryPlugin({ entry: source }), modernPlugin(), stylesPlugin(), templatesPlugin()],
+      build: {
+        outDir,
+        emptyOutDir: false,
+        minify: options.minify ?? true,
+        target: 'es2021',
+        sourcemap: false,
+        reportCompressedSize: false,
+        lib: { ...lib, formats: ['es'] },
+        rolldownOptions: {
+          // Constants written into the code that reads them: a chunk takes `OTP_MAX_DIGITS` without importing it.
+          optimization: { inlineConst: { mode: 'all', pass: 2 } },
+          output: {
+            // Library mode keeps whitespace to preserve annotations for re-bundlers; these files are the end product.
+            minify: options.minify ?? true,
+            // Licences stay; pure annotations and coverage hints are of no use to a browser.
+            comments: { legal: true, annotation: false, jsdoc: false },
+            // Content-hashed, so a CDN may cache them for a year; named, so a person can tell them apart.
+            chunkFileNames: `${name}.[name].[hash].js`,
+          },
+        },
+      },
+    });
+    const all = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Extract<typeof c, { type: 'chunk' }> => c.type === 'chunk');
+    // Every file stands alone: a chunk that imported the entry would name a file a kit renames and a URL a page
+    // may have loaded with a query (a second copy of everything), and the entry would export what its types
+    // do not name; a chunk both import would be one more request before the first paint. What a lazy chunk
+    // needs from the entry, it is handed when it is called.
+    for (const chunk of all) {
+      if (chunk.imports.length) throw new Error(`${chunk.fileName} imports ${chunk.imports.join(', ')}: a module fetched on demand must import nothing but types`);
+    }
+    return all;
+  }
 }
 
 export async function measure(file: string): Promise<Measured> {

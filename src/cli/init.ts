@@ -183,7 +183,8 @@ export async function init(input: InitArgs): Promise<InitResult> {
   await mkdir(join(dir, 'public'), { recursive: true });
 
   // Build in a folder of its own, then name the file after its content so browsers may cache it for a year.
-  // The chunks it fetches from beside itself (the proof-of-work solver) are named after theirs already.
+  // The chunks it fetches from beside itself (the proof-of-work solver, the SMS reader, the picker's list, the
+  // preview) are named after theirs already.
   const staging = join(dir, 'public', '.otp-flow.building');
   await rm(staging, { recursive: true, force: true });
   const built = await buildComponentBundle({ countries, languages: [args.lang], outFile: join(staging, 'otp-flow.js') });

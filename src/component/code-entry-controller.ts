@@ -7,12 +7,18 @@
  * nothing is filled in and the user is told to type it, since a wrong guess
  * would cost a try.
  *
- * It has no part in the element's lifecycle, so it is not added to the host:
- * it holds the field's digits and handles the field's events.
+ * The SMS reader and WebOTP are a chunk of their own (`sms.ts`), fetched as
+ * the number is sent: the send's round trip through the proxy to Offer18
+ * outlasts the chunk's, and the SMS takes seconds more. A whole SMS pasted
+ * before the chunk is here waits for it; a code alone (a "Copy code"
+ * button's, autofill's) needs no reader and is taken at once; WebOTP asks
+ * the browser as soon as it is here, if the code was sent before.
  */
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { OTP_MAX_DIGITS, OTP_MIN_DIGITS } from '../contract/limits.js';
-import { codeInSms, digitsOf, type SmsWords } from '../shared/digits.js';
+import { digitsOf, fitsCode, foldDigits } from '../shared/digits.js';
+import type { SmsWords } from '../shared/sms.js';
+import type { codeInSms } from './sms.js';
 import type { FlowController } from './flow-controller.js';
 
 /** What code entry needs from the element it runs in. */
@@ -27,18 +33,40 @@ export interface CodeEntryDelegate {
   focus(): void;
 }
 
-export class CodeEntryController {
+export class CodeEntryController implements ReactiveController {
   /** The digits in the field. */
   value = '';
 
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #flow: FlowController;
   readonly #delegate: CodeEntryDelegate;
+  #reader: Promise<typeof codeInSms> | undefined;
 
-  constructor(host: ReactiveControllerHost, flow: FlowController, delegate: CodeEntryDelegate) {
+  constructor(host: ReactiveControllerHost & HTMLElement, flow: FlowController, delegate: CodeEntryDelegate) {
     this.#host = host;
     this.#flow = flow;
     this.#delegate = delegate;
+    host.addController(this);
+  }
+
+  /** A number is being sent (or the flow is past it): the SMS chunk is fetched. */
+  hostUpdated(): void {
+    if (this.#flow.step !== 'number') void this.#read().catch(() => undefined);
+  }
+
+  /** The SMS reader, with WebOTP started beside it; asked again after a failed fetch. */
+  #read(): Promise<typeof codeInSms> {
+    return (this.#reader ??= import('./sms.js').then(
+      ({ codeInSms, WebOtpController }) => {
+        // WebOTP hands over the code as a paste would: whole, so it submits.
+        new WebOtpController(this.#host, (code) => this.take(code, true), this.#flow.step === 'code' && !this.#delegate.previewing());
+        return codeInSms;
+      },
+      (error: unknown) => {
+        this.#reader = undefined;
+        throw error;
+      },
+    ));
   }
 
   /** Empties the field. */
@@ -110,15 +138,29 @@ export class CodeEntryController {
   take(text: string, whole: boolean, input?: HTMLInputElement): void {
     const length = this.#knownLength;
     // Arriving whole with a code's worth of digits: read as a person reads an SMS.
-    const sms = whole && digitsOf(text).length >= OTP_MIN_DIGITS;
-    const code = sms ? codeInSms(text, this.#delegate.words(), length) : digitsOf(text, length);
+    if (!whole || digitsOf(text).length < OTP_MIN_DIGITS) return this.#fill(digitsOf(text, length), false, input);
+    const folded = foldDigits(text);
+    const alone = folded.trim();
+    if (/^\d+$/.test(alone)) return this.#fill(fitsCode(alone, length) ? alone : '', true, input);
+    const step = this.#flow.step;
+    // A reader that cannot be fetched finds no code: the user is asked to type it.
+    void this.#read()
+      .then((read) => read(folded, this.#delegate.words(), length), () => '')
+      .then((code) => {
+        // The paste was for a code field that is still there.
+        if (this.#flow.step === step) this.#fill(code, true, input);
+      });
+  }
+
+  /** Puts the code in the field; one that arrived whole is submitted, and none there says so. */
+  #fill(code: string, sms: boolean, input?: HTMLInputElement): void {
     // Nothing in it is clearly the code: the field stays as it was, and the user types the code.
     if (input) input.value = sms && !code ? this.value : code;
     if (sms && !code) return this.#flow.fail({ code: 'paste_unclear' });
     this.#set(code);
     this.#flow.clearError();
     // With a known length, the last digit submits; otherwise only a code that arrives whole does.
-    if (sms || code.length === length) this.#verify(code);
+    if (sms || code.length === this.#knownLength) this.#verify(code);
   }
 
   #verify(code: string): void {

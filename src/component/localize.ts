@@ -5,7 +5,7 @@
  * Numbers handed to these functions are already wrapped in Unicode isolates
  * (LRI…PDI), so a phone number stays left-to-right inside Arabic or Urdu text.
  */
-import type { SmsWords } from '../shared/digits.js';
+import type { SmsWords } from '../shared/sms.js';
 
 /**
  * A number as a sentence needs it: its value, its spelling in the language's

@@ -12,10 +12,9 @@ import type { Catalog } from './languages.js';
 import { clock, isolate, type Messages } from './localize.js';
 import { PhoneEntryController, problemError } from './phone-entry-controller.js';
 import type { PhonePlans } from './phone-plans.js';
-import { PreviewController, type OtpPreview } from './preview-controller.js';
+import type { OtpPreview } from './preview-controller.js';
 import { codeStep, doneStep, fixedPrefix, numberStep } from './templates.js';
 import type { CountryPicker } from './country-picker.js';
-import { WebOtpController } from './web-otp-controller.js';
 import styles from './otp-flow.styles.js';
 
 export type { OtpStep, OtpPreview };
@@ -160,21 +159,12 @@ export class OtpFlowElement extends LitElement {
   readonly #picker: CountryPicker | undefined;
   /** Made from `endpoint` before the first update. */
   #api!: OtpApi;
+  /** The preview's chunk, fetched when `preview` is first set: on its way, or here (or not to be had). */
+  #previews: 'loading' | 'loaded' | undefined;
 
   constructor() {
     super();
     this.endpoint = DEFAULT_BASE_PATH;
-    // Kept by the element as its controllers, run after the language's and the number's.
-    new PreviewController(this, this.#flow, {
-      plans: () => this.#setup.plans,
-      preview: () => this.preview,
-      country: () => this.#phone.selected,
-      fill: (phone) => {
-        this.#phone.fill(phone);
-        this.#code.clear();
-      },
-      reset: () => this.reset(),
-    });
     const Picker = this.#setup.picker;
     this.#picker =
       Picker &&
@@ -190,8 +180,6 @@ export class OtpFlowElement extends LitElement {
         t: () => this.#language.t,
         locale: () => this.#language.locale,
       });
-    // WebOTP hands over the code as a paste would: whole, so it submits.
-    new WebOtpController(this, (code) => this.#code.take(code, true));
   }
 
   /** The step the flow is at. */
@@ -219,6 +207,32 @@ export class OtpFlowElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('endpoint')) this.#api = createApi(this.endpoint);
+    if (this.preview && !this.#previews) this.#loadPreviews();
+  }
+
+  #loadPreviews(): void {
+    this.#previews = 'loading';
+    void import('./preview-controller.js')
+      .then(({ PreviewController }) => {
+        // Kept by the element as its controllers, run after the language's and the number's.
+        new PreviewController(this, this.#flow, {
+          plans: () => this.#setup.plans,
+          preview: () => this.preview,
+          country: () => this.#phone.selected,
+          example: (country) => this.#phone.example(country),
+          fill: (phone) => {
+            this.#phone.fill(phone);
+            this.#code.clear();
+          },
+          reset: () => this.reset(),
+        });
+      })
+      // Without it the form shows as it is, with nothing sent.
+      .catch(() => undefined)
+      .finally(() => {
+        this.#previews = 'loaded';
+        this.requestUpdate();
+      });
   }
 
   #describe(error: ClientError): string {
@@ -323,7 +337,9 @@ export class OtpFlowElement extends LitElement {
     const step = this.#flow.step;
     // Until its language (and a preview's example number) arrives, the form is laid out (its box kept) but
     // not painted: no flash of English.
-    const waiting = this.#language.waiting || (!!this.preview && !this.#setup.plans.ready(this.#setup.plans.callingCode(this.#phone.selected ?? this.#setup.plans.countries[0])));
+    const waiting =
+      this.#language.waiting ||
+      (!!this.preview && (this.#previews !== 'loaded' || !this.#setup.plans.ready(this.#setup.plans.callingCode(this.#phone.selected ?? this.#setup.plans.countries[0]))));
     return html`<div class="root" dir=${t.$dir} lang=${t.$code} ?data-waiting=${waiting}>
       <slot name="header"></slot>
       ${step === 'number' || step === 'sending' ? this.#renderNumber() : step === 'code' || step === 'verifying' ? this.#renderCode() : doneStep(t)}

@@ -154,14 +154,21 @@ export class PhoneEntryController implements ReactiveController {
       this.#formatting = country;
       setTimeout(() => {
         if (this.selected !== country) return;
-        const example = plans.example(country);
-        const formatter = new AsYouType(country, plans.metadata);
-        if (example) formatter.input(example);
-        this.#placeholder = [country, example ? (formatter.getNumber()?.formatNational() ?? example) : ''];
+        this.#placeholder = [country, this.example(country)?.formatNational() ?? plans.example(country) ?? ''];
         this.#host.requestUpdate();
       });
     }
     return '';
+  }
+
+  /** A country's example mobile number, once its plan is here. */
+  example(country: CountryCode | undefined): PhoneNumber | undefined {
+    const plans = this.#delegate.plans();
+    const example = plans.example(country);
+    if (!example) return undefined;
+    const formatter = new AsYouType(country, plans.metadata);
+    formatter.input(example);
+    return formatter.getNumber();
   }
 
   /** Typed with its own `+` or `00`: a fixed dial code before it would only repeat it. */

@@ -24,7 +24,7 @@ export interface KitSettings {
   postbackUrl?: string | undefined;
   postbackPayout?: string | undefined;
   bundle: string;
-  /** Files the bundle fetches from beside itself when it needs them (the proof-of-work solver). */
+  /** Files the bundle fetches from beside itself when it needs them (`otp-flow.<kind>.<hash>.js`: see `CHUNKS`). */
   chunks: string[];
   name: string;
 }
@@ -38,12 +38,20 @@ function acceptTerms(texts: PageTexts): string {
   return escapeHtml(texts.acceptTerms(slot)).replace(slot, `<a href="#terms">${escapeHtml(texts.termsLink)}</a>`);
 }
 
+/** What each chunk beside a kit's bundle is, by the kind its name gives (`otp-flow.<kind>.<hash>.js`). */
+const CHUNKS: Record<string, string> = {
+  solver: "the component's proof-of-work solver, fetched only when the proxy asks a visitor for one",
+  sms: "the component's SMS reader and WebOTP, fetched as a number is sent",
+  'country-list': "the country picker's list, fetched once the page is idle or the picker is touched",
+  'preview-controller': "the component's preview of its steps for design reviews, fetched only by a page that sets `preview`",
+};
+
 /** The component's rows in a kit README's table of files. */
 export function componentFiles(kit: KitSettings): string {
   const languages = kit.lang === 'en' ? 'English' : `${kit.lang} and English`;
   return [
     `| \`public/${kit.bundle}\` | the \`<otp-flow>\` component, built for ${kit.countries.join(', ')} in ${languages} |`,
-    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | the component's proof-of-work solver, fetched only when the proxy asks a visitor for one |`),
+    ...kit.chunks.map((chunk) => `| \`public/${chunk}\` | ${CHUNKS[chunk.split('.')[1]!] ?? "a part of the component it fetches when needed"} |`),
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import { $, atEveryStep, campaign, codeInput, expect, fixture, html, lastCode, mount, phoneInput, stepIs, submitButton, toCodeStep, typeInto } from './support.js';
+import { $, atEveryStep, campaign, codeInput, expect, fixture, html, lastCode, mount, phoneInput, stepIs, submitButton, toCodeStep, typeInto, waitUntil } from './support.js';
 import type { El } from './support.js';
 import { motion, press, type, viewport } from './input.js';
 
@@ -40,9 +40,9 @@ describe('accessibility', () => {
       const el = await fixture<El>(html`<div style="width: 320px; margin: 0; padding: 0">
         <otp-flow country="AE" countries="AE,SA,KW" lang=${lang}></otp-flow>
       </div>`).then((div) => div.querySelector('otp-flow') as El);
-      for (const preview of ['number', 'code', 'error', 'done'] as const) {
+      for (const [preview, step] of [['number', 'number'], ['code', 'code'], ['error', 'number'], ['done', 'done']] as const) {
         el.preview = preview;
-        await el.updateComplete;
+        await waitUntil(() => el.step === step && !$(el, '.root[data-waiting]'), `the ${preview} preview is shown`);
         expect(document.documentElement.scrollWidth, `${lang} ${preview}`).to.be.at.most(320);
         expect(el.getBoundingClientRect().width, `${lang} ${preview}`).to.be.at.most(320);
       }
@@ -67,6 +67,7 @@ describe('accessibility', () => {
       await motion(preference);
       expect(matchMedia(`(prefers-reduced-motion: ${preference})`).matches, preference).to.be.true;
       const el = await mount(html`<otp-flow country="AE" preview="sending"></otp-flow>`);
+      await waitUntil(() => $(el, '.spinner'), 'the sending preview is shown');
       expect(getComputedStyle($(el, '.spinner')).animationName, preference).to.equal(preference === 'reduce' ? 'none' : 'spin');
     }
   });

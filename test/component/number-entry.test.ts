@@ -77,6 +77,8 @@ describe('formatting as the user types', () => {
     await waitUntil(() => phoneInput(el).placeholder === '050 123 4567', `AE's example, is "${phoneInput(el).placeholder}"`);
     $(el, '[part~=country-button]').focus();
     await press('ArrowDown');
+    // The list opens when its chunk is here, the search box focused.
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'country-search', 'the list is open');
     await type('saudi');
     await press('Enter');
     await waitUntil(() => phoneInput(el).placeholder === '051 234 5678', `SA's example, is "${phoneInput(el).placeholder}"`);

@@ -5,7 +5,7 @@
  * done with the code the simulator sent written into the issue's texts.
  */
 import sinon from 'sinon';
-import { codeInput, errorText, expect, html, mount, oneEvent, stepIs, toCodeStep, type El } from './support.js';
+import { codeInput, errorText, expect, html, mount, oneEvent, stepIs, toCodeStep, waitUntil, type El } from './support.js';
 import { paste, press, type } from './input.js';
 
 interface Sms {
@@ -55,9 +55,8 @@ describe('an SMS pasted whole', () => {
         return;
       }
       await paste(codeInput(el), c.sms);
-      await el.updateComplete;
-      // The paste has been handled (its sentence is on screen), and a verify would have begun in the same handler.
-      expect(errorText(el)).to.equal(UNCLEAR);
+      // The paste has been read (its sentence is on screen), and a verify would have begun in the same step.
+      await waitUntil(() => errorText(el) === UNCLEAR, 'the paste is read');
       expect(codeInput(el).value).to.equal('');
       expect(steps, 'nothing submitted').to.deep.equal([]);
       expect(verifies()).to.deep.equal([]);

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createListener } from '../../src/adapters/node.js';
 import { createSimulatedApp, type SimulatedApp } from '../../src/simulator/index.js';
 import { launch, recordedPage } from '../helpers/browser.js';
@@ -55,8 +55,8 @@ describe('dist/otp-flow.js from a CDN', () => {
       const query = new URL(req.url!, 'http://x').searchParams;
       const lang = query.get('lang') ?? 'en';
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/${query.get('upload') ?? 'v1'}/otp-flow.js"></script></head>
-<body><otp-flow country="AE" endpoint="${proxy}/otp"><p slot="disclosure">AED 1.50/day</p></otp-flow></body></html>`);
+<html lang="${lang}"><head><meta charset="utf-8"><script type="module" src="${cdn}/${query.get('upload') ?? 'v1'}/otp-flow.js${query.has('v') ? `?v=${query.get('v')}` : ''}"></script></head>
+<body><otp-flow country="AE"${query.has('countries') ? ` countries="${query.get('countries')}"` : ''} endpoint="${proxy}/otp"><p slot="disclosure">AED 1.50/day</p></otp-flow></body></html>`);
     });
     site = await listen(siteServer);
     servers.push(cdnServer, proxyServer, siteServer);
@@ -70,9 +70,13 @@ describe('dist/otp-flow.js from a CDN', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  /** Opens the page and records, every frame until `done`, whether the form was painted and in which words. */
-  async function open(lang: string, done: string, upload = 'v1') {
+  /**
+   * Opens the page and records, every frame until `done`, whether the form was painted and in which words.
+   * `prepare` runs before the page loads.
+   */
+  async function open(lang: string, done: string, upload = 'v1', { query = '', prepare }: { query?: string; prepare?: (page: Page) => Promise<void> } = {}) {
     const { page, consoleErrors } = await recordedPage(browser);
+    await prepare?.(page);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     // A string, not a function: tsx would wrap the named callback in a helper the page does not have.
@@ -84,7 +88,7 @@ describe('dist/otp-flow.js from a CDN', () => {
         requestAnimationFrame(look);
       });
     `);
-    await page.goto(`${site}/?lang=${lang}&upload=${upload}`);
+    await page.goto(`${site}/?lang=${lang}&upload=${upload}${query}`);
     await page.waitForFunction((text) => document.querySelector('otp-flow')?.shadowRoot?.querySelector('label')?.textContent === text, done);
     await page.waitForTimeout(100);
     const frames = await page.evaluate(() => (window as unknown as { frames_: Array<{ painted: boolean; label: string }> }).frames_);
@@ -108,8 +112,8 @@ describe('dist/otp-flow.js from a CDN', () => {
   });
 
   /** Types a fresh number into the page's component and sends it with Enter. */
-  async function sendFrom(upload: string) {
-    const { page, requests, consoleErrors } = await open('en', 'Mobile number', upload);
+  async function sendFrom(upload: string, prepare?: (page: Page) => Promise<void>) {
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number', upload, { prepare });
     const number = `052${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
     await page.locator('otp-flow #phone').pressSequentially(number);
     await page.locator('otp-flow #phone').press('Enter');
@@ -147,6 +151,78 @@ describe('dist/otp-flow.js from a CDN', () => {
     const plans = requests.filter((url) => url.includes('.plan.'));
     assert.deepEqual(plans.map((url) => url.replace(/\.[\w-]+\.js$/, '').replace(`${cdn}/v1/`, '')), ['otp-flow.plan.971', 'otp-flow.plan.966']);
     assert.deepEqual(consoleErrors, []);
+  });
+
+  /** Holds back the page's requests for a chunk (`otp-flow.<kind>.<hash>.js`) until `release`. */
+  async function hold(page: Page, kind: string) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let requested!: () => void;
+    const asked = new Promise<void>((resolve) => (requested = resolve));
+    await page.route(new RegExp(`/otp-flow\\.${kind}\\.[\\w-]+\\.js$`), async (route) => {
+      requested();
+      await released;
+      await route.continue();
+    });
+    return { asked, release };
+  }
+
+  // Loaded as a page may load it, with a query: the chunk must not fetch the bundle again under another address.
+  it('opens the country picker tapped before its list arrived, once it does, and chooses from it', async () => {
+    let list!: Awaited<ReturnType<typeof hold>>;
+    const { page, requests, consoleErrors } = await open('en', 'Mobile number', 'v1', { query: '&countries=AE,SA&v=2', prepare: async (p) => void (list = await hold(p, 'country-list')) });
+    const button = page.locator('otp-flow [part~=country-button]');
+    await list.asked;
+    await button.tap();
+    assert.equal(await page.locator('otp-flow #country-search').count(), 0, 'no list while its chunk is held back');
+    list.release();
+    await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.activeElement?.id === 'country-search');
+    await page.keyboard.type('saud');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('otp-flow')?.shadowRoot?.querySelector('input#phone')?.getAttribute('placeholder') === '051 234 5678');
+    assert.match((await button.getAttribute('aria-label')) ?? '', /\+966, Country: Saudi Arabia$/);
+    assert.deepEqual(requests.filter((url) => url.includes('/otp-flow.js')), [`${cdn}/v1/otp-flow.js?v=2`], 'the bundle, once');
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('reads an SMS pasted before its reader arrived, once it does, and confirms the code in it', async () => {
+    let reader!: Awaited<ReturnType<typeof hold>>;
+    const { page, requests, e164 } = await sendFrom('v1', async (p) => void (reader = await hold(p, 'sms')));
+    await page.locator('otp-flow #code').waitFor();
+    await reader.asked;
+    const code = shielded.simulator.inbox.findLast((m) => `+${m.to}` === e164)!.code;
+    // Copied from the SMS app with Ctrl+C, pasted with Ctrl+V: the browser's own clipboard and paste.
+    await page.evaluate((text) => {
+      const sms = Object.assign(document.createElement('textarea'), { id: 'sms', value: text });
+      document.body.append(sms);
+    }, `Your code is ${code}. Ref 20261204. Reply STOP to 1234.`);
+    await page.locator('#sms').selectText();
+    await page.keyboard.press('Control+C');
+    await page.locator('otp-flow #code').focus();
+    await page.keyboard.press('Control+V');
+    assert.equal(await page.locator('otp-flow #code').inputValue(), '', 'nothing read while the reader is held back');
+    reader.release();
+    await page.locator('otp-flow .success').waitFor();
+    assert.equal(requests.filter((url) => url === `${proxy}/otp/verify`).length, 1, 'one verify, with the code');
+  });
+
+  it('asks the browser for the SMS (WebOTP) when its chunk arrives after the code was sent, and confirms the code read', async () => {
+    let reader!: Awaited<ReturnType<typeof hold>>;
+    const { page, e164 } = await sendFrom('v1', async (p) => {
+      reader = await hold(p, 'sms');
+      // Chrome on Android reads the SMS itself; no SMS reaches this machine, so the browser's answer is the test's.
+      await p.addInitScript(`
+        window.OTPCredential = class {};
+        Object.defineProperty(navigator, 'credentials', { configurable: true, value: { get: () => new Promise((resolve) => (window.deliver = (code) => resolve({ code }))) } });
+      `);
+    });
+    await page.locator('otp-flow #code').waitFor();
+    await reader.asked;
+    reader.release();
+    await page.waitForFunction(() => typeof (window as unknown as { deliver?: unknown }).deliver === 'function');
+    const code = shielded.simulator.inbox.findLast((m) => `+${m.to}` === e164)!.code;
+    await page.evaluate((c) => (window as unknown as { deliver(code: string): void }).deliver(c), code);
+    await page.locator('otp-flow .success').waitFor();
   });
 
   it('keeps the page texts of a language out of its chunk', async () => {

@@ -47,9 +47,9 @@ describe('otp-flow init --target cloudflare', () => {
     const files = await filesIn(dir);
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, files.join(', '));
-    const solver = files.find((f) => /^public\/otp-flow\.solver\.[\w-]+\.js$/.test(f));
-    assert.ok(solver, files.join(', '));
-    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, solver, 'public/_headers', 'public/index.html', 'simulate.js', 'worker.js', 'wrangler.jsonc'].sort());
+    const chunks = ['solver', 'sms', 'country-list', 'preview-controller'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
+    assert.ok(chunks.every(Boolean), files.join(', '));
+    assert.deepEqual(files, ['.dev.vars.example', '.gitignore', 'README.md', 'package.json', bundle, ...chunks, 'public/_headers', 'public/index.html', 'simulate.js', 'worker.js', 'wrangler.jsonc'].sort());
     for (const file of files) assert.ok(!(await readFile(join(dir, file), 'utf8')).includes(KEY), `the key is not in ${file}`);
     const html = await readFile(join(dir, 'public/index.html'), 'utf8');
     assert.match(html, /<html lang="ar" dir="rtl">/);
@@ -123,7 +123,7 @@ describe('otp-flow init --target cloudflare', () => {
     assert.ok(rules.includes('  X-Content-Type-Options: nosniff'));
     assert.ok(rules.includes('  Referrer-Policy: strict-origin-when-cross-origin'));
     const component = (await readdir(join(dir, 'public'))).filter((f) => f.startsWith('otp-flow.'));
-    assert.equal(component.length, 2, 'the bundle and its solver');
+    assert.equal(component.length, 5, 'the bundle, its solver, its SMS reader, its picker list and its preview');
     for (const file of component) assert.equal(rules[rules.indexOf(`/${file}`) + 1], '  Cache-Control: public, max-age=31536000, immutable');
   });
 

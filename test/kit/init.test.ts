@@ -40,9 +40,12 @@ describe('otp-flow init', () => {
     const files = (await filesIn(dir)).map((f) => f.slice(dir.length + 1)).sort();
     const bundle = files.find((f) => /^public\/otp-flow\.[0-9a-f]{10}\.js$/.test(f));
     assert.ok(bundle, `a content-hashed bundle in ${files.join(', ')}`);
-    const solver = files.find((f) => /^public\/otp-flow\.solver\.[\w-]+\.js$/.test(f));
-    assert.ok(solver, `the proof-of-work solver beside it in ${files.join(', ')}`);
-    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, solver, 'public/index.html', 'server.mjs'].sort());
+    // Beside it, what it fetches when needed: the proof-of-work solver, the SMS reader, the picker's list, the preview.
+    const chunks = ['solver', 'sms', 'country-list', 'preview-controller'].map((kind) => files.find((f) => new RegExp(`^public/otp-flow\\.${kind}\\.[\\w-]+\\.js$`).test(f)));
+    assert.ok(chunks.every(Boolean), `the chunks beside it in ${files.join(', ')}`);
+    assert.deepEqual(files, ['.env.example', '.gitignore', 'README.md', 'campaign.env', 'package.json', bundle, ...chunks, 'public/index.html', 'server.mjs'].sort());
+    const readme = await readFile(join(dir, 'README.md'), 'utf8');
+    for (const chunk of chunks) assert.match(readme, new RegExp(`\\| \`${chunk!.replace(/\./g, '\\.')}\` \\| the (component|country picker)'s `), `the README says what ${chunk} is`);
     const campaign = await readFile(join(dir, 'campaign.env'), 'utf8');
     assert.match(campaign, /^OFFER18_AID=1234$/m);
     assert.match(campaign, /^OTP_COUNTRIES=AE,SA$/m);
@@ -75,7 +78,6 @@ describe('otp-flow init', () => {
     const pkg = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8'));
     assert.equal(pkg.scripts.start, 'node server.mjs');
     assert.equal(pkg.dependencies, undefined, 'nothing to install');
-    const readme = await readFile(join(dir, 'README.md'), 'utf8');
     assert.match(readme, /HTTPS/);
     // How to fill the postback URL for the common trackers, each as a line .env reads back.
     const postbacks = readme.slice(readme.indexOf('## Postbacks to your tracker'));

@@ -9,7 +9,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { codeInSms, digitsOf, foldDigits } from '../../src/shared/digits.js';
+import { digitsOf, foldDigits } from '../../src/shared/digits.js';
+import { codeInSms as readFolded, type SmsWords } from '../../src/shared/sms.js';
 import { translations } from '../../src/component/translations/index.js';
 
 interface Sms {
@@ -22,6 +23,8 @@ interface Sms {
 
 const corpus = JSON.parse(readFileSync(new URL('../data/sms-corpus.json', import.meta.url), 'utf8')) as Sms[];
 const english = translations.en.$sms;
+/** The SMS as the component reads it: digits folded, then read. */
+const codeInSms = (sms: string, words: SmsWords[], length?: number) => readFolded(foldDigits(sms), words, length);
 
 describe('the code in a pasted SMS', () => {
   it('has a corpus of 60+ texts in 12+ languages, Arabic, Persian, Hindi, Thai, Russian and Chinese among them', () => {
