@@ -4,7 +4,9 @@
  *   1. the simulated upstream alone,
  *   2. a bare forwarding proxy (node:http, keep-alive agent, no checks),
  *   3. otp-flow's proxy with in-memory budgets,
- *   4. otp-flow's proxy with budgets and records in Redis.
+ *   4. otp-flow's proxy with budgets and records in Redis,
+ *   5. and 6. the same two with the fraud shield off (`OTP_CHALLENGE=off`, no
+ *      prefix guard): what the shield itself costs honest traffic.
  * All on 127.0.0.1, each server in its own process, bounded in time.
  *
  * The machine is shared (2 cores, and whatever else runs), so rows 2–4 are
@@ -166,15 +168,17 @@ try {
   const simulator = await server(false, ['simulator']);
   started.push(simulator);
   const apiBase = `${simulator.url}/api/af`;
-  const [forwarder, memory, withRedis, ...baseline] = await Promise.all([
+  const [forwarder, memory, withRedis, memoryOff, redisOff, ...baseline] = await Promise.all([
     server(false, ['forwarder', apiBase]),
     server(true, ['proxy', apiBase]),
     server(true, ['proxy', apiBase, redis.url]),
+    server(false, ['proxy', apiBase], { SHIELD: 'off' }),
+    server(false, ['proxy', apiBase, redis.url], { SHIELD: 'off' }),
     ...(BASELINE_LIB
       ? [server(true, ['proxy', apiBase], { BASELINE_LIB }), server(true, ['proxy', apiBase, redis.url], { BASELINE_LIB })]
       : []),
   ]);
-  started.push(forwarder!, memory!, withRedis!, ...baseline);
+  started.push(forwarder!, memory!, withRedis!, memoryOff!, redisOff!, ...baseline);
 
   const query = new URLSearchParams({ key: 'bench-key-0123456789', aid: '1', mid: '2', msisdn: '971501234567', partner: 'bench' });
   const upstream = await measure(`${apiBase}/otp_gen?${query}`, simulator.child.pid!, false);
@@ -182,6 +186,8 @@ try {
     { name: 'bare forwarder (node:http + keep-alive)', url: `${forwarder!.url}/otp/send`, pid: forwarder!.child.pid! },
     { name: 'otp-flow proxy, memory store', url: `${memory!.url}/otp/send`, pid: memory!.child.pid! },
     { name: 'otp-flow proxy, Redis store', url: `${withRedis!.url}/otp/send`, pid: withRedis!.child.pid! },
+    { name: 'the same, memory store, shield off', url: `${memoryOff!.url}/otp/send`, pid: memoryOff!.child.pid! },
+    { name: 'the same, Redis store, shield off', url: `${redisOff!.url}/otp/send`, pid: redisOff!.child.pid! },
     ...baseline.map((b, i) => ({ name: `baseline proxy, ${i ? 'Redis' : 'memory'} store`, url: `${b.url}/otp/send`, pid: b.child.pid! })),
   ];
   if (PROFILE_DIR) for (const t of targets.slice(1)) process.stderr.write(`${t.name}: profiled as ${PROFILE_DIR}/CPU.*.${t.pid}.0.*.cpuprofile\n`);

@@ -68,6 +68,8 @@ if (mode === 'simulator') {
       // out of reach: honest traffic, no attack. A build before the shield ignores these.
       OTP_SHIELD_UNVERIFIED: '1000000',
       OTP_PREFIX_MIN_SENDS: '1000000',
+      // The same build with the shield off (bench/proxy.ts's "shield off" rows): what the shield itself costs.
+      ...(process.env.SHIELD === 'off' ? { OTP_CHALLENGE: 'off', OTP_PREFIX_MIN_SENDS: '0' } : {}),
       PORT: '0',
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     },

@@ -80,8 +80,8 @@ const campaignKey = (window: number) => `fg:${window}`;
 export interface Admission {
   /** Every budget of the send, rate budgets included, in order. */
   budgets: NamedBudget[];
-  /** What to seal in the session, for the verify that gives it back. */
-  claims: ShieldClaims;
+  /** What to seal in the session, for the verify that gives it back; none when the shield is off. */
+  claims: ShieldClaims | undefined;
   /** Called once the send went through the budgets (before Offer18). */
   admitted(): void;
 }
@@ -162,6 +162,8 @@ export function createShield(
     async admit({ msisdn, client, std, answer }) {
       // Read each time: the simulator lets a marketer switch it while the demo runs.
       const mode = settings.challenge;
+      // Off, prefix guard included: nothing read, nothing counted, the send costs what it did before the shield.
+      if (mode === 'off' && settings.prefixMinSends === 0) return { budgets: sendList(std), claims: undefined, admitted: () => {} };
       const range = msisdn.slice(0, -RANGE_DIGITS);
       const hour = Math.floor(now() / HOUR_MS);
       const credit = Math.floor(now() / CREDIT_WINDOW_MS);
