@@ -17,7 +17,7 @@
 import { createOtpProxy, fetchTransport, MemoryVerifyStore, type ConnectionInfo, type OtpProxyOptions, type Transport } from '../../src/proxy/index.js';
 import { DOCUMENTED_VARIANTS } from '../../src/simulator/offer18-replies.js';
 import { adoptingStore } from './adopting-store.js';
-import { ERRORS, ErrorReply, MAX_BODY_BYTES, SendReply, VerifyReply, type Challenge, type ErrorCode } from '../../src/contract/index.js';
+import { ERRORS, ErrorReply, MAX_BODY_BYTES, SESSION_MAX_CHARS, SendReply, VerifyReply, type Challenge, type ErrorCode } from '../../src/contract/index.js';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 
@@ -581,7 +581,7 @@ test('verify: malformed fields are 400 invalid_request or otp_malformed, with no
     ['no otp', { session: json.session }],
     ['a numeric otp', { session: json.session, otp: 1234 }],
     ['an unknown field', { session: json.session, otp: '1234', msisdn: '971501234567' }],
-    ['an overlong session', { session: 'v2.' + 'A'.repeat(2100), otp: '1234' }],
+    ['an overlong session', { session: 'v2.' + 'A'.repeat(SESSION_MAX_CHARS), otp: '1234' }],
   ];
   for (const [what, body] of bodies) refused(await p.post('/otp/verify', body), 400, 'invalid_request', what);
   for (const otp of ['12', 'abcdef', '123456789', '12.34']) {

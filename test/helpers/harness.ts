@@ -149,3 +149,11 @@ export function assertError(reply: Reply, status: number, code: string): void {
   assert.ok(reply.json.message.length > 5);
   assert.ok(!/\bat \S+:\d+:\d+/.test(reply.text), 'no stack trace in an error body');
 }
+
+/**
+ * What `otp-flow serve` (or a kit's server) needs in its environment to run a campaign against a
+ * simulator: the key and ids the simulator was made with, its API, a session secret, a free port.
+ */
+export function campaignEnv(key: string, apiBase: string, secret: string): Record<string, string> {
+  return { OFFER18_KEY: key, OFFER18_AID: '1', OFFER18_MID: '2', OFFER18_PARTNER: 'p', OFFER18_API_BASE: apiBase, OTP_SESSION_SECRET: secret, PORT: '0' };
+}

@@ -3,6 +3,7 @@
  * sockets within its descriptor limit, and a stop lets the conversion in
  * flight finish.
  */
+import { campaignEnv } from '../helpers/harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
@@ -17,14 +18,8 @@ let upstream: RunningSimulator;
 
 function env(extra: Record<string, string> = {}) {
   return {
-    OFFER18_KEY: KEY,
-    OFFER18_AID: '1',
-    OFFER18_MID: '2',
-    OFFER18_PARTNER: 'p',
-    OFFER18_API_BASE: upstream.apiBase,
-    OTP_SESSION_SECRET: 'lifecycle-secret-lifecycle-secret-0123',
+    ...campaignEnv(KEY, upstream.apiBase, 'lifecycle-secret-lifecycle-secret-0123'),
     OTP_COUNTRIES: 'AE',
-    PORT: '0',
     ...extra,
   };
 }

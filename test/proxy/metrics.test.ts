@@ -3,6 +3,7 @@
  * their own port: what each outcome counts, Offer18's latency, the store's
  * state, and that no number, code, address or key ever shows up in them.
  */
+import { campaignEnv } from '../helpers/harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
@@ -20,20 +21,14 @@ let upstream: RunningSimulator;
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    OFFER18_KEY: KEY,
-    OFFER18_AID: '1',
-    OFFER18_MID: '2',
-    OFFER18_PARTNER: 'p',
-    OFFER18_API_BASE: upstream.apiBase,
+    ...campaignEnv(KEY, upstream.apiBase, SECRET),
     OFFER18_TIMEOUT_MS: '1000',
-    OTP_SESSION_SECRET: SECRET,
     OTP_COUNTRIES: 'AE',
     OTP_NUMBER_LIMIT: '2',
     OTP_RESEND_AFTER: '0',
     // Counted outcomes of the budgets here; the shield's series are counted in its own tests.
     OTP_CHALLENGE: 'off',
     OTP_PREFIX_MIN_SENDS: '0',
-    PORT: '0',
     OTP_METRICS_PORT: '0',
     ...extra,
   };

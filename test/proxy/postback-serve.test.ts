@@ -5,6 +5,7 @@
  * to it, with the same txid; the metrics count what each did. And a template
  * that cannot work stops start-up with one line naming the variable.
  */
+import { campaignEnv } from '../helpers/harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Redis } from 'ioredis';
@@ -33,14 +34,8 @@ after(async () => {
 
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {
-    OFFER18_KEY: KEY,
-    OFFER18_AID: '1',
-    OFFER18_MID: '2',
-    OFFER18_PARTNER: 'p',
-    OFFER18_API_BASE: upstream.apiBase,
-    OTP_SESSION_SECRET: 'postback-serve-secret-0123456789abcdef',
+    ...campaignEnv(KEY, upstream.apiBase, 'postback-serve-secret-0123456789abcdef'),
     OTP_CHALLENGE: 'off',
-    PORT: '0',
     REDIS_URL: redis.url,
     OTP_POSTBACK_URL: `${tracker.origin}/pb?cid={clickid}&s1={sub1}&tx={txid}`,
     OTP_POSTBACK_RETRY_MS: '200',

@@ -6,6 +6,7 @@
  * client long gone, no guess counted. And a Redis that restarts empty, or a
  * second instance without Redis, never verifies a session twice.
  */
+import { campaignEnv } from '../helpers/harness.js';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
@@ -21,15 +22,9 @@ const verifies = () => sim.calls.filter((c) => c.endpoint === 'otp_verify').leng
 
 function env(upstream: RunningSimulator, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    OFFER18_KEY: KEY,
-    OFFER18_AID: '1',
-    OFFER18_MID: '2',
-    OFFER18_PARTNER: 'p',
-    OFFER18_API_BASE: upstream.apiBase,
-    OTP_SESSION_SECRET: 'stall-secret-stall-secret-0123456789',
+    ...campaignEnv(KEY, upstream.apiBase, 'stall-secret-stall-secret-0123456789'),
     OTP_COUNTRIES: 'AE',
     OTP_RESEND_AFTER: '0',
-    PORT: '0',
     ...extra,
   };
 }
