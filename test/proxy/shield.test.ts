@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { createOtpProxy, type OtpProxyOptions } from '../../src/proxy/index.js';
+import { createOtpProxy, MemoryBudgetStore, type OtpProxyOptions } from '../../src/proxy/index.js';
 import { createChallenger } from '../../src/proxy/challenge.js';
 import { nodeSessionCrypto } from '../../src/adapters/node.js';
 import { TEST_SECRET } from '../helpers/harness.js';
@@ -141,6 +141,21 @@ describe('OTP_CHALLENGE', () => {
     assert.equal((await always.send(number(), '203.0.113.51', { challenge: asked.json.challenge, solution })).status, 428, 'used');
     const off = shielded({ challenge: 'off' });
     for (let i = 0; i < 5; i++) assert.equal((await off.send(number(), '203.0.113.52')).status, 200);
+  });
+
+  it('off, the prefix guard too: the shield reads and counts nothing, only the rate budgets are kept', async () => {
+    // An IPv4 client with no resend wait: its address, the number and the hourly cap.
+    const rateBudgets = 3;
+    const kept = async (options: Partial<OtpProxyOptions>) => {
+      const budgets = new MemoryBudgetStore();
+      const proxy = shielded({ ...options, budgets });
+      const sent = await proxy.send(number(), '203.0.113.53');
+      assert.equal(sent.status, 200);
+      assert.equal((await proxy.verify(sent.json.session, '203.0.113.53')).status, 200);
+      return budgets.size;
+    };
+    assert.equal(await kept({ challenge: 'off', prefixMinSends: 0 }), rateBudgets);
+    assert.ok((await kept({})) > rateBudgets, 'on, the shield keeps counts of its own');
   });
 
   it('refuses a solution that does not solve, for a challenge that was changed, or one another proxy signed', async () => {
