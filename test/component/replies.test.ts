@@ -111,6 +111,7 @@ describe('replies the contract does not describe', () => {
         fetch.callsFake(() => respond(reply));
         // A code step from the last run: back to the number, which the field keeps.
         if (el.step === 'code') await click(buttonNamed(el, 'Change number')!);
+        await waitUntil(() => phoneInput(el), 'the number field');
         phoneInput(el).focus();
         await press('Enter');
         await expectReadable(el, JSON.stringify(reply));
@@ -130,7 +131,11 @@ describe('replies the contract does not describe', () => {
       fc.asyncProperty(answer, async (reply) => {
         next = reply;
         // A session the last answer ended (locked, expired, confirmed): a new code first, as a person would get one.
-        if (el.step === 'done') el.reset();
+        if (el.step === 'done') {
+          el.reset();
+          // The number field is drawn on the next update, as a person would see it.
+          await waitUntil(() => phoneInput(el), 'the number field after reset()');
+        }
         if (el.step === 'number') await submitNumber(el, '0501234567');
         else if (!codeInput(el)) await click(buttonNamed(el, 'Send a new code')!);
         await stepIs(el, 'code');
