@@ -82,6 +82,12 @@ function logLines(output: string): Array<Record<string, any>> {
     });
 }
 
+
+/** The kit's secrets as `wrangler dev` reads them locally, pointing it at a simulator. */
+function writeDevVars(apiBase: string): Promise<void> {
+  return writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${apiBase}`, ''].join('\n'));
+}
+
 describe('a Cloudflare kit on wrangler dev', () => {
   let upstream: RunningSimulator;
   let worker: Started;
@@ -97,7 +103,7 @@ describe('a Cloudflare kit on wrangler dev', () => {
   before(async () => {
     upstream = await startSimulator(sim);
     // The affiliate's own step: secrets into .dev.vars, which init never writes.
-    await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
+    await writeDevVars(upstream.apiBase);
     state = join(root, 'state');
     tracker = await startTracker();
     // Sends without a click id fire no postback: only the walk's and the retry test's reach the tracker.
@@ -315,7 +321,7 @@ describe('budget windows in Durable Objects', () => {
 
   before(async () => {
     upstream = await startSimulator(sim);
-    await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
+    await writeDevVars(upstream.apiBase);
     worker = await wranglerDev(kit, {
       persistTo: join(root, 'state-windows'),
       vars: { OTP_NUMBER_LIMIT: '1', OTP_NUMBER_WINDOW: '2', OTP_RESEND_AFTER: '0', ...BUDGETS_ONLY },
@@ -346,7 +352,7 @@ describe('the fraud shield on wrangler dev, as the kit ships', () => {
 
   before(async () => {
     upstream = await startSimulator(sim);
-    await writeFile(join(kit, '.dev.vars'), [`OFFER18_KEY=${KEY}`, `OTP_SESSION_SECRET=${SECRET}`, `OFFER18_API_BASE=${upstream.apiBase}`, ''].join('\n'));
+    await writeDevVars(upstream.apiBase);
     // The shipped defaults, but cheap challenges so the test solves them in milliseconds.
     worker = await wranglerDev(kit, { persistTo: join(root, 'state-shield'), vars: { OTP_RESEND_AFTER: '0', OTP_CHALLENGE_COST: '20' } });
   });

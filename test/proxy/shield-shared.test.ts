@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { startCli, type Started } from '../../support/cli.js';
 import { startRedis, type TestRedis } from '../../support/redis.js';
 import { FraudClient } from '../../support/fraud.js';
+import { campaignEnv } from '../helpers/harness.js';
 import { Offer18Simulator, startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 
 const KEY = `shared-shield-key-${crypto.randomUUID()}`;
@@ -17,24 +18,18 @@ describe('the shield on two instances sharing Redis', () => {
   let upstream: RunningSimulator;
   let a: Started;
   let b: Started;
-  const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '3', mid: '4' }, print: () => {} });
+  const sim = new Offer18Simulator({ credentials: { key: KEY, aid: '1', mid: '2' }, print: () => {} });
   const gens = () => sim.calls.filter((c) => c.endpoint === 'otp_gen');
 
   before(async () => {
     redis = await startRedis();
     upstream = await startSimulator(sim);
     const env = {
-      OFFER18_KEY: KEY,
-      OFFER18_AID: '3',
-      OFFER18_MID: '4',
-      OFFER18_PARTNER: 'p',
-      OFFER18_API_BASE: upstream.apiBase,
-      OTP_SESSION_SECRET: 'shared-shield-secret-0123456789abcdef',
+      ...campaignEnv(KEY, upstream.apiBase, 'shared-shield-secret-0123456789abcdef'),
       OTP_COUNTRIES: 'AE',
       OTP_CHALLENGE: 'always',
       OTP_CHALLENGE_COST: '20',
       REDIS_URL: redis.url,
-      PORT: '0',
       OTP_METRICS_PORT: '0',
     };
     [a, b] = await Promise.all([startCli(['serve'], { env }), startCli(['serve'], { env })]);
