@@ -4,7 +4,7 @@
  * and bots each from their own loopback address. `npm run bench:fraud` runs
  * the same scenarios at full scale, before and after the shield.
  */
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startCli, type Started } from '../../support/cli.js';
 import { runScenario, type ScenarioPlan } from '../../support/fraud.js';
